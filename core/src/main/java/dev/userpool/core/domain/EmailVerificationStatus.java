@@ -1,0 +1,6 @@
+package dev.userpool.core.domain;
+
+/** What the email-verification service knows of an address. */
+public enum EmailVerificationStatus {
+    NOT_STARTED, PENDING, VERIFIED, FAILED
+}

@@ -1,0 +1,37 @@
+package dev.userpool.core.domain;
+
+/**
+ * The errors a user of userpool can see. {@link #code()} is the spelling that reaches people:
+ * the {@code code} of an HTTP problem body and the {@code errorCode} of an audit event.
+ */
+public enum ErrorCode {
+    USERNAME_EXISTS("UsernameExists"),
+    INVALID_PASSWORD("InvalidPassword"),
+    INVALID_PARAMETER("InvalidParameter"),
+    CODE_MISMATCH("CodeMismatch"),
+    EXPIRED_CODE("ExpiredCode"),
+    NOT_AUTHORIZED("NotAuthorized"),
+    USER_NOT_CONFIRMED("UserNotConfirmed"),
+    USER_NOT_FOUND("UserNotFound"),
+    LIMIT_EXCEEDED("LimitExceeded"),
+    TOO_MANY_REQUESTS("TooManyRequests"),
+    TOO_MANY_FAILED_ATTEMPTS("TooManyFailedAttempts"),
+    SERVICE_UNAVAILABLE("ServiceUnavailable");
+
+    private final String code;
+
+    ErrorCode(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static java.util.Optional<ErrorCode> fromCode(String code) {
+        for (ErrorCode c : values()) {
+            if (c.code.equals(code)) return java.util.Optional.of(c);
+        }
+        return java.util.Optional.empty();
+    }
+}

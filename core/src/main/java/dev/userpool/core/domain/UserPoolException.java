@@ -1,0 +1,56 @@
+package dev.userpool.core.domain;
+
+import java.util.List;
+
+/**
+ * Every failure userpool reports, in the core's words. Messages are written for people and never
+ * carry a password, code or token.
+ */
+public final class UserPoolException extends RuntimeException {
+    private final ErrorCode code;
+    private final List<String> details;
+
+    public UserPoolException(ErrorCode code, String message) {
+        this(code, message, List.of(), null);
+    }
+
+    public UserPoolException(ErrorCode code, String message, List<String> details) {
+        this(code, message, details, null);
+    }
+
+    public UserPoolException(ErrorCode code, String message, Throwable cause) {
+        this(code, message, List.of(), cause);
+    }
+
+    private UserPoolException(ErrorCode code, String message, List<String> details, Throwable cause) {
+        super(message, cause);
+        this.code = java.util.Objects.requireNonNull(code, "code");
+        this.details = List.copyOf(details);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** Further reasons, e.g. every password rule that was broken. */
+    public List<String> details() {
+        return details;
+    }
+
+    public static UserPoolException invalidParameter(String field, String problem) {
+        return new UserPoolException(ErrorCode.INVALID_PARAMETER, field + ": " + problem);
+    }
+
+    public static UserPoolException notAuthorized(String message) {
+        return new UserPoolException(ErrorCode.NOT_AUTHORIZED, message);
+    }
+
+    public static UserPoolException userNotFound() {
+        return new UserPoolException(ErrorCode.USER_NOT_FOUND, "User does not exist.");
+    }
+
+    @Override
+    public String toString() {
+        return "UserPoolException[" + code.code() + "]: " + getMessage();
+    }
+}

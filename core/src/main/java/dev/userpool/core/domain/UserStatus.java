@@ -1,0 +1,7 @@
+package dev.userpool.core.domain;
+
+/** Where an account is in its life; the names are Cognito's. */
+public enum UserStatus {
+    UNCONFIRMED,
+    CONFIRMED
+}

@@ -1,0 +1,8 @@
+package dev.userpool.core.event;
+
+/** The kinds of audit event; the names are the ones stored and shown. */
+public enum AuditEventType {
+    SIGN_UP, CONFIRMATION_CODE_SENT, SIGN_UP_CONFIRMED, VERIFICATION_LINK_SENT, EMAIL_VERIFIED,
+    SIGN_IN, TOKENS_REFRESHED, SIGN_OUT, PASSWORD_RESET_REQUESTED, PASSWORD_RESET, PASSWORD_CHANGED,
+    USER_DISABLED, USER_ENABLED, USER_DELETED
+}

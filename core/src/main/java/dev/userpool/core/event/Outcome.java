@@ -1,0 +1,3 @@
+package dev.userpool.core.event;
+
+public enum Outcome { SUCCESS, FAILURE }

@@ -1,0 +1,64 @@
+package dev.userpool.core.port.in;
+
+import dev.userpool.core.domain.CodeDelivery;
+import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.RequestContext;
+import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.UserId;
+import dev.userpool.core.domain.UserStatus;
+import java.util.Set;
+
+/** What an account holder does: sign in and out, manage the password, see and delete the account. */
+public interface Authentication {
+
+    Tokens signIn(SignInCommand command);
+
+    Tokens refresh(TokenCommand command);
+
+    /** Global sign-out with the access token. */
+    void signOut(TokenCommand command);
+
+    CodeDelivery forgotPassword(Registration.EmailCommand command);
+
+    void resetPassword(ResetPasswordCommand command);
+
+    void changePassword(ChangePasswordCommand command);
+
+    /** The bearer of a valid ID or access token. */
+    CurrentUser currentUser(String bearerToken);
+
+    /** Deletes the access token's account. */
+    void deleteAccount(TokenCommand command);
+
+    record SignInCommand(String email, String password, RequestContext context) {
+        @Override
+        public String toString() {
+            return "SignInCommand[email=" + email + ", password=***]";
+        }
+    }
+
+    /** A command carrying a token (refresh or access); the token never prints. */
+    record TokenCommand(String token, RequestContext context) {
+        @Override
+        public String toString() {
+            return "TokenCommand[token=***]";
+        }
+    }
+
+    record ResetPasswordCommand(String email, String code, String newPassword, RequestContext context) {
+        @Override
+        public String toString() {
+            return "ResetPasswordCommand[email=" + email + ", code=***, newPassword=***]";
+        }
+    }
+
+    record ChangePasswordCommand(String accessToken, String oldPassword, String newPassword, RequestContext context) {
+        @Override
+        public String toString() {
+            return "ChangePasswordCommand[***]";
+        }
+    }
+
+    record CurrentUser(UserId userId, EmailAddress email, boolean emailVerified, UserStatus status,
+                       Set<String> groups) {}
+}

@@ -1,0 +1,42 @@
+package dev.userpool.core.port.in;
+
+import dev.userpool.core.domain.CodeDelivery;
+import dev.userpool.core.domain.EmailVerificationStatus;
+import dev.userpool.core.domain.RequestContext;
+import dev.userpool.core.domain.User;
+import java.util.Optional;
+
+/** What a visitor does to get an account: sign up, then confirm by code or by link. */
+public interface Registration {
+
+    SignUpResult signUp(SignUpCommand command);
+
+    User confirm(ConfirmCommand command);
+
+    CodeDelivery resendCode(EmailCommand command);
+
+    CodeDelivery sendVerificationLink(EmailCommand command);
+
+    /** Confirms the account once the address is verified; otherwise says how far verification got. */
+    LinkCompletion completeLinkVerification(EmailCommand command);
+
+    record SignUpCommand(String email, String password, RequestContext context) {
+        @Override
+        public String toString() {
+            return "SignUpCommand[email=" + email + ", password=***]";
+        }
+    }
+
+    record ConfirmCommand(String email, String code, RequestContext context) {
+        @Override
+        public String toString() {
+            return "ConfirmCommand[email=" + email + ", code=***]";
+        }
+    }
+
+    record EmailCommand(String email, RequestContext context) {}
+
+    record SignUpResult(User user, CodeDelivery codeDelivery) {}
+
+    record LinkCompletion(EmailVerificationStatus verification, Optional<User> user) {}
+}

@@ -1,0 +1,119 @@
+package dev.userpool.core.service;
+
+import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AdminPolicy;
+import dev.userpool.core.domain.ConfirmationMethod;
+import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.Page;
+import dev.userpool.core.domain.PageRequest;
+import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserFilter;
+import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.core.domain.VerifiedToken;
+import dev.userpool.core.event.AuditEventType;
+import dev.userpool.core.port.in.Administration;
+import dev.userpool.core.port.out.AuditLog;
+import dev.userpool.core.port.out.Mailer;
+import dev.userpool.core.port.out.TokenVerifier;
+import dev.userpool.core.port.out.UserDirectory;
+import java.time.Clock;
+import java.util.function.UnaryOperator;
+
+/** Operator actions on accounts; each names the administrator as the event's actor. */
+public final class AdministrationService implements Administration {
+    private static final System.Logger LOG = System.getLogger(AdministrationService.class.getName());
+
+    private final UserDirectory directory;
+    private final TokenVerifier tokenVerifier;
+    private final Mailer mailer;
+    private final AdminPolicy adminPolicy;
+    private final AuditTrail audit;
+    private final Notifications notifications;
+
+    public AdministrationService(UserDirectory directory, TokenVerifier tokenVerifier, Mailer mailer,
+                                 AuditLog auditLog, AdminPolicy adminPolicy, Clock clock) {
+        this.directory = directory;
+        this.tokenVerifier = tokenVerifier;
+        this.mailer = mailer;
+        this.adminPolicy = adminPolicy;
+        this.audit = new AuditTrail(auditLog, clock);
+        this.notifications = new Notifications(clock);
+    }
+
+    @Override
+    public Administrator authorize(String bearerToken) {
+        if (bearerToken == null || bearerToken.isBlank()) {
+            throw UserPoolException.notAuthorized("An administrator's access token is required.");
+        }
+        VerifiedToken token = tokenVerifier.verify(bearerToken.strip());
+        if (token.use() != VerifiedToken.TokenUse.ACCESS) {
+            throw UserPoolException.notAuthorized("An access token is required, not an ID token.");
+        }
+        User user = directory.findById(token.userId())
+                .orElseThrow(() -> UserPoolException.notAuthorized("The account of this token no longer exists."));
+        if (!adminPolicy.isAdmin(token, user)) {
+            throw UserPoolException.notAuthorized("This account is not an administrator.");
+        }
+        return new Administrator(user.id(), user.email());
+    }
+
+    @Override
+    public Page<User> listUsers(Administrator admin, UserFilter filter, PageRequest page) {
+        return directory.list(filter, page);
+    }
+
+    @Override
+    public User findUser(Administrator admin, String email) {
+        return directory.find(EmailAddress.parse(email)).orElseThrow(UserPoolException::userNotFound);
+    }
+
+    @Override
+    public User confirm(AdminCommand cmd) {
+        return act(AuditEventType.SIGN_UP_CONFIRMED, cmd, user -> {
+            User confirmed = user.confirm(ConfirmationMethod.ADMIN);
+            directory.adminConfirmSignUp(user.email());
+            return confirmed;
+        });
+    }
+
+    @Override
+    public User disable(AdminCommand cmd) {
+        return act(AuditEventType.USER_DISABLED, cmd, user -> {
+            directory.disable(user.email());
+            return user.withEnabled(false);
+        });
+    }
+
+    @Override
+    public User enable(AdminCommand cmd) {
+        return act(AuditEventType.USER_ENABLED, cmd, user -> {
+            directory.enable(user.email());
+            return user.withEnabled(true);
+        });
+    }
+
+    @Override
+    public void delete(AdminCommand cmd) {
+        User deleted = act(AuditEventType.USER_DELETED, cmd, user -> {
+            directory.delete(user.email());
+            return user;
+        });
+        try {
+            mailer.deliver(notifications.accountDeleted(deleted.email()));
+        } catch (UserPoolException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not deliver the deletion notice: {0}", e.code().code());
+        }
+    }
+
+    /** Finds the account, applies the action, and records one event naming the administrator. */
+    private User act(AuditEventType type, AdminCommand cmd, UnaryOperator<User> action) {
+        var event = audit.begin(type, cmd.email(), cmd.context()).actor(Actor.admin(cmd.admin().id()));
+        if (type == AuditEventType.SIGN_UP_CONFIRMED) event.method(ConfirmationMethod.ADMIN);
+        return audit.run(event, () -> {
+            EmailAddress email = EmailAddress.parse(cmd.email());
+            User user = directory.find(email).orElseThrow(UserPoolException::userNotFound);
+            event.user(user.id());
+            return action.apply(user);
+        });
+    }
+}

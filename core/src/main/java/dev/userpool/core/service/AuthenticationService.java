@@ -1,0 +1,187 @@
+package dev.userpool.core.service;
+
+import dev.userpool.core.domain.CodeDelivery;
+import dev.userpool.core.domain.ConfirmationCode;
+import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.EmailMessage;
+import dev.userpool.core.domain.Password;
+import dev.userpool.core.domain.PasswordPolicy;
+import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.core.domain.VerifiedToken;
+import dev.userpool.core.event.AuditEventType;
+import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.Registration.EmailCommand;
+import dev.userpool.core.port.out.AuditLog;
+import dev.userpool.core.port.out.Authenticator;
+import dev.userpool.core.port.out.Mailer;
+import dev.userpool.core.port.out.TokenVerifier;
+import dev.userpool.core.port.out.UserDirectory;
+import java.time.Clock;
+
+/** Sessions and passwords of account holders. */
+public final class AuthenticationService implements Authentication {
+    private static final System.Logger LOG = System.getLogger(AuthenticationService.class.getName());
+
+    private final Authenticator authenticator;
+    private final TokenVerifier tokenVerifier;
+    private final UserDirectory directory;
+    private final Mailer mailer;
+    private final PasswordPolicy passwordPolicy;
+    private final UserEnumerationProtection protection;
+    private final AuditTrail audit;
+    private final Notifications notifications;
+
+    public AuthenticationService(Authenticator authenticator, TokenVerifier tokenVerifier, UserDirectory directory,
+                                 Mailer mailer, AuditLog auditLog, PasswordPolicy passwordPolicy,
+                                 UserEnumerationProtection protection, Clock clock) {
+        this.authenticator = authenticator;
+        this.tokenVerifier = tokenVerifier;
+        this.directory = directory;
+        this.mailer = mailer;
+        this.passwordPolicy = passwordPolicy;
+        this.protection = protection;
+        this.audit = new AuditTrail(auditLog, clock);
+        this.notifications = new Notifications(clock);
+    }
+
+    @Override
+    public Tokens signIn(SignInCommand cmd) {
+        var event = audit.begin(AuditEventType.SIGN_IN, cmd.email(), cmd.context());
+        try {
+            return audit.run(event, () -> {
+                EmailAddress email = EmailAddress.parse(cmd.email());
+                Password password = Password.of(cmd.password());
+                Tokens tokens = authenticator.signIn(email, password);
+                event.user(tokenVerifier.verify(tokens.idToken()).userId());
+                return tokens;
+            });
+        } catch (UserPoolException e) {
+            throw protection.atSignIn(e);
+        }
+    }
+
+    @Override
+    public Tokens refresh(TokenCommand cmd) {
+        var event = audit.begin(AuditEventType.TOKENS_REFRESHED, "", cmd.context());
+        return audit.run(event, () -> {
+            String refreshToken = requireToken(cmd.token(), "refreshToken");
+            Tokens tokens = authenticator.refresh(refreshToken);
+            VerifiedToken who = tokenVerifier.verify(tokens.idToken());
+            event.user(who.userId());
+            who.email().ifPresent(e -> event.email(e.value()));
+            return tokens;
+        });
+    }
+
+    @Override
+    public void signOut(TokenCommand cmd) {
+        var event = audit.begin(AuditEventType.SIGN_OUT, "", cmd.context());
+        audit.run(event, () -> {
+            String accessToken = requireToken(cmd.token(), "accessToken");
+            User user = userOf(accessToken, event);
+            event.email(user.email().value());
+            authenticator.globalSignOut(accessToken);
+            return null;
+        });
+    }
+
+    @Override
+    public CodeDelivery forgotPassword(EmailCommand cmd) {
+        var event = audit.begin(AuditEventType.PASSWORD_RESET_REQUESTED, cmd.email(), cmd.context());
+        EmailAddress email = audit.validate(event, () -> EmailAddress.parse(cmd.email()));
+        try {
+            return audit.run(event, () -> {
+                directory.find(email).ifPresent(u -> event.user(u.id()));
+                return authenticator.forgotPassword(email);
+            });
+        } catch (UserPoolException e) {
+            if (protection.hides(e)) return CodeDelivery.email(email);
+            throw e;
+        }
+    }
+
+    @Override
+    public void resetPassword(ResetPasswordCommand cmd) {
+        var event = audit.begin(AuditEventType.PASSWORD_RESET, cmd.email(), cmd.context());
+        EmailAddress email;
+        try {
+            email = audit.run(event, () -> {
+                EmailAddress address = EmailAddress.parse(cmd.email());
+                ConfirmationCode code = ConfirmationCode.parse(cmd.code());
+                Password newPassword = Password.of(cmd.newPassword());
+                passwordPolicy.check(newPassword);
+                directory.find(address).ifPresent(u -> event.user(u.id()));
+                authenticator.confirmForgotPassword(address, code, newPassword);
+                return address;
+            });
+        } catch (UserPoolException e) {
+            throw protection.atCodeCheck(e);
+        }
+        notify(notifications.passwordReset(email));
+    }
+
+    @Override
+    public void changePassword(ChangePasswordCommand cmd) {
+        var event = audit.begin(AuditEventType.PASSWORD_CHANGED, "", cmd.context());
+        User user = audit.run(event, () -> {
+            String accessToken = requireToken(cmd.accessToken(), "accessToken");
+            Password oldPassword = Password.of(cmd.oldPassword());
+            Password newPassword = Password.of(cmd.newPassword());
+            passwordPolicy.check(newPassword);
+            User who = userOf(accessToken, event);
+            authenticator.changePassword(accessToken, oldPassword, newPassword);
+            return who;
+        });
+        notify(notifications.passwordChanged(user.email()));
+    }
+
+    @Override
+    public CurrentUser currentUser(String bearerToken) {
+        VerifiedToken token = tokenVerifier.verify(requireToken(bearerToken, "token"));
+        User user = directory.findById(token.userId())
+                .orElseThrow(() -> UserPoolException.notAuthorized("The account of this token no longer exists."));
+        return new CurrentUser(user.id(), user.email(), user.emailVerified(), user.status(), token.groups());
+    }
+
+    @Override
+    public void deleteAccount(TokenCommand cmd) {
+        var event = audit.begin(AuditEventType.USER_DELETED, "", cmd.context());
+        User user = audit.run(event, () -> {
+            String accessToken = requireToken(cmd.token(), "accessToken");
+            User who = userOf(accessToken, event);
+            directory.delete(who.email());
+            return who;
+        });
+        notify(notifications.accountDeleted(user.email()));
+    }
+
+    /** The account behind an access token, noted on the event as soon as it is known. */
+    private User userOf(String accessToken, AuditTrail.Draft event) {
+        VerifiedToken token = tokenVerifier.verify(accessToken);
+        if (token.use() != VerifiedToken.TokenUse.ACCESS) {
+            throw UserPoolException.notAuthorized("An access token is required, not an ID token.");
+        }
+        event.user(token.userId());
+        User user = directory.findById(token.userId())
+                .orElseThrow(() -> UserPoolException.notAuthorized("The account of this token no longer exists."));
+        event.email(user.email().value());
+        return user;
+    }
+
+    private static String requireToken(String token, String field) {
+        if (token == null || token.isBlank()) throw UserPoolException.invalidParameter(field, "is required");
+        return token.strip();
+    }
+
+    /** A notice that cannot be delivered must not undo what already happened; it is logged instead. */
+    private void notify(EmailMessage message) {
+        try {
+            mailer.deliver(message);
+        } catch (UserPoolException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not deliver {0}: {1}", message, e.code().code());
+        }
+    }
+
+}

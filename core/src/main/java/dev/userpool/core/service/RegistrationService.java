@@ -1,0 +1,147 @@
+package dev.userpool.core.service;
+
+import dev.userpool.core.domain.CodeDelivery;
+import dev.userpool.core.domain.ConfirmationCode;
+import dev.userpool.core.domain.ConfirmationMethod;
+import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.EmailVerificationStatus;
+import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.Password;
+import dev.userpool.core.domain.PasswordPolicy;
+import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.core.domain.UserStatus;
+import dev.userpool.core.event.AuditEventType;
+import dev.userpool.core.port.in.Registration;
+import dev.userpool.core.port.out.AuditLog;
+import dev.userpool.core.port.out.EmailVerifier;
+import dev.userpool.core.port.out.UserDirectory;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Sign-up and confirmation, by code (the directory's) or by link (the {@link EmailVerifier}'s). */
+public final class RegistrationService implements Registration {
+    private final UserDirectory directory;
+    private final EmailVerifier emailVerifier;
+    private final PasswordPolicy passwordPolicy;
+    private final VerificationMode verification;
+    private final UserEnumerationProtection protection;
+    private final AuditTrail audit;
+
+    /** How sign-up proves the address. */
+    public enum VerificationMode { CODE, LINK }
+
+    public RegistrationService(UserDirectory directory, EmailVerifier emailVerifier, AuditLog auditLog,
+                               PasswordPolicy passwordPolicy, VerificationMode verification,
+                               UserEnumerationProtection protection, Clock clock) {
+        this.directory = directory;
+        this.emailVerifier = emailVerifier;
+        this.passwordPolicy = passwordPolicy;
+        this.verification = verification;
+        this.protection = protection;
+        this.audit = new AuditTrail(auditLog, clock);
+    }
+
+    @Override
+    public SignUpResult signUp(SignUpCommand cmd) {
+        var event = audit.begin(AuditEventType.SIGN_UP, cmd.email(), cmd.context());
+        return audit.run(event, () -> {
+            EmailAddress email = EmailAddress.parse(cmd.email());
+            Password password = Password.of(cmd.password());
+            passwordPolicy.check(password);
+            boolean byLink = verification == VerificationMode.LINK;
+            UserDirectory.SignUpOutcome outcome = directory.signUp(email, password, !byLink);
+            event.user(outcome.user().id());
+            if (byLink) emailVerifier.sendVerification(email);
+            CodeDelivery delivery = outcome.codeDelivery().orElseGet(() -> CodeDelivery.email(email));
+            return new SignUpResult(outcome.user(), delivery);
+        });
+    }
+
+    @Override
+    public User confirm(ConfirmCommand cmd) {
+        var event = audit.begin(AuditEventType.SIGN_UP_CONFIRMED, cmd.email(), cmd.context())
+                .method(ConfirmationMethod.CODE);
+        try {
+            return audit.run(event, () -> {
+                EmailAddress email = EmailAddress.parse(cmd.email());
+                ConfirmationCode code = ConfirmationCode.parse(cmd.code());
+                User user = directory.find(email).orElseThrow(UserPoolException::userNotFound);
+                event.user(user.id());
+                User confirmed = user.confirm(ConfirmationMethod.CODE);
+                directory.confirmSignUp(email, code);
+                return confirmed;
+            });
+        } catch (UserPoolException e) {
+            throw protection.atCodeCheck(e);
+        }
+    }
+
+    @Override
+    public CodeDelivery resendCode(EmailCommand cmd) {
+        var event = audit.begin(AuditEventType.CONFIRMATION_CODE_SENT, cmd.email(), cmd.context())
+                .method(ConfirmationMethod.CODE);
+        EmailAddress email = audit.validate(event, () -> EmailAddress.parse(cmd.email()));
+        try {
+            return audit.run(event, () -> {
+                directory.find(email).ifPresent(u -> event.user(u.id()));
+                return directory.resendConfirmationCode(email);
+            });
+        } catch (UserPoolException e) {
+            if (protection.hides(e)) return CodeDelivery.email(email);
+            throw e;
+        }
+    }
+
+    @Override
+    public CodeDelivery sendVerificationLink(EmailCommand cmd) {
+        var event = audit.begin(AuditEventType.VERIFICATION_LINK_SENT, cmd.email(), cmd.context())
+                .method(ConfirmationMethod.LINK);
+        EmailAddress email = audit.validate(event, () -> EmailAddress.parse(cmd.email()));
+        try {
+            return audit.run(event, () -> {
+                User user = directory.find(email).orElseThrow(UserPoolException::userNotFound);
+                event.user(user.id());
+                if (user.emailVerified()) {
+                    throw UserPoolException.invalidParameter("email", "is already verified");
+                }
+                emailVerifier.sendVerification(email);
+                return CodeDelivery.email(email);
+            });
+        } catch (UserPoolException e) {
+            if (protection.hides(e)) return CodeDelivery.email(email);
+            throw e;
+        }
+    }
+
+    @Override
+    public LinkCompletion completeLinkVerification(EmailCommand cmd) {
+        var event = audit.begin(AuditEventType.EMAIL_VERIFIED, cmd.email(), cmd.context())
+                .method(ConfirmationMethod.LINK);
+        EmailAddress email = audit.validate(event, () -> EmailAddress.parse(cmd.email()));
+        Optional<User> found = directory.find(email);
+        if (found.isEmpty()) {
+            event.failure(ErrorCode.USER_NOT_FOUND);
+            if (protection.enabled()) return new LinkCompletion(EmailVerificationStatus.NOT_STARTED, Optional.empty());
+            throw UserPoolException.userNotFound();
+        }
+        User user = found.get();
+        event.user(user.id());
+        EmailVerificationStatus status = emailVerifier.status(email);
+        if (status != EmailVerificationStatus.VERIFIED) {
+            // Nothing happened yet: the person has not clicked the link (or it failed). Not an audit outcome.
+            return new LinkCompletion(status, Optional.of(user));
+        }
+        if (user.status() == UserStatus.CONFIRMED && user.emailVerified()) {
+            return new LinkCompletion(status, Optional.of(user));   // a second completion is harmless
+        }
+        User done = audit.run(event, () -> {
+            User next = user.completeLinkVerification();
+            if (user.status() != next.status()) directory.adminConfirmSignUp(email);
+            directory.markEmailVerified(email);
+            return next;
+        });
+        emailVerifier.forget(email);
+        return new LinkCompletion(status, Optional.of(done));
+    }
+}
