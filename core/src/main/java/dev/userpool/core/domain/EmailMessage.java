@@ -1,12 +1,14 @@
 package dev.userpool.core.domain;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * An email somebody composed, ready to deliver. It may carry a code in its bodies, so
- * {@link #toString()} shows only the recipient, kind and subject.
+ * An email somebody composed, ready to deliver. A code message also names its code apart from the
+ * bodies, so a development outbox may show it; {@link #toString()} shows only recipient, kind and subject.
  */
-public record EmailMessage(EmailAddress to, Kind kind, String subject, String textBody, String htmlBody) {
+public record EmailMessage(EmailAddress to, Kind kind, String subject, String textBody, String htmlBody,
+                           Optional<String> oneTimeCode) {
     public enum Kind {
         CONFIRMATION_CODE, PASSWORD_RESET_CODE, VERIFICATION_LINK,
         PASSWORD_CHANGED, PASSWORD_RESET, ACCOUNT_DELETED
@@ -18,6 +20,12 @@ public record EmailMessage(EmailAddress to, Kind kind, String subject, String te
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(textBody, "textBody");
         Objects.requireNonNull(htmlBody, "htmlBody");
+        Objects.requireNonNull(oneTimeCode, "oneTimeCode");
+    }
+
+    /** A message without a code (notifications). */
+    public EmailMessage(EmailAddress to, Kind kind, String subject, String textBody, String htmlBody) {
+        this(to, kind, subject, textBody, htmlBody, Optional.empty());
     }
 
     @Override
