@@ -1,6 +1,5 @@
 package dev.userpool.core.service;
 
-import dev.userpool.core.domain.Actor;
 import dev.userpool.core.domain.AdminPolicy;
 import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.EmailAddress;
@@ -19,7 +18,7 @@ import dev.userpool.core.port.out.UserDirectory;
 import java.time.Clock;
 import java.util.function.UnaryOperator;
 
-/** Operator actions on accounts; each names the administrator as the event's actor. */
+/** Operator actions on accounts; each names who took it as the event's actor. */
 public final class AdministrationService implements Administration {
     private static final System.Logger LOG = System.getLogger(AdministrationService.class.getName());
 
@@ -58,12 +57,12 @@ public final class AdministrationService implements Administration {
     }
 
     @Override
-    public Page<User> listUsers(Administrator admin, UserFilter filter, PageRequest page) {
+    public Page<User> listUsers(UserFilter filter, PageRequest page) {
         return directory.list(filter, page);
     }
 
     @Override
-    public User findUser(Administrator admin, String email) {
+    public User findUser(String email) {
         return directory.find(EmailAddress.parse(email)).orElseThrow(UserPoolException::userNotFound);
     }
 
@@ -107,7 +106,7 @@ public final class AdministrationService implements Administration {
 
     /** Finds the account, applies the action, and records one event naming the administrator. */
     private User act(AuditEventType type, AdminCommand cmd, UnaryOperator<User> action) {
-        var event = audit.begin(type, cmd.email(), cmd.context()).actor(Actor.admin(cmd.admin().id()));
+        var event = audit.begin(type, cmd.email(), cmd.context()).actor(cmd.actor());
         if (type == AuditEventType.SIGN_UP_CONFIRMED) event.method(ConfirmationMethod.ADMIN);
         return audit.run(event, () -> {
             EmailAddress email = EmailAddress.parse(cmd.email());

@@ -1,5 +1,6 @@
 package dev.userpool.core.port.in;
 
+import dev.userpool.core.domain.Actor;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.Page;
 import dev.userpool.core.domain.PageRequest;
@@ -8,15 +9,16 @@ import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserFilter;
 import dev.userpool.core.domain.UserId;
 
-/** What an operator does with accounts. Every action names the administrator who took it. */
+/** What an operator does with accounts. Every action names who took it. */
 public interface Administration {
 
     /** The administrator behind a bearer token: {@code NotAuthorized} when the token is invalid or not an admin's. */
     Administrator authorize(String bearerToken);
 
-    Page<User> listUsers(Administrator admin, UserFilter filter, PageRequest page);
+    /** Reads are not audited; callers check who may read ({@link #authorize}). */
+    Page<User> listUsers(UserFilter filter, PageRequest page);
 
-    User findUser(Administrator admin, String email);
+    User findUser(String email);
 
     /** Confirms an {@code UNCONFIRMED} account; the address stays unverified. */
     User confirm(AdminCommand command);
@@ -27,7 +29,12 @@ public interface Administration {
 
     void delete(AdminCommand command);
 
-    record Administrator(UserId id, EmailAddress email) {}
+    record Administrator(UserId id, EmailAddress email) {
+        public Actor actor() {
+            return Actor.admin(id);
+        }
+    }
 
-    record AdminCommand(Administrator admin, String email, RequestContext context) {}
+    /** An action on the account {@code email}, taken by an administrator or by the operator's console ({@code SYSTEM}). */
+    record AdminCommand(Actor actor, String email, RequestContext context) {}
 }
