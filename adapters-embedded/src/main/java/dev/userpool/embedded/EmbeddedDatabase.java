@@ -1,0 +1,150 @@
+package dev.userpool.embedded;
+
+import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.UserPoolException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The one SQLite file behind every embedded adapter. It holds a single connection guarded by a lock:
+ * SQLite writes one transaction at a time anyway, and one connection keeps "read your own write"
+ * trivially true. Expensive work (password hashing) is done by callers outside the lock.
+ *
+ * <p>WAL mode lets another process (an operator's {@code sqlite3}) read while we write; the busy
+ * timeout makes us wait for such a process instead of failing at once.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+    static final int BUSY_TIMEOUT_MILLIS = 5_000;
+
+    private final Path file;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile boolean closed;
+
+    private EmbeddedDatabase(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) the database file and brings its schema up to date. */
+    public static EmbeddedDatabase open(Path file) {
+        Objects.requireNonNull(file, "file");
+        Path absolute = file.toAbsolutePath();
+        try {
+            if (absolute.getParent() != null) Files.createDirectories(absolute.getParent());
+        } catch (IOException e) {
+            throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "Cannot create the folder of the embedded database.", e);
+        }
+        Connection connection;
+        try {
+            connection = config().createConnection("jdbc:sqlite:" + absolute);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+        EmbeddedDatabase db = new EmbeddedDatabase(absolute, connection);
+        try {
+            db.transaction(Schema::migrate);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    private static SQLiteConfig config() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.enforceForeignKeys(true);
+        // Take the write lock when a transaction begins, so two writers never deadlock upgrading a read lock.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return config;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The version the schema was migrated to. */
+    public int schemaVersion() {
+        return read(Schema::currentVersion);
+    }
+
+    /** Runs {@code work} in one transaction: all of it is committed, or none of it when it throws. */
+    <T> T transaction(SqlWork<T> work) {
+        lock.lock();
+        try {
+            ensureUsable();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(e);
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code work} outside a transaction (each statement commits by itself): for reads. */
+    <T> T read(SqlWork<T> work) {
+        lock.lock();
+        try {
+            ensureUsable();
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void ensureUsable() {
+        if (closed) {
+            throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "The embedded database is closed.");
+        }
+        // A nested call would commit the outer transaction half-way; it is a programming error.
+        if (lock.getHoldCount() > 1) throw new IllegalStateException("nested use of the embedded database");
+    }
+
+    private void rollbackQuietly(Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** SQL failures reach callers as the core's error; statements bind values, so no secret is in the cause. */
+    static UserPoolException unavailable(SQLException e) {
+        return new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "The embedded database failed.", e);
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) return;
+            closed = true;
+            connection.close();
+        } catch (SQLException e) {
+            throw unavailable(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.userpool.embedded;
+
+import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.UserPoolException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The tables, as an ordered list of migrations. A database records in {@code schema_version} which
+ * migrations it has; opening it applies the missing ones. Never edit a released migration: add one.
+ *
+ * <p>Instants are stored as epoch milliseconds, except audit events, which keep their exact instant.
+ */
+final class Schema {
+    private Schema() {}
+
+    /** Migration n (1-based) is {@code MIGRATIONS.get(n - 1)}. */
+    static final List<List<String>> MIGRATIONS = List.of(List.of(
+            """
+            CREATE TABLE users (
+              id             TEXT PRIMARY KEY,
+              email          TEXT NOT NULL UNIQUE,
+              status         TEXT NOT NULL,
+              email_verified INTEGER NOT NULL,
+              enabled        INTEGER NOT NULL,
+              created_at     INTEGER NOT NULL,
+              password_hash  TEXT NOT NULL
+            )""",
+            // One live code per user and purpose: a resend replaces it. Only a salted digest is kept.
+            """
+            CREATE TABLE one_time_codes (
+              user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+              purpose    TEXT NOT NULL,
+              salt       BLOB NOT NULL,
+              digest     BLOB NOT NULL,
+              expires_at INTEGER NOT NULL,
+              PRIMARY KEY (user_id, purpose)
+            )""",
+            """
+            CREATE TABLE attempts (
+              user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+              action  TEXT NOT NULL,
+              at      INTEGER NOT NULL
+            )""",
+            "CREATE INDEX attempts_by_user ON attempts (user_id, action, at)",
+            """
+            CREATE TABLE sign_in_failures (
+              user_id         TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+              consecutive     INTEGER NOT NULL,
+              last_failure_at INTEGER NOT NULL,
+              locked_until    INTEGER
+            )""",
+            // A session is one sign-in: its id is the origin_jti of every token it issues, so deleting
+            // the row revokes its refresh token and every ID and access token at once.
+            """
+            CREATE TABLE sessions (
+              id                 TEXT PRIMARY KEY,
+              user_id            TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+              refresh_digest     BLOB NOT NULL UNIQUE,
+              event_id           TEXT NOT NULL,
+              auth_time          INTEGER NOT NULL,
+              refresh_expires_at INTEGER NOT NULL
+            )""",
+            "CREATE INDEX sessions_by_user ON sessions (user_id)",
+            """
+            CREATE TABLE signing_keys (
+              seq INTEGER PRIMARY KEY AUTOINCREMENT,
+              kid TEXT NOT NULL UNIQUE,
+              jwk TEXT NOT NULL
+            )""",
+            """
+            CREATE TABLE outbox (
+              id        INTEGER PRIMARY KEY AUTOINCREMENT,
+              recipient TEXT NOT NULL,
+              kind      TEXT NOT NULL,
+              subject   TEXT NOT NULL,
+              text_body TEXT NOT NULL,
+              html_body TEXT NOT NULL,
+              sent_at   INTEGER NOT NULL
+            )""",
+            "CREATE INDEX outbox_by_recipient ON outbox (recipient, sent_at, id)",
+            """
+            CREATE TABLE verification_links (
+              email        TEXT PRIMARY KEY,
+              token_digest BLOB NOT NULL UNIQUE,
+              expires_at   INTEGER NOT NULL,
+              verified_at  INTEGER
+            )""",
+            """
+            CREATE TABLE audit_events (
+              event_id        TEXT PRIMARY KEY,
+              type            TEXT NOT NULL,
+              occurred_second INTEGER NOT NULL,
+              occurred_nano   INTEGER NOT NULL,
+              outcome         TEXT NOT NULL,
+              error_code      TEXT,
+              user_id         TEXT,
+              email           TEXT NOT NULL,
+              subject_key     TEXT NOT NULL,
+              actor_kind      TEXT NOT NULL,
+              actor_id        TEXT,
+              method          TEXT,
+              request_id      TEXT NOT NULL,
+              source_ip       TEXT,
+              user_agent      TEXT
+            )""",
+            "CREATE INDEX audit_by_subject ON audit_events (subject_key, occurred_second, occurred_nano, event_id)",
+            "CREATE INDEX audit_by_time ON audit_events (occurred_second, occurred_nano, event_id)"));
+
+    static int latestVersion() {
+        return MIGRATIONS.size();
+    }
+
+    /** Applies the migrations this database lacks; runs inside the opening transaction. */
+    static Void migrate(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)");
+        }
+        int current = currentVersion(c);
+        if (current > latestVersion()) {
+            throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "The embedded database has schema version "
+                    + current + ", newer than this program knows (" + latestVersion() + ").");
+        }
+        for (int version = current + 1; version <= latestVersion(); version++) {
+            try (Statement s = c.createStatement()) {
+                for (String sql : MIGRATIONS.get(version - 1)) s.execute(sql);
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO schema_version (version) VALUES (?)")) {
+                p.setInt(1, version);
+                p.executeUpdate();
+            }
+        }
+        return null;
+    }
+
+    static int currentVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}

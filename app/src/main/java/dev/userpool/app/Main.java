@@ -1,0 +1,38 @@
+package dev.userpool.app;
+
+import dev.userpool.app.cli.AuditCommand;
+import dev.userpool.app.cli.ServeCommand;
+import dev.userpool.app.cli.UsersCommand;
+import dev.userpool.app.config.InvalidSettingsException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar userpool.jar [serve | users … | audit …]}; {@code serve} is the default. */
+@Command(name = "userpool", mixinStandardHelpOptions = true, version = "userpool 0.1.0",
+        description = "User sign-up, email verification and sign-in.",
+        subcommands = {ServeCommand.class, UsersCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        int code = commandLine().execute(args.length == 0 ? new String[] {"serve"} : args);
+        // The one place the process ends on purpose: a command failed, and the caller must see its exit code.
+        if (code != 0) System.exit(code);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof InvalidSettingsException || e instanceof dev.userpool.core.domain.UserPoolException) {
+                line.getErr().println("userpool: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(new CommandLine(this).getOut());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.userpool.app.cli;
+
+import dev.userpool.app.config.Settings;
+import dev.userpool.app.wiring.AppComponent;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Runs the HTTP service until the process is stopped. */
+@Command(name = "serve", description = "Run the HTTP service with its pages (the default).")
+public final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Settings settings = Settings.fromEnvironment();
+        AppComponent app = AppComponent.create(settings, Clock.systemUTC());
+        int port = app.server().start(settings.bindHost(), settings.port());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.server().stop();
+            app.close();
+        }, "userpool-shutdown"));
+        URI url = URI.create("http://localhost:" + port + "/");
+        LOG.info("userpool is listening on {} (data in {})", url, settings.dataDir());
+        spec.commandLine().getOut().println("userpool is listening on " + url);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.userpool.app.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.userpool.core.port.in.Administration;
+import dev.userpool.core.port.in.AuditQueries;
+import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.Registration;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+
+/** The inbound HTTP adapter: the JSON API, the discovery documents and the pages, on one Javalin server. */
+public final class ApiServer {
+    private final Javalin app;
+
+    public ApiServer(Registration registration, Authentication authentication, Administration administration,
+                     AuditQueries auditQueries, LocalEndpoints local, PrometheusMeterRegistry prometheus,
+                     ObjectMapper json, URI issuer, Clock clock) {
+        HttpMetrics metrics = new HttpMetrics(prometheus);
+        Problems problems = new Problems(json);
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = JsonBody.MAX_BYTES;
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.router.ignoreTrailingSlashes = true;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+            });
+        });
+        app.before(ctx -> {
+            RequestContexts.assign(ctx);
+            metrics.start(ctx);
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "no-referrer");
+        });
+        app.after(metrics::finish);
+        problems.install(app);
+        new RegistrationRoutes(registration, local, json).install(app);
+        new SessionRoutes(authentication, metrics, json).install(app);
+        new AdminRoutes(administration, authentication, auditQueries, clock).install(app);
+        new PlatformRoutes(local, prometheus, issuer).install(app);
+    }
+
+    /** Starts listening; returns the port (useful when 0 asked for a free one). */
+    public int start(String host, int port) {
+        app.start(host, port);
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+}

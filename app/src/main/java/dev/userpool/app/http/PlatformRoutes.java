@@ -1,0 +1,61 @@
+package dev.userpool.app.http;
+
+import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.ErrorCode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** Health, metrics, the issuer's discovery documents and, for the embedded pool, the development mailbox. */
+final class PlatformRoutes {
+    private final LocalEndpoints local;
+    private final PrometheusMeterRegistry prometheus;
+    private final URI issuer;
+
+    PlatformRoutes(LocalEndpoints local, PrometheusMeterRegistry prometheus, URI issuer) {
+        this.local = local;
+        this.prometheus = prometheus;
+        this.issuer = issuer;
+    }
+
+    void install(Javalin app) {
+        app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(prometheus.scrape()));
+        app.get("/.well-known/jwks.json", this::jwks);
+        app.get("/.well-known/openid-configuration", this::openIdConfiguration);
+        app.get("/api/dev/mailbox", this::mailbox);
+    }
+
+    private void jwks(Context ctx) {
+        String keys = local.jwksJson().orElseThrow(() -> notHere("This pool's keys are published by Cognito.")).get();
+        ctx.contentType("application/json").header("Cache-Control", "public, max-age=300").result(keys);
+    }
+
+    private void openIdConfiguration(Context ctx) {
+        if (local.jwksJson().isEmpty()) throw notHere("This pool's discovery document is published by Cognito.");
+        String iss = issuer.toString();
+        ctx.json(Json.ordered(
+                "issuer", iss,
+                "jwks_uri", iss + "/.well-known/jwks.json",
+                "response_types_supported", List.of("token"),
+                "subject_types_supported", List.of("public"),
+                "id_token_signing_alg_values_supported", List.of("RS256"),
+                "scopes_supported", List.of("openid", "email", "aws.cognito.signin.user.admin"),
+                "claims_supported", List.of("sub", "email", "email_verified", "cognito:username", "cognito:groups")));
+    }
+
+    private void mailbox(Context ctx) {
+        LocalEndpoints.Mailbox mailbox = local.mailbox()
+                .orElseThrow(() -> notHere("The development mailbox exists only with the embedded email outbox."));
+        String to = ctx.queryParam("to");
+        EmailAddress address = EmailAddress.parse(to);
+        ctx.json(Map.of("messages", mailbox.messagesTo(address)));
+    }
+
+    private static HttpProblem notHere(String why) {
+        return new HttpProblem(404, ErrorCode.INVALID_PARAMETER, why);
+    }
+}

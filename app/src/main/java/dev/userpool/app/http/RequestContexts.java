@@ -1,0 +1,36 @@
+package dev.userpool.app.http;
+
+import dev.userpool.core.domain.RequestContext;
+import io.javalin.http.Context;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The request context of audit events: a request id (the caller's, when it looks sane), source IP, user agent. */
+final class RequestContexts {
+    static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = "userpool.requestId";
+    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final int MAX_USER_AGENT = 256;
+
+    private RequestContexts() {}
+
+    /** Assigns the request id before anything else runs, and echoes it in the response. */
+    static void assign(Context ctx) {
+        String given = ctx.header(HEADER);
+        String id = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        ctx.attribute(ATTRIBUTE, id);
+        ctx.header(HEADER, id);
+    }
+
+    static String requestId(Context ctx) {
+        String id = ctx.attribute(ATTRIBUTE);
+        return id == null ? "none" : id;
+    }
+
+    static RequestContext of(Context ctx) {
+        String agent = ctx.userAgent();
+        if (agent != null && agent.length() > MAX_USER_AGENT) agent = agent.substring(0, MAX_USER_AGENT);
+        return new RequestContext(requestId(ctx), Optional.ofNullable(ctx.ip()), Optional.ofNullable(agent));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.userpool.app.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.userpool.core.domain.CodeDelivery;
+import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.Authentication.ChangePasswordCommand;
+import dev.userpool.core.port.in.Authentication.CurrentUser;
+import dev.userpool.core.port.in.Authentication.ResetPasswordCommand;
+import dev.userpool.core.port.in.Authentication.SignInCommand;
+import dev.userpool.core.port.in.Authentication.TokenCommand;
+import dev.userpool.core.port.in.Registration.EmailCommand;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Signing in and out, the current user, and passwords. */
+final class SessionRoutes {
+    private final Authentication authentication;
+    private final HttpMetrics metrics;
+    private final ObjectMapper json;
+
+    SessionRoutes(Authentication authentication, HttpMetrics metrics, ObjectMapper json) {
+        this.authentication = authentication;
+        this.metrics = metrics;
+        this.json = json;
+    }
+
+    void install(Javalin app) {
+        app.post("/api/signin", this::signIn);
+        app.post("/api/refresh", this::refresh);
+        app.post("/api/signout", this::signOut);
+        app.get("/api/me", this::me);
+        app.delete("/api/me", this::deleteMe);
+        app.post("/api/change-password", this::changePassword);
+        app.post("/api/forgot-password", this::forgotPassword);
+        app.post("/api/reset-password", this::resetPassword);
+    }
+
+    private void signIn(Context ctx) {
+        JsonBody body = JsonBody.of(ctx, json);
+        Tokens tokens;
+        try {
+            tokens = authentication.signIn(new SignInCommand(body.required("email"), body.required("password"),
+                    RequestContexts.of(ctx)));
+        } catch (UserPoolException e) {
+            metrics.signIn(e.code().code());
+            throw e;
+        }
+        metrics.signIn("Success");
+        ctx.json(Json.tokens(tokens));
+    }
+
+    private void refresh(Context ctx) {
+        JsonBody body = JsonBody.of(ctx, json);
+        Tokens tokens = authentication.refresh(new TokenCommand(body.required("refreshToken"), RequestContexts.of(ctx)));
+        ctx.json(Json.tokens(tokens));
+    }
+
+    private void signOut(Context ctx) {
+        authentication.signOut(new TokenCommand(Bearer.token(ctx), RequestContexts.of(ctx)));
+        ctx.status(204);
+    }
+
+    private void me(Context ctx) {
+        CurrentUser me = authentication.currentUser(Bearer.token(ctx));
+        ctx.json(Json.ordered("userId", me.userId().value(), "email", me.email().value(),
+                "emailVerified", me.emailVerified(), "status", me.status().name(), "groups", new TreeSet<>(me.groups())));
+    }
+
+    private void deleteMe(Context ctx) {
+        authentication.deleteAccount(new TokenCommand(Bearer.token(ctx), RequestContexts.of(ctx)));
+        ctx.status(204);
+    }
+
+    private void changePassword(Context ctx) {
+        String token = Bearer.token(ctx);
+        JsonBody body = JsonBody.of(ctx, json);
+        authentication.changePassword(new ChangePasswordCommand(token, body.required("oldPassword"),
+                body.required("newPassword"), RequestContexts.of(ctx)));
+        ctx.status(204);
+    }
+
+    private void forgotPassword(Context ctx) {
+        JsonBody body = JsonBody.of(ctx, json);
+        CodeDelivery delivery = authentication.forgotPassword(new EmailCommand(body.required("email"),
+                RequestContexts.of(ctx)));
+        ctx.json(Map.of("codeDelivery", Json.delivery(delivery)));
+    }
+
+    private void resetPassword(Context ctx) {
+        JsonBody body = JsonBody.of(ctx, json);
+        authentication.resetPassword(new ResetPasswordCommand(body.required("email"), body.required("code"),
+                body.required("newPassword"), RequestContexts.of(ctx)));
+        ctx.status(204);
+    }
+}

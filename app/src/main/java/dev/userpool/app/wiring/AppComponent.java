@@ -1,0 +1,22 @@
+package dev.userpool.app.wiring;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.userpool.app.config.Settings;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/** The running system: the core's use cases with the embedded adapters at the edges, behind HTTP. */
+@Singleton
+@Component(modules = {CoreModule.class, EmbeddedEdgeModule.class, HttpModule.class})
+public interface AppComponent extends AppRuntime {
+
+    @Component.Factory
+    interface Factory {
+        AppComponent create(@BindsInstance Settings settings, @BindsInstance Clock clock);
+    }
+
+    static AppComponent create(Settings settings, Clock clock) {
+        return DaggerAppComponent.factory().create(settings, clock);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.userpool.app.wiring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dagger.Module;
+import dagger.Provides;
+import dev.userpool.app.config.Settings;
+import dev.userpool.app.http.ApiServer;
+import dev.userpool.app.http.LocalEndpoints;
+import dev.userpool.core.port.in.Administration;
+import dev.userpool.core.port.in.AuditQueries;
+import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.Registration;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.Set;
+import javax.inject.Singleton;
+
+/** The HTTP edge: JSON mapping, metrics and the server. */
+@Module
+public final class HttpModule {
+    private HttpModule() {}
+
+    @Provides
+    @Singleton
+    static ObjectMapper objectMapper() {
+        return new ObjectMapper().registerModule(new Jdk8Module()).registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    @Provides
+    @Singleton
+    static PrometheusMeterRegistry prometheus(Set<MeterBinder> binders) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        binders.forEach(b -> b.bindTo(registry));
+        return registry;
+    }
+
+    @Provides
+    @Singleton
+    static ApiServer server(Registration registration, Authentication authentication, Administration administration,
+                            AuditQueries auditQueries, LocalEndpoints local, PrometheusMeterRegistry prometheus,
+                            ObjectMapper json, Settings settings, Clock clock) {
+        return new ApiServer(registration, authentication, administration, auditQueries, local, prometheus, json,
+                settings.baseUrl(), clock);
+    }
+}

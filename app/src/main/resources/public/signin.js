@@ -1,0 +1,56 @@
+/* signin.html — trade email and password for tokens, kept in sessionStorage. */
+(function () {
+  'use strict';
+  var UP = window.UserPool;
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var email = UP.byId('email');
+    var password = UP.byId('password');
+    var forgot = UP.byId('forgot');
+    var next = UP.nextPage(UP.param('next'));
+
+    email.value = UP.param('email');
+    UP.showFlash('message');
+    (email.value ? password : email).focus();
+
+    function forgotLink() {
+      var address = email.value.trim();
+      forgot.setAttribute('href', address ? 'reset.html?email=' + encodeURIComponent(address) : 'reset.html');
+    }
+    forgotLink();
+    email.addEventListener('input', forgotLink);
+
+    UP.onSubmit('signin-form', function () {
+      UP.quiet('message');
+      var address = email.value.trim();
+      if (!address || address.indexOf('@') < 1) {
+        email.setAttribute('aria-invalid', 'true');
+        UP.say('message', 'error', 'Enter your email address.');
+        email.focus();
+        return;
+      }
+      email.removeAttribute('aria-invalid');
+      if (!password.value) {
+        UP.say('message', 'error', 'Enter your password.');
+        password.focus();
+        return;
+      }
+      UP.say('message', 'info', 'Signing in…');
+      return UP.request('POST', 'api/signin', { body: { email: address, password: password.value } })
+        .then(function (answer) {
+          if (!answer || !(answer.idToken || answer.accessToken)) {
+            throw new UP.ApiError(500, null);
+          }
+          UP.tokens.clear();
+          UP.tokens.save(answer);
+          password.value = '';
+          UP.go(next);
+        })
+        .catch(function (err) {
+          password.value = '';
+          UP.showError('message', err, { email: address });
+          password.focus();
+        });
+    });
+  });
+})();

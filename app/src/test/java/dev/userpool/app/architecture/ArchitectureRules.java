@@ -1,0 +1,86 @@
+package dev.userpool.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/** The shape of userpool (DESIGN §3–4), as rules over the compiled classes of every module. */
+final class ArchitectureRules {
+    private ArchitectureRules() {}
+
+    static final String[] ADAPTERS = {"dev.userpool.embedded..", "dev.userpool.cognito..", "dev.userpool.ses..",
+            "dev.userpool.dynamodb.."};
+
+    static final ArchRule CORE_DEPENDS_ONLY_ON_JDK = classes().that().resideInAPackage("dev.userpool.core..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.userpool.core..", "java..")
+            .because("the core is plain Java that any service can embed");
+
+    static final ArchRule ADAPTERS_ARE_INDEPENDENT = adaptersIndependent();
+
+    static final ArchRule ADAPTERS_DO_NOT_USE_USE_CASES = noClasses().that().resideInAnyPackage(ADAPTERS)
+            .should().dependOnClassesThat().resideInAPackage("dev.userpool.core.service..")
+            .because("adapters serve the ports; they never drive the use cases");
+
+    static final ArchRule AWS_SDK_ONLY_IN_ITS_ADAPTER = awsSdkConfined();
+
+    static final ArchRule DAGGER_ONLY_IN_WIRING = noClasses().that().resideOutsideOfPackage("dev.userpool.app.wiring..")
+            .and().resideInAPackage("dev.userpool..")
+            .should().dependOnClassesThat().resideInAnyPackage("dagger..", "javax.inject..")
+            .because("core and adapters are plain Java built with constructors; only the wiring knows Dagger");
+
+    static final ArchRule OUT_PORTS_ARE_INTERFACES = classes().that().resideInAPackage("dev.userpool.core.port.out..")
+            .and().areTopLevelClasses()
+            .should().beInterfaces()
+            .because("a port says what the core needs; adapters decide how");
+
+    static final ArchRule EVENTS_ARE_RECORDS = classes().that().resideInAPackage("dev.userpool.core.event..")
+            .and().areNotInterfaces().and().areNotEnums()
+            .should().beAssignableTo(Record.class)
+            .because("audit events are immutable facts");
+
+    static final ArchRule NOTHING_EXITS_THE_PROCESS = noClasses().that().resideInAPackage("dev.userpool..")
+            .and().doNotHaveFullyQualifiedName("dev.userpool.app.Main")
+            .should().callMethod(System.class, "exit", int.class)
+            .orShould().callMethod(Runtime.class, "exit", int.class)
+            .orShould().callMethod(Runtime.class, "halt", int.class)
+            .because("only the entry point decides the exit code; a library must never end its host");
+
+    static final ArchRule NOTHING_PRINTS_TO_STANDARD_STREAMS = noClasses().that().resideInAPackage("dev.userpool..")
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .because("output goes through SLF4J (or picocli's writers), where secrets are kept out");
+
+    private static ArchRule adaptersIndependent() {
+        ArchRule rule = null;
+        for (String adapter : ADAPTERS) {
+            String[] others = java.util.Arrays.stream(ADAPTERS).filter(a -> !a.equals(adapter)).toArray(String[]::new);
+            ArchRule one = noClasses().that().resideInAPackage(adapter)
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .because("adapters are swapped one at a time, so none may lean on another");
+            rule = rule == null ? one : com.tngtech.archunit.lang.CompositeArchRule.of(rule).and(one);
+        }
+        return rule;
+    }
+
+    private static ArchRule awsSdkConfined() {
+        ArchRule rule = noClasses().that().resideInAPackage("dev.userpool..")
+                .and().resideOutsideOfPackages("dev.userpool.cognito..", "dev.userpool.ses..", "dev.userpool.dynamodb..",
+                        "dev.userpool.app.wiring..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..");
+        return com.tngtech.archunit.lang.CompositeArchRule.of(rule)
+                .and(sdkOnlyIn("dev.userpool.cognito..", "software.amazon.awssdk.services.cognitoidentityprovider.."))
+                .and(sdkOnlyIn("dev.userpool.ses..", "software.amazon.awssdk.services.sesv2.."))
+                .and(sdkOnlyIn("dev.userpool.dynamodb..", "software.amazon.awssdk.services.dynamodb.."))
+                .because("each AWS service's SDK belongs to its own adapter (and the wiring that builds it)");
+    }
+
+    /** An adapter may use the SDK's shared parts and its own service's client, but no other service's. */
+    private static ArchRule sdkOnlyIn(String adapter, String ownService) {
+        return noClasses().that().resideInAPackage(adapter)
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "is another AWS service's SDK",
+                        c -> c.getPackageName().startsWith("software.amazon.awssdk.services.")
+                                && !c.getPackageName().startsWith(ownService.replace("..", ""))));
+    }
+}

@@ -1,0 +1,6 @@
+package dev.userpool.cognito.archfixture;
+
+/** Deliberately breaks the rule that each AWS service's SDK stays in its own adapter. */
+public class CognitoUsingDynamoDbSdk {
+    software.amazon.awssdk.services.dynamodb.archfixture.StandInDynamoDbType client;
+}

@@ -1,0 +1,64 @@
+package dev.userpool.core.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.RequestContext;
+import dev.userpool.core.domain.UserId;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EventFactsTest {
+    private static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
+
+    private static EventFacts facts(Outcome outcome, Optional<ErrorCode> error) {
+        return new EventFacts(UUID.randomUUID(), T0, outcome, error, Optional.of(new UserId("u-1")),
+                "alice@example.com", Actor.user(), Optional.empty(), RequestContext.internal("req-1"));
+    }
+
+    @Test
+    void aFailureNeedsAnErrorCode() {
+        assertThatThrownBy(() -> facts(Outcome.FAILURE, Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSuccessHasNoErrorCode() {
+        assertThatThrownBy(() -> facts(Outcome.SUCCESS, Optional.of(ErrorCode.CODE_MISMATCH)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void wellFormedFactsAreKept() {
+        assertThat(facts(Outcome.SUCCESS, Optional.empty()).outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(facts(Outcome.FAILURE, Optional.of(ErrorCode.CODE_MISMATCH)).errorCode())
+                .contains(ErrorCode.CODE_MISMATCH);
+    }
+
+    @Test
+    void everyTypeRebuildsToAnEventOfThatType() {
+        EventFacts facts = facts(Outcome.SUCCESS, Optional.empty());
+        for (AuditEventType type : AuditEventType.values()) {
+            AuditEvent event = AuditEvent.of(type, facts);
+            assertThat(event.type()).isEqualTo(type);
+            assertThat(event.facts()).isSameAs(facts);
+        }
+        assertThat(Arrays.stream(AuditEventType.values()).map(t -> AuditEvent.of(t, facts).getClass()).distinct())
+                .hasSize(AuditEventType.values().length);
+    }
+
+    @Test
+    void anEventIsFiledUnderItsUserOrElseItsEmail() {
+        EventFacts withUser = facts(Outcome.SUCCESS, Optional.empty());
+        assertThat(AuditEvent.of(AuditEventType.SIGN_IN, withUser).subjectKey()).isEqualTo("u-1");
+        EventFacts withoutUser = new EventFacts(UUID.randomUUID(), T0, Outcome.FAILURE,
+                Optional.of(ErrorCode.USER_NOT_FOUND), Optional.empty(), "nobody@example.com", Actor.user(),
+                Optional.empty(), RequestContext.internal("req-1"));
+        assertThat(AuditEvent.of(AuditEventType.SIGN_IN, withoutUser).subjectKey()).isEqualTo("nobody@example.com");
+    }
+}

@@ -1,0 +1,142 @@
+package dev.userpool.core.testing;
+
+import dev.userpool.core.domain.CodeDelivery;
+import dev.userpool.core.domain.ConfirmationCode;
+import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.Password;
+import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserId;
+import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.core.domain.VerifiedToken;
+import dev.userpool.core.domain.VerifiedToken.TokenUse;
+import dev.userpool.core.port.out.Authenticator;
+import dev.userpool.core.testing.InMemoryAccounts.Account;
+import dev.userpool.core.testing.InMemoryAccounts.CodePurpose;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * An {@link Authenticator} over the accounts of an {@link InMemoryUserDirectory}, issuing tokens that
+ * its {@link FakeTokenVerifier} verifies. Sessions are its refresh tokens: a password change or reset
+ * ends them, a global sign-out also revokes every issued token. No lockout, no attempt limits.
+ */
+public final class InMemoryAuthenticator implements Authenticator {
+    public static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(30);
+    public static final String INCORRECT_CREDENTIALS = "Incorrect username or password.";
+
+    private record Session(UserId user, Instant expiresAt) {}
+
+    private final InMemoryAccounts accounts;
+    private final FakeTokenVerifier tokens;
+    private final Function<EmailAddress, Set<String>> groupsOf;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final CallLog calls = new CallLog();
+
+    public InMemoryAuthenticator(InMemoryUserDirectory directory, FakeTokenVerifier tokens) {
+        this(directory, tokens, email -> Set.of());
+    }
+
+    /** With the groups each account's tokens name, e.g. {@code adminPolicy::groupsOf}. */
+    public InMemoryAuthenticator(InMemoryUserDirectory directory, FakeTokenVerifier tokens,
+                                 Function<EmailAddress, Set<String>> groupsOf) {
+        this.accounts = directory.accounts;
+        this.tokens = tokens;
+        this.groupsOf = groupsOf;
+    }
+
+    @Override
+    public Tokens signIn(EmailAddress email, Password password) {
+        calls.add("signIn");
+        Account account = accounts.require(email);
+        if (!account.password().equals(password)) throw UserPoolException.notAuthorized(INCORRECT_CREDENTIALS);
+        account.user().ensureCanSignIn();
+        String refreshToken = "fake-refresh-token." + UUID.randomUUID();
+        sessions.put(refreshToken, new Session(account.user().id(), accounts.now().plus(REFRESH_TOKEN_LIFETIME)));
+        return tokensFor(account.user(), Optional.of(refreshToken));
+    }
+
+    @Override
+    public Tokens refresh(String refreshToken) {
+        calls.add("refresh");
+        Session session = refreshToken == null ? null : sessions.get(refreshToken);
+        if (session == null || !accounts.now().isBefore(session.expiresAt())) {
+            throw UserPoolException.notAuthorized("Invalid Refresh Token");
+        }
+        User user = accounts.findById(session.user()).map(Account::user)
+                .orElseThrow(() -> UserPoolException.notAuthorized("Invalid Refresh Token"));
+        user.ensureCanSignIn();
+        return tokensFor(user, Optional.empty());
+    }
+
+    @Override
+    public void globalSignOut(String accessToken) {
+        calls.add("globalSignOut");
+        UserId user = accessTokenOf(accessToken).userId();
+        endSessions(user);
+        tokens.revokeAll(user);
+    }
+
+    @Override
+    public CodeDelivery forgotPassword(EmailAddress email) {
+        calls.add("forgotPassword");
+        accounts.update(email, a -> accounts.withNewCode(a, CodePurpose.PASSWORD_RESET));
+        return CodeDelivery.email(email);
+    }
+
+    @Override
+    public void confirmForgotPassword(EmailAddress email, ConfirmationCode code, Password newPassword) {
+        calls.add("confirmForgotPassword");
+        Account changed = accounts.update(email,
+                a -> accounts.consumeCode(a, CodePurpose.PASSWORD_RESET, code).withPassword(newPassword));
+        endSessions(changed.user().id());
+    }
+
+    @Override
+    public void changePassword(String accessToken, Password oldPassword, Password newPassword) {
+        calls.add("changePassword");
+        UserId id = accessTokenOf(accessToken).userId();
+        Account account = accounts.findById(id)
+                .orElseThrow(() -> UserPoolException.notAuthorized("Invalid Access Token"));
+        accounts.update(account.user().email(), a -> {
+            if (!a.user().enabled()) throw UserPoolException.notAuthorized("User is disabled.");
+            if (!a.password().equals(oldPassword)) throw UserPoolException.notAuthorized(INCORRECT_CREDENTIALS);
+            return a.withPassword(newPassword);
+        });
+        endSessions(id);
+    }
+
+    /** The last password-reset code sent to {@code email}, as its owner would read it. */
+    public Optional<String> lastResetCodeSentTo(EmailAddress email) {
+        return accounts.lastCodeSent(email, CodePurpose.PASSWORD_RESET);
+    }
+
+    /** The port methods called, in order. */
+    public List<String> calls() {
+        return calls.all();
+    }
+
+    private VerifiedToken accessTokenOf(String token) {
+        VerifiedToken verified = tokens.check(token);
+        if (verified.use() != TokenUse.ACCESS) throw UserPoolException.notAuthorized("Invalid Access Token");
+        return verified;
+    }
+
+    private Tokens tokensFor(User user, Optional<String> refreshToken) {
+        Set<String> groups = groupsOf.apply(user.email());
+        String idToken = tokens.issue(user.id(), TokenUse.ID, Optional.of(user.email()), groups);
+        String accessToken = tokens.issue(user.id(), TokenUse.ACCESS, Optional.empty(), groups);
+        return new Tokens(idToken, accessToken, refreshToken, FakeTokenVerifier.LIFETIME);
+    }
+
+    private void endSessions(UserId user) {
+        sessions.values().removeIf(s -> s.user().equals(user));
+    }
+}
