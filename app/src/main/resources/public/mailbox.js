@@ -71,9 +71,12 @@
     return UP.request('GET', 'api/dev/mailbox?to=' + encodeURIComponent(to)).then(function (answer) {
       var messages = answer && Array.isArray(answer.messages) ? answer.messages : [];
       render(messages, to);
-      UP.say('message', messages.length ? 'ok' : 'info', messages.length
-        ? 'Showing ' + (messages.length === 1 ? 'the one message' : 'all ' + messages.length + ' messages') + ', newest first.'
-        : 'No messages to ' + to + ' yet. Messages appear here right after they are sent; show them again in a moment.');
+      var at = new Date().toLocaleTimeString();
+      if (messages.length) {
+        UP.say('message', 'ok', (messages.length === 1 ? '1 message' : messages.length + ' messages') + ', newest first (checked at ' + at + ').');
+      } else {
+        UP.say('message', 'info', 'No messages to ' + to + ' yet (checked at ' + at + '). Messages appear here as soon as they are sent; show them again in a moment.');
+      }
     }, function (err) {
       UP.byId('messages-section').hidden = true;
       if (err.status === 404) {

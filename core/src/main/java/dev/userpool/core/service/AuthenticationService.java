@@ -53,7 +53,14 @@ public final class AuthenticationService implements Authentication {
             return audit.run(event, () -> {
                 EmailAddress email = EmailAddress.parse(cmd.email());
                 Password password = Password.of(cmd.password());
-                Tokens tokens = authenticator.signIn(email, password);
+                Tokens tokens;
+                try {
+                    tokens = authenticator.signIn(email, password);
+                } catch (UserPoolException e) {
+                    // A failed sign-in belongs in the account's trail, when there is an account.
+                    directory.find(email).ifPresent(u -> event.user(u.id()));
+                    throw e;
+                }
                 event.user(tokenVerifier.verify(tokens.idToken()).userId());
                 return tokens;
             });

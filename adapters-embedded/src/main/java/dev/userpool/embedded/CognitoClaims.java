@@ -1,0 +1,21 @@
+package dev.userpool.embedded;
+
+/** The claim names and values of Cognito's tokens, which the embedded tokens copy. */
+final class CognitoClaims {
+    private CognitoClaims() {}
+
+    static final String TOKEN_USE = "token_use";
+    static final String ID_USE = "id";
+    static final String ACCESS_USE = "access";
+    static final String EMAIL = "email";
+    static final String EMAIL_VERIFIED = "email_verified";
+    static final String AUTH_TIME = "auth_time";
+    static final String COGNITO_USERNAME = "cognito:username";
+    static final String USERNAME = "username";
+    static final String CLIENT_ID = "client_id";
+    static final String SCOPE = "scope";
+    static final String ADMIN_SCOPE = "aws.cognito.signin.user.admin";
+    static final String GROUPS = "cognito:groups";
+    static final String ORIGIN_JTI = "origin_jti";
+    static final String EVENT_ID = "event_id";
+}

@@ -1,0 +1,114 @@
+package dev.userpool.embedded;
+
+import static dev.userpool.embedded.CognitoClaims.*;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.UserId;
+import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.core.domain.VerifiedToken;
+import dev.userpool.core.domain.VerifiedToken.TokenUse;
+import dev.userpool.core.port.out.TokenVerifier;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Verifies the embedded issuer's tokens: RS256 with one of our keys, our issuer, not expired by the
+ * injected clock, an ID token for our client or an access token of our client, and a session that
+ * has not been ended. Every refusal is {@code NotAuthorized} with a short reason, never the token.
+ */
+public final class EmbeddedTokenVerifier implements TokenVerifier {
+    private final EmbeddedDatabase db;
+    private final SigningKeys keys;
+    private final EmbeddedSettings settings;
+    private final Clock clock;
+
+    public EmbeddedTokenVerifier(EmbeddedDatabase db, SigningKeys keys, EmbeddedSettings settings, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public VerifiedToken verify(String token) {
+        return check(token).token();
+    }
+
+    /** A valid token and the session it belongs to (its {@code origin_jti}). */
+    record CheckedToken(VerifiedToken token, String sessionId) {}
+
+    CheckedToken check(String token) {
+        if (token == null || token.isBlank()) throw refused("Token is missing.");
+        try {
+            return checkClaims(signedByUs(SignedJWT.parse(token.strip())).getJWTClaimsSet());
+        } catch (ParseException e) {
+            throw refused("Token is malformed.");
+        }
+    }
+
+    private SignedJWT signedByUs(SignedJWT jwt) {
+        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) throw refused("Token algorithm is not accepted.");
+        RSAKey key = keys.publicKey(jwt.getHeader().getKeyID())
+                .orElseThrow(() -> refused("Token signing key is unknown."));
+        try {
+            if (!jwt.verify(new RSASSAVerifier(key))) throw refused("Token signature is invalid.");
+        } catch (JOSEException e) {
+            throw refused("Token signature is invalid.");
+        }
+        return jwt;
+    }
+
+    private CheckedToken checkClaims(JWTClaimsSet claims) throws ParseException {
+        if (!settings.issuerClaim().equals(claims.getIssuer())) throw refused("Token issuer is not accepted.");
+        Date exp = claims.getExpirationTime();
+        Date iat = claims.getIssueTime();
+        if (exp == null || iat == null) throw refused("Token is malformed.");
+        Instant expiresAt = exp.toInstant();
+        if (!clock.instant().isBefore(expiresAt)) throw refused("Token has expired.");
+
+        TokenUse use = useOf(claims);
+        String sub = claims.getSubject();
+        String sessionId = claims.getStringClaim(ORIGIN_JTI);
+        if (sub == null || sub.isBlank() || sessionId == null) throw refused("Token is malformed.");
+        UserId user = new UserId(sub);
+        if (!db.read(c -> Sessions.isActive(c, sessionId, user))) throw refused("Token has been revoked.");
+
+        Optional<EmailAddress> email = use == TokenUse.ID
+                ? Optional.ofNullable(claims.getStringClaim(EMAIL)).map(EmailAddress::new)
+                : Optional.empty();
+        List<String> groups = claims.getStringListClaim(GROUPS);
+        VerifiedToken verified = new VerifiedToken(user, use, email, groups == null ? Set.of() : Set.copyOf(groups),
+                iat.toInstant(), expiresAt);
+        return new CheckedToken(verified, sessionId);
+    }
+
+    private TokenUse useOf(JWTClaimsSet claims) throws ParseException {
+        String use = claims.getStringClaim(TOKEN_USE);
+        if (ID_USE.equals(use)) {
+            List<String> audience = claims.getAudience();
+            if (audience == null || !audience.contains(settings.clientId())) throw refused("Token audience is not accepted.");
+            return TokenUse.ID;
+        }
+        if (ACCESS_USE.equals(use)) {
+            if (!settings.clientId().equals(claims.getStringClaim(CLIENT_ID))) throw refused("Token client is not accepted.");
+            return TokenUse.ACCESS;
+        }
+        throw refused("Token use is not accepted.");
+    }
+
+    private static UserPoolException refused(String reason) {
+        return UserPoolException.notAuthorized(reason);
+    }
+}

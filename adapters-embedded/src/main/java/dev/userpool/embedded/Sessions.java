@@ -1,0 +1,92 @@
+package dev.userpool.embedded;
+
+import dev.userpool.core.domain.UserId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Sign-in sessions. Each holds the digest of its refresh token, and its id is the {@code origin_jti}
+ * of every ID and access token it issues. Ending a session deletes its row: the refresh token stops
+ * working and the verifier, finding no session for a token's {@code origin_jti}, rejects the token.
+ * That is exact where a "tokens valid after" time would be only as fine as JWT's one-second {@code iat}.
+ */
+final class Sessions {
+    private Sessions() {}
+
+    /** One session: what every token it issues repeats ({@code origin_jti}, {@code event_id}, {@code auth_time}). */
+    record Session(String id, UserId userId, String eventId, Instant authTime) {}
+
+    /** Starts a session whose refresh token is {@code refreshToken} (only its digest is stored). */
+    static Session open(Connection c, UserId user, String refreshToken, Instant now, Duration refreshTtl)
+            throws SQLException {
+        Session session = new Session(UUID.randomUUID().toString(), user, UUID.randomUUID().toString(),
+                Instant.ofEpochSecond(now.getEpochSecond()));
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO sessions"
+                + " (id, user_id, refresh_digest, event_id, auth_time, refresh_expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, session.id());
+            p.setString(2, user.value());
+            p.setBytes(3, OpaqueTokens.digest(refreshToken));
+            p.setString(4, session.eventId());
+            p.setLong(5, session.authTime().getEpochSecond());
+            p.setLong(6, now.plus(refreshTtl).toEpochMilli());
+            p.executeUpdate();
+        }
+        return session;
+    }
+
+    /** The session of a refresh token that is still valid at {@code now}. */
+    static Optional<Session> byRefreshToken(Connection c, String refreshToken, Instant now) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT id, user_id, event_id, auth_time FROM sessions"
+                + " WHERE refresh_digest = ? AND refresh_expires_at > ?")) {
+            p.setBytes(1, OpaqueTokens.digest(refreshToken));
+            p.setLong(2, now.toEpochMilli());
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                return Optional.of(new Session(rs.getString(1), new UserId(rs.getString(2)), rs.getString(3),
+                        Instant.ofEpochSecond(rs.getLong(4))));
+            }
+        }
+    }
+
+    /** Whether the session {@code id} of {@code user} has not been ended. */
+    static boolean isActive(Connection c, String id, UserId user) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sessions WHERE id = ? AND user_id = ?")) {
+            p.setString(1, id);
+            p.setString(2, user.value());
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    static void endAll(Connection c, UserId user) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM sessions WHERE user_id = ?")) {
+            p.setString(1, user.value());
+            p.executeUpdate();
+        }
+    }
+
+    static void endAllExcept(Connection c, UserId user, String keptSessionId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM sessions WHERE user_id = ? AND id <> ?")) {
+            p.setString(1, user.value());
+            p.setString(2, keptSessionId);
+            p.executeUpdate();
+        }
+    }
+
+    /** Forgets sessions that can issue nothing more and whose last tokens have expired. */
+    static void purgeExpired(Connection c, UserId user, Instant now, Duration longestTokenTtl) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "DELETE FROM sessions WHERE user_id = ? AND refresh_expires_at <= ?")) {
+            p.setString(1, user.value());
+            p.setLong(2, now.minus(longestTokenTtl).toEpochMilli());
+            p.executeUpdate();
+        }
+    }
+}

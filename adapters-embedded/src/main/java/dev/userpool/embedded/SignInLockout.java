@@ -1,0 +1,77 @@
+package dev.userpool.embedded;
+
+import dev.userpool.core.domain.UserId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Cognito's answer to password guessing: after 5 consecutive wrong passwords the account is locked
+ * for 2^(n-5) seconds (n = consecutive failures), at most 15 minutes. Attempts while locked are
+ * refused without counting, so they cannot extend the lock. The count starts over after a correct
+ * password, or after 15 minutes without a failure.
+ */
+final class SignInLockout {
+    static final int FREE_FAILURES = 5;
+    static final Duration MAX_LOCK = Duration.ofMinutes(15);
+    static final Duration IDLE_RESET = Duration.ofMinutes(15);
+    static final String LOCKED = "Password attempts exceeded";
+
+    private SignInLockout() {}
+
+    /** How long the n-th consecutive failure locks the account. */
+    static Duration lockAfter(int consecutiveFailures) {
+        if (consecutiveFailures < FREE_FAILURES) return Duration.ZERO;
+        int exponent = consecutiveFailures - FREE_FAILURES;
+        if (exponent >= 30) return MAX_LOCK;
+        Duration lock = Duration.ofSeconds(1L << exponent);
+        return lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock;
+    }
+
+    static boolean isLocked(Connection c, UserId user, Instant now) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT locked_until FROM sign_in_failures WHERE user_id = ?")) {
+            p.setString(1, user.value());
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) return false;
+                long lockedUntil = rs.getLong(1);
+                return !rs.wasNull() && now.toEpochMilli() < lockedUntil;
+            }
+        }
+    }
+
+    static void recordFailure(Connection c, UserId user, Instant now) throws SQLException {
+        int consecutive = 1;
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT consecutive, last_failure_at FROM sign_in_failures WHERE user_id = ?")) {
+            p.setString(1, user.value());
+            try (ResultSet rs = p.executeQuery()) {
+                if (rs.next() && now.toEpochMilli() - rs.getLong(2) < IDLE_RESET.toMillis()) {
+                    consecutive = rs.getInt(1) + 1;
+                }
+            }
+        }
+        Duration lock = lockAfter(consecutive);
+        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO sign_in_failures"
+                + " (user_id, consecutive, last_failure_at, locked_until) VALUES (?, ?, ?, ?)")) {
+            p.setString(1, user.value());
+            p.setInt(2, consecutive);
+            p.setLong(3, now.toEpochMilli());
+            if (lock.isZero()) {
+                p.setNull(4, java.sql.Types.INTEGER);
+            } else {
+                p.setLong(4, now.plus(lock).toEpochMilli());
+            }
+            p.executeUpdate();
+        }
+    }
+
+    static void clear(Connection c, UserId user) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM sign_in_failures WHERE user_id = ?")) {
+            p.setString(1, user.value());
+            p.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.userpool.embedded;
+
+import dev.userpool.core.domain.CodeDelivery;
+import dev.userpool.core.domain.ConfirmationCode;
+import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.Password;
+import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserId;
+import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.core.domain.VerifiedToken.TokenUse;
+import dev.userpool.core.port.out.Authenticator;
+import dev.userpool.core.port.out.Mailer;
+import dev.userpool.embedded.AttemptLimits.Action;
+import dev.userpool.embedded.EmbeddedTokenVerifier.CheckedToken;
+import dev.userpool.embedded.OneTimeCodes.Purpose;
+import dev.userpool.embedded.UserRows.Account;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sign-in and sessions on the embedded directory's accounts, the way Cognito does them: Argon2id
+ * password checks (one hash even for unknown users), the lockout after repeated failures, RS256
+ * tokens, revocable refresh tokens, and reset codes through the wired {@link Mailer}.
+ *
+ * <p>Password hashing is done outside database transactions: it is slow, and the database is shared.
+ */
+public final class SqliteAuthenticator implements Authenticator {
+    static final String INCORRECT_CREDENTIALS = "Incorrect username or password.";
+    static final String INVALID_REFRESH_TOKEN = "Invalid Refresh Token";
+
+    private final EmbeddedDatabase db;
+    private final PasswordHasher hasher;
+    private final EmbeddedSettings settings;
+    private final Mailer mailer;
+    private final Clock clock;
+    private final TokenIssuer issuer;
+    private final EmbeddedTokenVerifier verifier;
+
+    public SqliteAuthenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys, EmbeddedSettings settings,
+                               Mailer mailer, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.mailer = Objects.requireNonNull(mailer, "mailer");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.issuer = new TokenIssuer(keys, settings);
+        this.verifier = new EmbeddedTokenVerifier(db, keys, settings, clock);
+    }
+
+    @Override
+    public Tokens signIn(EmailAddress email, Password password) {
+        Objects.requireNonNull(password, "password");
+        Instant now = clock.instant();
+        Optional<Account> found = db.read(c -> UserRows.byEmail(c, email));
+        if (found.isEmpty()) {
+            hasher.burnOneHash();
+            throw UserPoolException.userNotFound();
+        }
+        UserId id = found.get().user().id();
+        proveOrCountFailure(id, found.get().passwordHash(), password, now);
+        User user = db.transaction(c -> {
+            SignInLockout.clear(c, id);
+            return UserRows.byId(c, id).orElseThrow(UserPoolException::userNotFound).user();
+        });
+        user.ensureCanSignIn();
+        String refreshToken = OpaqueTokens.newToken();
+        Sessions.Session session = db.transaction(c -> {
+            Sessions.purgeExpired(c, id, now, settings.longestTokenTtl());
+            return Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl());
+        });
+        return issuer.issue(user, session, now, Optional.of(refreshToken));
+    }
+
+    @Override
+    public Tokens refresh(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) throw UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN);
+        Instant now = clock.instant();
+        record Found(Sessions.Session session, User user) {}
+        Found found = db.read(c -> {
+            Optional<Sessions.Session> session = Sessions.byRefreshToken(c, refreshToken.strip(), now);
+            if (session.isEmpty()) return Optional.<Found>empty();
+            return UserRows.byId(c, session.get().userId()).map(a -> new Found(session.get(), a.user()));
+        }).orElseThrow(() -> UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN));
+        found.user().ensureCanSignIn();
+        return issuer.issue(found.user(), found.session(), now, Optional.empty());
+    }
+
+    @Override
+    public void globalSignOut(String accessToken) {
+        UserId user = accessTokenOf(accessToken).token().userId();
+        db.transaction(c -> {
+            Sessions.endAll(c, user);
+            return null;
+        });
+    }
+
+    @Override
+    public CodeDelivery forgotPassword(EmailAddress email) {
+        Instant now = clock.instant();
+        String code = db.transaction(c -> {
+            User user = UserRows.require(c, email).user();
+            if (!user.enabled()) throw UserPoolException.notAuthorized("User is disabled.");
+            AttemptLimits.take(c, user.id(), Action.FORGOT_PASSWORD, now);
+            return OneTimeCodes.issue(c, user.id(), Purpose.PASSWORD_RESET, now);
+        });
+        mailer.deliver(EmailTemplates.passwordResetCode(email, code));
+        return CodeDelivery.email(email);
+    }
+
+    /** The new password is hashed first, for known and unknown addresses alike, so the code check stays atomic. */
+    @Override
+    public void confirmForgotPassword(EmailAddress email, ConfirmationCode code, Password newPassword) {
+        Objects.requireNonNull(code, "code");
+        String newHash = hasher.hash(newPassword);
+        Instant now = clock.instant();
+        OneTimeCodes.Check check = db.transaction(c -> {
+            UserId user = UserRows.require(c, email).user().id();
+            AttemptLimits.take(c, user, Action.CONFIRM_FORGOT_PASSWORD, now);
+            OneTimeCodes.Check result = OneTimeCodes.consume(c, user, Purpose.PASSWORD_RESET, code, now);
+            if (result == OneTimeCodes.Check.MATCH) {
+                UserRows.savePasswordHash(c, user, newHash);
+                SignInLockout.clear(c, user);
+                Sessions.endAll(c, user);
+            }
+            return result;
+        });
+        check.throwIfRefused();
+    }
+
+    /** Ends every other session; the caller's own session (the access token's) goes on. */
+    @Override
+    public void changePassword(String accessToken, Password oldPassword, Password newPassword) {
+        CheckedToken token = accessTokenOf(accessToken);
+        UserId id = token.token().userId();
+        Instant now = clock.instant();
+        Account account = db.read(c -> UserRows.byId(c, id))
+                .orElseThrow(() -> UserPoolException.notAuthorized("The account of this token no longer exists."));
+        proveOrCountFailure(id, account.passwordHash(), oldPassword, now);
+        String newHash = hasher.hash(newPassword);
+        db.transaction(c -> {
+            UserRows.savePasswordHash(c, id, newHash);
+            SignInLockout.clear(c, id);
+            Sessions.endAllExcept(c, id, token.sessionId());
+            return null;
+        });
+    }
+
+    /** Refuses while locked; otherwise checks the password and counts a wrong one toward the lockout. */
+    private void proveOrCountFailure(UserId id, String passwordHash, Password password, Instant now) {
+        if (db.read(c -> SignInLockout.isLocked(c, id, now))) throw UserPoolException.notAuthorized(SignInLockout.LOCKED);
+        if (hasher.verify(passwordHash, password)) return;
+        db.transaction(c -> {
+            SignInLockout.recordFailure(c, id, now);
+            return null;
+        });
+        throw UserPoolException.notAuthorized(INCORRECT_CREDENTIALS);
+    }
+
+    private CheckedToken accessTokenOf(String accessToken) {
+        CheckedToken token = verifier.check(accessToken);
+        if (token.token().use() != TokenUse.ACCESS) {
+            throw UserPoolException.notAuthorized("An access token is required, not an ID token.");
+        }
+        return token;
+    }
+}

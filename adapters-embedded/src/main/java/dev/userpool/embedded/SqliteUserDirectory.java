@@ -1,0 +1,217 @@
+package dev.userpool.embedded;
+
+import dev.userpool.core.domain.CodeDelivery;
+import dev.userpool.core.domain.ConfirmationCode;
+import dev.userpool.core.domain.ConfirmationMethod;
+import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.EmailMessage;
+import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.Page;
+import dev.userpool.core.domain.PageRequest;
+import dev.userpool.core.domain.Password;
+import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserFilter;
+import dev.userpool.core.domain.UserId;
+import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.core.domain.UserStatus;
+import dev.userpool.core.port.out.Mailer;
+import dev.userpool.core.port.out.UserDirectory;
+import dev.userpool.embedded.AttemptLimits.Action;
+import dev.userpool.embedded.OneTimeCodes.Purpose;
+import dev.userpool.embedded.UserRows.Account;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accounts in the {@code users} table, with Cognito's rules: lower-cased unique addresses, a random
+ * UUID as {@code sub}, 6-digit codes emailed through whichever {@link Mailer} is wired, and the
+ * per-user attempt limits. State transitions are the domain's ({@link User#confirm}).
+ */
+public final class SqliteUserDirectory implements UserDirectory {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteUserDirectory.class);
+
+    private final EmbeddedDatabase db;
+    private final PasswordHasher hasher;
+    private final Mailer mailer;
+    private final Clock clock;
+
+    public SqliteUserDirectory(EmbeddedDatabase db, PasswordHasher hasher, Mailer mailer, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.mailer = Objects.requireNonNull(mailer, "mailer");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public SignUpOutcome signUp(EmailAddress email, Password password, boolean sendCode) {
+        // Refuse a taken address before spending a hash on it; the insert below still guards the race.
+        if (find(email).isPresent()) throw UserRows.usernameExists();
+        String passwordHash = hasher.hash(password);
+        Instant now = now();
+        User user = User.signedUp(new UserId(UUID.randomUUID().toString()), email, now);
+        Optional<String> code = db.transaction(c -> {
+            UserRows.insert(c, user, passwordHash);
+            return sendCode ? Optional.of(OneTimeCodes.issue(c, user.id(), Purpose.SIGN_UP, now)) : Optional.empty();
+        });
+        if (code.isEmpty()) return new SignUpOutcome(user, Optional.empty());
+        try {
+            mailer.deliver(EmailTemplates.confirmationCode(email, code.get()));
+        } catch (UserPoolException e) {
+            // The account exists now; failing sign-up would leave it unreachable behind UsernameExists.
+            LOG.warn("Could not deliver the confirmation code to {} ({}); a resend can send a new one",
+                    email.masked(), e.code().code());
+        }
+        return new SignUpOutcome(user, Optional.of(CodeDelivery.email(email)));
+    }
+
+    @Override
+    public void confirmSignUp(EmailAddress email, ConfirmationCode code) {
+        Instant now = now();
+        // The attempt is counted even when the code is wrong, so the check result leaves the transaction first.
+        OneTimeCodes.Check check = db.transaction(c -> {
+            User user = UserRows.require(c, email).user();
+            User confirmed = user.confirm(ConfirmationMethod.CODE);
+            AttemptLimits.take(c, user.id(), Action.CONFIRM_SIGN_UP, now);
+            OneTimeCodes.Check result = OneTimeCodes.consume(c, user.id(), Purpose.SIGN_UP, code, now);
+            if (result == OneTimeCodes.Check.MATCH) UserRows.saveState(c, confirmed);
+            return result;
+        });
+        check.throwIfRefused();
+    }
+
+    @Override
+    public CodeDelivery resendConfirmationCode(EmailAddress email) {
+        Instant now = now();
+        String code = db.transaction(c -> {
+            User user = UserRows.require(c, email).user();
+            if (user.status() != UserStatus.UNCONFIRMED) {
+                throw new UserPoolException(ErrorCode.INVALID_PARAMETER, "User is already confirmed.");
+            }
+            AttemptLimits.take(c, user.id(), Action.RESEND_CONFIRMATION_CODE, now);
+            return OneTimeCodes.issue(c, user.id(), Purpose.SIGN_UP, now);
+        });
+        mailer.deliver(EmailTemplates.confirmationCode(email, code));
+        return CodeDelivery.email(email);
+    }
+
+    @Override
+    public void adminConfirmSignUp(EmailAddress email) {
+        db.transaction(c -> {
+            User user = UserRows.require(c, email).user();
+            UserRows.saveState(c, user.confirm(ConfirmationMethod.ADMIN));
+            OneTimeCodes.discard(c, user.id(), Purpose.SIGN_UP);
+            return null;
+        });
+    }
+
+    @Override
+    public void markEmailVerified(EmailAddress email) {
+        update(email, user -> user.withEmailVerified(true));
+    }
+
+    @Override
+    public Optional<User> find(EmailAddress email) {
+        Objects.requireNonNull(email, "email");
+        return db.read(c -> UserRows.byEmail(c, email).map(Account::user));
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        Objects.requireNonNull(id, "id");
+        return db.read(c -> UserRows.byId(c, id).map(Account::user));
+    }
+
+    /** Ordered by address; the cursor is the last address shown. */
+    @Override
+    public Page<User> list(UserFilter filter, PageRequest page) {
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(page, "page");
+        StringBuilder sql = new StringBuilder("SELECT " + UserRows.COLUMNS + " FROM users WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        filter.status().ifPresent(s -> {
+            sql.append(" AND status = ?");
+            args.add(s.name());
+        });
+        filter.emailVerified().ifPresent(v -> {
+            sql.append(" AND email_verified = ?");
+            args.add(v ? 1 : 0);
+        });
+        filter.emailPrefix().map(p -> p.strip().toLowerCase(Locale.ROOT)).filter(p -> !p.isEmpty()).ifPresent(p -> {
+            // substr rather than LIKE: no wildcard in the prefix can widen the match.
+            sql.append(" AND substr(email, 1, ?) = ?");
+            args.add(p.length());
+            args.add(p);
+        });
+        page.cursor().ifPresent(cursor -> {
+            sql.append(" AND email > ?");
+            args.add(PageCursor.decode(cursor, 1).get(0));
+        });
+        sql.append(" ORDER BY email LIMIT ?");
+        args.add(page.limit() + 1);
+        List<User> users = db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) p.setObject(i + 1, args.get(i));
+                List<User> found = new ArrayList<>();
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) found.add(UserRows.read(rs));
+                }
+                return found;
+            }
+        });
+        if (users.size() <= page.limit()) return new Page<>(users, Optional.empty());
+        List<User> shown = users.subList(0, page.limit());
+        return new Page<>(shown, Optional.of(PageCursor.encode(shown.get(shown.size() - 1).email().value())));
+    }
+
+    /** Disabling also ends every session, as Cognito's AdminDisableUser revokes the user's tokens. */
+    @Override
+    public void disable(EmailAddress email) {
+        db.transaction(c -> {
+            User user = UserRows.require(c, email).user();
+            UserRows.saveState(c, user.withEnabled(false));
+            Sessions.endAll(c, user.id());
+            return null;
+        });
+    }
+
+    @Override
+    public void enable(EmailAddress email) {
+        update(email, user -> user.withEnabled(true));
+    }
+
+    /** Codes, limits, lockout and sessions go with the account (foreign keys cascade). */
+    @Override
+    public void delete(EmailAddress email) {
+        db.transaction(c -> {
+            User user = UserRows.require(c, email).user();
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM users WHERE id = ?")) {
+                p.setString(1, user.id().value());
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private void update(EmailAddress email, java.util.function.UnaryOperator<User> change) {
+        db.transaction(c -> {
+            UserRows.saveState(c, change.apply(UserRows.require(c, email).user()));
+            return null;
+        });
+    }
+
+    /** Millisecond precision, as stored, so what sign-up returns equals what {@link #find} reads back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.userpool.embedded;
+
+import static dev.userpool.embedded.CognitoClaims.*;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserPoolException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Signs ID and access tokens shaped like Cognito's (RS256, {@code kid} in the header, the same
+ * claims), so code written against Cognito's tokens reads ours unchanged. Groups come from the
+ * configured {@link dev.userpool.core.domain.AdminPolicy} at the time of issue.
+ */
+final class TokenIssuer {
+    private final SigningKeys keys;
+    private final EmbeddedSettings settings;
+
+    TokenIssuer(SigningKeys keys, EmbeddedSettings settings) {
+        this.keys = keys;
+        this.settings = settings;
+    }
+
+    /** New ID and access tokens of {@code session}, and the refresh token when one was just made. */
+    Tokens issue(User user, Sessions.Session session, Instant now, Optional<String> refreshToken) {
+        List<String> groups = settings.adminPolicy().groupsOf(user.email()).stream().sorted().toList();
+        String sub = user.id().value();
+
+        JWTClaimsSet.Builder id = common(sub, session, now, settings.idTokenTtl())
+                .audience(settings.clientId())
+                .claim(EMAIL, user.email().value())
+                .claim(EMAIL_VERIFIED, user.emailVerified())
+                .claim(TOKEN_USE, ID_USE)
+                .claim(COGNITO_USERNAME, sub);
+        JWTClaimsSet.Builder access = common(sub, session, now, settings.accessTokenTtl())
+                .claim(CLIENT_ID, settings.clientId())
+                .claim(USERNAME, sub)
+                .claim(TOKEN_USE, ACCESS_USE)
+                .claim(SCOPE, ADMIN_SCOPE);
+        if (!groups.isEmpty()) {
+            // Cognito puts the groups in both tokens, and only when there are some.
+            id.claim(GROUPS, groups);
+            access.claim(GROUPS, groups);
+        }
+        return new Tokens(sign(id.build()), sign(access.build()), refreshToken, settings.accessTokenTtl());
+    }
+
+    private JWTClaimsSet.Builder common(String sub, Sessions.Session session, Instant now, java.time.Duration ttl) {
+        return new JWTClaimsSet.Builder()
+                .subject(sub)
+                .issuer(settings.issuerClaim())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(ttl)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim(AUTH_TIME, session.authTime().getEpochSecond())
+                .claim(ORIGIN_JTI, session.id())
+                .claim(EVENT_ID, session.eventId());
+    }
+
+    private String sign(JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keys.currentKeyId()).build(), claims);
+        try {
+            jwt.sign(keys.signer());
+        } catch (JOSEException e) {
+            throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "Cannot sign a token.", e);
+        }
+        return jwt.serialize();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.userpool.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void defaultsAreTheEmbeddedSingleMachineSetup() {
+        Settings s = Settings.from(Map.of());
+        assertThat(s.port()).isEqualTo(8080);
+        assertThat(s.dataDir().toString()).endsWith("data");
+        assertThat(s.baseUrl().toString()).isEqualTo("http://localhost:8080");
+        assertThat(s.directory()).isEqualTo(Settings.DirectoryChoice.EMBEDDED);
+        assertThat(s.verification()).isEqualTo(Settings.VerificationChoice.CODE);
+        assertThat(s.logCodes()).isFalse();
+        assertThat(s.preventUserExistenceErrors()).isTrue();
+        assertThat(s.adminEmails()).isEmpty();
+    }
+
+    @Test
+    void adminEmailsAreNormalised() {
+        Settings s = Settings.from(Map.of("USERPOOL_ADMIN_EMAILS", " Boss@Example.com , ops@example.com "));
+        assertThat(s.adminEmails()).extracting(e -> e.value()).containsExactlyInAnyOrder("boss@example.com", "ops@example.com");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "USERPOOL_DIRECTORY|ldap|allowed values are embedded",
+            "USERPOOL_EMAIL|smtp|allowed values are embedded",
+            "USERPOOL_AUDIT|kafka|allowed values are embedded",
+            "USERPOOL_VERIFICATION|sms|allowed values are code, link",
+            "USERPOOL_PORT|eighty|whole number",
+            "USERPOOL_PORT|70000|whole number",
+            "USERPOOL_LOG_CODES|perhaps|allowed values are true, false",
+            "USERPOOL_BASE_URL|ftp://x|http(s) URL",
+            "USERPOOL_ADMIN_EMAILS|root|not an email address"})
+    void aValueItDoesNotUnderstandStopsStartUpNamingTheVariable(String name, String value, String says) {
+        assertThatThrownBy(() -> Settings.from(Map.of(name, value)))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining(name)
+                .hasMessageContaining(says);
+    }
+}

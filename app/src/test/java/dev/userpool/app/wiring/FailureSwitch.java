@@ -1,0 +1,37 @@
+package dev.userpool.app.wiring;
+
+import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.UserPoolException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Makes every call to a port fail with a chosen error code, as a backing service in trouble would. */
+final class FailureSwitch {
+    private final AtomicReference<Optional<ErrorCode>> failure = new AtomicReference<>(Optional.empty());
+
+    void failWith(ErrorCode code) {
+        failure.set(Optional.of(code));
+    }
+
+    void recover() {
+        failure.set(Optional.empty());
+    }
+
+    /** A view of {@code port} that consults the switch before every call. */
+    <T> T guard(Class<T> portType, T port) {
+        Object proxy = Proxy.newProxyInstance(portType.getClassLoader(), new Class<?>[] {portType}, (self, method, args) -> {
+            Optional<ErrorCode> code = failure.get();
+            if (code.isPresent() && method.getDeclaringClass() == portType) {
+                throw new UserPoolException(code.get(), "The backing service answered " + code.get().code() + ".");
+            }
+            try {
+                return method.invoke(port, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
+        return portType.cast(proxy);
+    }
+}

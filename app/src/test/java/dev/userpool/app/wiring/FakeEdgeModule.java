@@ -1,0 +1,55 @@
+package dev.userpool.app.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.userpool.app.http.LocalEndpoints;
+import dev.userpool.core.domain.AdminPolicy;
+import dev.userpool.core.port.out.AuditLog;
+import dev.userpool.core.port.out.Authenticator;
+import dev.userpool.core.port.out.EmailVerifier;
+import dev.userpool.core.port.out.Mailer;
+import dev.userpool.core.port.out.TokenVerifier;
+import dev.userpool.core.port.out.UserDirectory;
+import dev.userpool.core.testing.FakeEmailVerifier;
+import dev.userpool.core.testing.FakeTokenVerifier;
+import dev.userpool.core.testing.InMemoryAuditLog;
+import dev.userpool.core.testing.InMemoryAuthenticator;
+import dev.userpool.core.testing.InMemoryUserDirectory;
+import dev.userpool.core.testing.RecordingMailer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import java.util.Set;
+import javax.inject.Singleton;
+
+/** The edges as the core's in-memory fakes, with a switch that makes the directory fail on demand. */
+@Module
+final class FakeEdgeModule {
+    private FakeEdgeModule() {}
+
+    @Provides @Singleton static FailureSwitch failures() { return new FailureSwitch(); }
+    @Provides @Singleton static InMemoryUserDirectory memoryDirectory(Clock clock) { return new InMemoryUserDirectory(clock); }
+    @Provides @Singleton static FakeTokenVerifier fakeTokens(Clock clock) { return new FakeTokenVerifier(clock); }
+    @Provides @Singleton static RecordingMailer recordingMailer() { return new RecordingMailer(); }
+    @Provides @Singleton static InMemoryAuditLog memoryAudit() { return new InMemoryAuditLog(); }
+    @Provides @Singleton static FakeEmailVerifier fakeVerifier() { return new FakeEmailVerifier(); }
+
+    @Provides
+    @Singleton
+    static UserDirectory directory(InMemoryUserDirectory directory, FailureSwitch failures) {
+        return failures.guard(UserDirectory.class, directory);
+    }
+
+    @Provides
+    @Singleton
+    static Authenticator authenticator(InMemoryUserDirectory directory, FakeTokenVerifier tokens, AdminPolicy admins) {
+        return new InMemoryAuthenticator(directory, tokens, admins::groupsOf);
+    }
+
+    @Provides static TokenVerifier tokenVerifier(FakeTokenVerifier tokens) { return tokens; }
+    @Provides static Mailer mailer(RecordingMailer mailer) { return mailer; }
+    @Provides static AuditLog auditLog(InMemoryAuditLog log) { return log; }
+    @Provides static EmailVerifier emailVerifier(FakeEmailVerifier verifier) { return verifier; }
+    @Provides static LocalEndpoints localEndpoints() { return LocalEndpoints.none(); }
+    @Provides static Set<MeterBinder> meterBinders() { return Set.of(); }
+    @Provides static Set<AutoCloseable> resources() { return Set.of(); }
+}
