@@ -50,6 +50,8 @@ public final class AdministrationService implements Administration {
         }
         User user = directory.findById(token.userId())
                 .orElseThrow(() -> UserPoolException.notAuthorized("The account of this token no longer exists."));
+        // A token outlives the disabling of its account; a disabled administrator administers no more.
+        if (!user.enabled()) throw UserPoolException.notAuthorized("User is disabled.");
         if (!adminPolicy.isAdmin(token, user)) {
             throw UserPoolException.notAuthorized("This account is not an administrator.");
         }

@@ -147,8 +147,7 @@ public final class AuthenticationService implements Authentication {
     @Override
     public CurrentUser currentUser(String bearerToken) {
         VerifiedToken token = tokenVerifier.verify(requireToken(bearerToken, "token"));
-        User user = directory.findById(token.userId())
-                .orElseThrow(() -> UserPoolException.notAuthorized("The account of this token no longer exists."));
+        User user = activeAccount(token);
         return new CurrentUser(user.id(), user.email(), user.emailVerified(), user.status(), token.groups());
     }
 
@@ -171,9 +170,16 @@ public final class AuthenticationService implements Authentication {
             throw UserPoolException.notAuthorized("An access token is required, not an ID token.");
         }
         event.user(token.userId());
+        User user = activeAccount(token);
+        event.email(user.email().value());
+        return user;
+    }
+
+    /** A valid token is not enough: the account must still exist and be enabled (Cognito: "User is disabled."). */
+    private User activeAccount(VerifiedToken token) {
         User user = directory.findById(token.userId())
                 .orElseThrow(() -> UserPoolException.notAuthorized("The account of this token no longer exists."));
-        event.email(user.email().value());
+        if (!user.enabled()) throw UserPoolException.notAuthorized("User is disabled.");
         return user;
     }
 

@@ -127,13 +127,14 @@ public final class RegistrationService implements Registration {
         }
         User user = found.get();
         event.user(user.id());
+        if (user.status() == UserStatus.CONFIRMED && user.emailVerified()) {
+            // A second completion is harmless. Ask no verifier: the first one made it forget the address.
+            return new LinkCompletion(EmailVerificationStatus.VERIFIED, Optional.of(user));
+        }
         EmailVerificationStatus status = emailVerifier.status(email);
         if (status != EmailVerificationStatus.VERIFIED) {
             // Nothing happened yet: the person has not clicked the link (or it failed). Not an audit outcome.
             return new LinkCompletion(status, Optional.of(user));
-        }
-        if (user.status() == UserStatus.CONFIRMED && user.emailVerified()) {
-            return new LinkCompletion(status, Optional.of(user));   // a second completion is harmless
         }
         User done = audit.run(event, () -> {
             User next = user.completeLinkVerification();

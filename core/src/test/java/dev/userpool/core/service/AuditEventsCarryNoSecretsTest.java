@@ -1,0 +1,154 @@
+package dev.userpool.core.service;
+
+import static dev.userpool.core.service.CoreWithFakes.CONTEXT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.core.event.AuditEvent;
+import dev.userpool.core.event.AuditEventType;
+import dev.userpool.core.event.EventFacts;
+import dev.userpool.core.port.in.Administration.AdminCommand;
+import dev.userpool.core.port.in.Authentication.ChangePasswordCommand;
+import dev.userpool.core.port.in.Authentication.ResetPasswordCommand;
+import dev.userpool.core.port.in.Authentication.SignInCommand;
+import dev.userpool.core.port.in.Authentication.TokenCommand;
+import dev.userpool.core.port.in.Registration.ConfirmCommand;
+import dev.userpool.core.port.in.Registration.EmailCommand;
+import dev.userpool.core.port.in.Registration.SignUpCommand;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Runs every flow with secrets that are easy to spot, then looks for them in every event (and error) there is. */
+class AuditEventsCarryNoSecretsTest {
+    private static final String PASSWORD = "Pa55-SECRET-first";
+    private static final String NEW_PASSWORD = "Pa55-SECRET-second";
+    private static final String WRONG_PASSWORD = "Pa55-SECRET-wrong";
+    private static final String WEAK_PASSWORD = "weaksecretpass";
+    private static final String WRONG_CODE = "WR0NGSECRETC0DE";
+    private static final String FORGED_TOKEN = "forged-SECRET-token";
+
+    private final AtomicInteger codes = new AtomicInteger();
+    private final CoreWithFakes core = CoreWithFakes.byCodeWithCodesFrom(() -> "C0DESECRET" + codes.incrementAndGet());
+    private final Set<String> secrets = new LinkedHashSet<>(
+            List.of(PASSWORD, NEW_PASSWORD, WRONG_PASSWORD, WEAK_PASSWORD, WRONG_CODE, FORGED_TOKEN));
+    private final List<UserPoolException> errors = new ArrayList<>();
+
+    private void attempt(Runnable call) {
+        try {
+            call.run();
+        } catch (UserPoolException e) {
+            errors.add(e);
+        }
+    }
+
+    private Tokens signIn(String email, String password) {
+        Tokens tokens = core.authentication.signIn(new SignInCommand(email, password, CONTEXT));
+        secrets.add(tokens.idToken());
+        secrets.add(tokens.accessToken());
+        tokens.refreshToken().ifPresent(secrets::add);
+        return tokens;
+    }
+
+    private void runEveryFlow() {
+        attempt(() -> core.registration.signUp(new SignUpCommand("alice@example.com", WEAK_PASSWORD, CONTEXT)));
+        core.registration.signUp(new SignUpCommand("alice@example.com", PASSWORD, CONTEXT));
+        attempt(() -> core.registration.signUp(new SignUpCommand("alice@example.com", PASSWORD, CONTEXT)));
+        attempt(() -> core.authentication.signIn(new SignInCommand("alice@example.com", PASSWORD, CONTEXT)));
+        attempt(() -> core.registration.confirm(new ConfirmCommand("alice@example.com", WRONG_CODE, CONTEXT)));
+        core.registration.resendCode(new EmailCommand("alice@example.com", CONTEXT));
+        core.registration.confirm(new ConfirmCommand("alice@example.com", core.codeSentTo("alice@example.com"), CONTEXT));
+        attempt(() -> core.registration.confirm(
+                new ConfirmCommand("alice@example.com", core.codeSentTo("alice@example.com"), CONTEXT)));
+
+        attempt(() -> core.authentication.signIn(new SignInCommand("alice@example.com", WRONG_PASSWORD, CONTEXT)));
+        attempt(() -> core.authentication.signIn(new SignInCommand("ghost@example.com", PASSWORD, CONTEXT)));
+        Tokens tokens = signIn("alice@example.com", PASSWORD);
+        core.authentication.currentUser(tokens.idToken());
+        Tokens refreshed = core.authentication.refresh(new TokenCommand(tokens.refreshToken().orElseThrow(), CONTEXT));
+        secrets.add(refreshed.idToken());
+        secrets.add(refreshed.accessToken());
+        attempt(() -> core.authentication.refresh(new TokenCommand(FORGED_TOKEN, CONTEXT)));
+
+        attempt(() -> core.authentication.changePassword(
+                new ChangePasswordCommand(tokens.accessToken(), WRONG_PASSWORD, NEW_PASSWORD, CONTEXT)));
+        attempt(() -> core.authentication.changePassword(
+                new ChangePasswordCommand(tokens.accessToken(), PASSWORD, WEAK_PASSWORD, CONTEXT)));
+        core.authentication.changePassword(new ChangePasswordCommand(tokens.accessToken(), PASSWORD, NEW_PASSWORD, CONTEXT));
+
+        core.authentication.forgotPassword(new EmailCommand("alice@example.com", CONTEXT));
+        core.authentication.forgotPassword(new EmailCommand("ghost@example.com", CONTEXT));
+        attempt(() -> core.authentication.resetPassword(
+                new ResetPasswordCommand("alice@example.com", WRONG_CODE, PASSWORD, CONTEXT)));
+        core.authentication.resetPassword(new ResetPasswordCommand("alice@example.com",
+                core.resetCodeSentTo("alice@example.com"), PASSWORD, CONTEXT));
+
+        Tokens again = signIn("alice@example.com", PASSWORD);
+        attempt(() -> core.authentication.signOut(new TokenCommand(FORGED_TOKEN, CONTEXT)));
+        core.authentication.signOut(new TokenCommand(again.accessToken(), CONTEXT));
+
+        core.registration.signUp(new SignUpCommand("carol@example.com", PASSWORD, CONTEXT));
+        core.registration.sendVerificationLink(new EmailCommand("carol@example.com", CONTEXT));
+        core.emailVerifier.clickLink(CoreWithFakes.email("carol@example.com"));
+        core.registration.completeLinkVerification(new EmailCommand("carol@example.com", CONTEXT));
+
+        core.seed("admin@example.com");
+        Tokens adminTokens = signIn("admin@example.com", CoreWithFakes.PASSWORD);
+        var admin = core.administration.authorize(adminTokens.accessToken());
+        core.registration.signUp(new SignUpCommand("bob@example.com", PASSWORD, CONTEXT));
+        core.administration.confirm(core.adminCommand(admin, "bob@example.com"));
+        core.administration.disable(core.adminCommand(admin, "bob@example.com"));
+        core.administration.enable(core.adminCommand(admin, "bob@example.com"));
+        core.administration.delete(new AdminCommand(Actor.system(), "bob@example.com", CONTEXT));
+
+        Tokens last = signIn("alice@example.com", PASSWORD);
+        attempt(() -> core.authentication.deleteAccount(new TokenCommand(FORGED_TOKEN, CONTEXT)));
+        core.authentication.deleteAccount(new TokenCommand(last.accessToken(), CONTEXT));
+
+        for (int i = 1; i <= codes.get(); i++) secrets.add("C0DESECRET" + i);
+    }
+
+    /** Everything an event says, every way it can be printed. */
+    private static List<String> printed(AuditEvent event) throws ReflectiveOperationException {
+        List<String> out = new ArrayList<>(List.of(event.toString(), event.facts().toString(), event.subjectKey()));
+        for (RecordComponent component : EventFacts.class.getRecordComponents()) {
+            out.add(String.valueOf(component.getAccessor().invoke(event.facts())));
+        }
+        return out;
+    }
+
+    @Test
+    void noEventEverCarriesAPasswordCodeOrToken() throws ReflectiveOperationException {
+        runEveryFlow();
+
+        List<AuditEvent> events = core.auditLog.all();
+        assertThat(events).extracting(AuditEvent::type).contains(AuditEventType.values());
+        assertThat(codes.get()).isGreaterThanOrEqualTo(3);
+        assertThat(secrets).hasSizeGreaterThan(15);
+        for (AuditEvent event : events) {
+            for (String text : printed(event)) {
+                for (String secret : secrets) {
+                    assertThat(text).as("%s of %s", text, event.type()).doesNotContain(secret);
+                }
+            }
+        }
+    }
+
+    @Test
+    void noErrorEverCarriesAPasswordCodeOrToken() {
+        runEveryFlow();
+
+        assertThat(errors).hasSizeGreaterThan(10);
+        for (UserPoolException error : errors) {
+            for (String secret : secrets) {
+                assertThat(error.toString() + error.details()).doesNotContain(secret);
+            }
+        }
+    }
+}
