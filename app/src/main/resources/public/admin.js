@@ -87,7 +87,7 @@
   function failed(target) {
     return function (err) {
       if (err.status === 401) notSignedIn();
-      else if (err.status === 403) notAdmin();
+      else if (err.status === 403 && (!err.code || err.code === 'NotAuthorized')) notAdmin();
       else UP.showError(target, err);
       throw err;
     };
@@ -200,13 +200,17 @@
       var who = UP.byId('audit-email').value.trim();
       caption.textContent = (events.length === 1 ? '1 event' : events.length + ' events') +
         (who ? ' for ' + who : '') + ' on this page.';
+      if (who && (UP.byId('audit-from').value || UP.byId('audit-to').value)) {
+        UP.say('audit-message', 'info', 'With an email, the trail shows all of that user’s events: the dates are not applied.');
+      }
       return answer && answer.nextCursor;
     }, failed('audit-message'));
   }
 
   function eventRow(e) {
     var outcome = UP.el('td', null,
-      e.outcome === 'SUCCESS' ? badge('Success', 'ok') : badge(String(e.outcome || 'unknown'), 'error'));
+      e.outcome === 'SUCCESS' ? badge('Success', 'ok')
+        : badge(e.outcome === 'FAILURE' ? 'Failure' : String(e.outcome || 'unknown'), 'error'));
     if (e.errorCode) outcome.appendChild(UP.el('div', { className: 'small mono', text: String(e.errorCode) }));
 
     var actor = e.actor || {};

@@ -156,7 +156,9 @@
 
   /**
    * Calls the API with a stored token ('id' or 'access'). Refreshes first when the
-   * tokens are about to expire, and once more when the server says 401.
+   * tokens are about to expire, and once more when the server says 401 — unless
+   * options.retry is false: a 401 can also mean a wrong password (change-password),
+   * and trying that twice would count twice towards the lockout.
    * Rejects with status 401 when there is no usable token.
    */
   function authed(method, path, options) {
@@ -172,7 +174,7 @@
     var ready = (!current() || tokens.expiring()) ? refreshTokens().catch(function () { /* try what we have */ })
       : Promise.resolve();
     return ready.then(call).catch(function (err) {
-      if (err instanceof ApiError && err.status === 401 && tokens.refresh()) {
+      if (err instanceof ApiError && err.status === 401 && options.retry !== false && tokens.refresh()) {
         return refreshTokens().then(call, function () { throw err; });
       }
       throw err;

@@ -36,8 +36,8 @@
         .then(function (answer) {
           var where = answer && answer.codeDelivery && answer.codeDelivery.destination;
           UP.flash.set(where
-            ? 'Your account is created. We sent a code to ' + where + '.'
-            : 'Your account is created. Check your email for a code.', 'ok');
+            ? 'Your account is created. We sent an email to ' + where + '.'
+            : 'Your account is created. Check your email.', 'ok');
           UP.go('verify.html?email=' + encodeURIComponent(address));
         }, function (err) {
           if (err.code === 'InvalidPassword') password.setAttribute('aria-invalid', 'true');

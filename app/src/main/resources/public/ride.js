@@ -59,17 +59,13 @@
     });
 
     UP.onClick('signout', function () {
-      var access = UP.tokens.access();
       var done = function (note, kind) {
         UP.tokens.clear();
         UP.flash.set(note, kind);
         window.location.replace('signin.html');
       };
-      if (!access) {
-        done('You are signed out.', 'ok');
-        return;
-      }
-      return UP.request('POST', 'api/signout', { token: access }).then(function () {
+      // Signs out everywhere: the server revokes the refresh tokens too.
+      return UP.authed('POST', 'api/signout').then(function () {
         done('You are signed out.', 'ok');
       }, function (err) {
         if (err.status === 401) done('You are signed out.', 'ok');
@@ -87,17 +83,19 @@
         return;
       }
       return UP.authed('POST', 'api/change-password', {
-        body: { oldPassword: oldPassword.value, newPassword: newPassword.value }
+        body: { oldPassword: oldPassword.value, newPassword: newPassword.value },
+        retry: false
       }).then(function () {
         oldPassword.value = '';
         newPassword.value = '';
         UP.say('password-message', 'ok', 'Your password has been changed.');
       }, function (err) {
-        if (err.code === 'NotAuthorized' && UP.tokens.access()) {
-          UP.say('password-message', 'error', err.detail || 'Your current password is not right.');
+        if (err.code === 'NotAuthorized' && /password/i.test(err.detail || '') && !/attempts/i.test(err.detail || '')) {
+          UP.say('password-message', 'error', 'Your current password is not right.');
         } else {
           UP.showError('password-message', err);
         }
+        oldPassword.focus();
       });
     });
 

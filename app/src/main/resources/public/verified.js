@@ -99,7 +99,13 @@
       });
     });
 
-    if (email.value) complete();
+    if (UP.param('failed')) {
+      lead.textContent = 'That link did not work.';
+      UP.say('message', 'error', 'The verification link is not valid any more: it may have expired or been used already. ' +
+        'Enter your email address and send a new link.');
+      check.hidden = true;
+      email.focus();
+    } else if (email.value) complete();
     else {
       lead.textContent = 'Enter your email address to check its verification.';
       email.focus();

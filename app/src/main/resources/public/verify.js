@@ -10,6 +10,7 @@
     UP.showFlash('message');
     (email.value ? code : email).focus();
     offerMailbox(email.value);
+    if (email.value) explainLinkMode(email.value);
     email.addEventListener('change', function () { offerMailbox(email.value.trim()); });
 
     function checkEmail() {
@@ -25,9 +26,13 @@
     }
 
     UP.onSubmit('verify-form', function () {
-      UP.quiet('message');
       var address = checkEmail();
       if (!address) return;
+      if (UP.byId('code-part').hidden) {   // link verification: there is no code to send
+        UP.go('verified.html?email=' + encodeURIComponent(address));
+        return;
+      }
+      UP.quiet('message');
       var digits = code.value.replace(/\s+/g, '');
       if (!/^[0-9]{6}$/.test(digits)) {
         code.setAttribute('aria-invalid', 'true');
@@ -68,6 +73,30 @@
         });
     });
   });
+
+  /**
+   * A server that verifies by link sends no code. Link verification that is PENDING means a
+   * link went out: say so, and point to the page that finishes it. (Asking costs nothing: it
+   * records an event only when the address was really verified.)
+   */
+  function explainLinkMode(address) {
+    UP.request('POST', 'api/verify-link/complete', { body: { email: address } }).then(function (answer) {
+      if (!answer) return;
+      var landing = 'verified.html?email=' + encodeURIComponent(address);
+      if (answer.verification === 'PENDING') {
+        UP.byId('code-part').hidden = true;
+        UP.byId('lead').textContent = 'We emailed you a link. Open it to confirm your account.';
+        UP.say('message', 'info', 'We emailed a verification link to ' + address +
+          '. Open the link in that email to confirm your account; there is no code to type.', null,
+          [{ href: landing, text: 'I opened the link: check now' }]);
+        var link = document.querySelector('#message a');
+        if (link) link.focus();
+      } else if (answer.verification === 'VERIFIED' && answer.status === 'CONFIRMED') {
+        UP.say('message', 'ok', 'Your address is verified and your account is confirmed.', null,
+          [{ href: 'signin.html?email=' + encodeURIComponent(address), text: 'Sign in' }]);
+      }
+    }, function () { /* not knowing is fine: the code form stays */ });
+  }
 
   /** On a server with the development mailbox, point to it. */
   function offerMailbox(address) {
