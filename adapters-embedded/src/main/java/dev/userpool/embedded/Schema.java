@@ -51,7 +51,7 @@ final class Schema {
             CREATE TABLE sign_in_failures (
               user_id         TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
               consecutive     INTEGER NOT NULL,
-              last_failure_at INTEGER NOT NULL,
+              last_attempt_at INTEGER NOT NULL,
               locked_until    INTEGER
             )""",
             // A session is one sign-in: its id is the origin_jti of every token it issues, so deleting

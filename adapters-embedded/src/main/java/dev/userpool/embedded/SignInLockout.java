@@ -11,8 +11,10 @@ import java.time.Instant;
 /**
  * Cognito's answer to password guessing: after 5 consecutive wrong passwords the account is locked
  * for 2^(n-5) seconds (n = consecutive failures), at most 15 minutes. Attempts while locked are
- * refused without counting, so they cannot extend the lock. The count starts over after a correct
- * password, or after 15 minutes without a failure.
+ * refused without checking the password and do not extend the lock. The count starts over after a
+ * correct password, or after 15 minutes without any attempt. A refused attempt counts as an attempt
+ * there: otherwise the count would lapse exactly when a 15-minute lock ends, and someone guessing
+ * without pause would get the free tries back every time.
  */
 final class SignInLockout {
     static final int FREE_FAILURES = 5;
@@ -31,21 +33,21 @@ final class SignInLockout {
         return lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock;
     }
 
-    static boolean isLocked(Connection c, UserId user, Instant now) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT locked_until FROM sign_in_failures WHERE user_id = ?")) {
-            p.setString(1, user.value());
-            try (ResultSet rs = p.executeQuery()) {
-                if (!rs.next()) return false;
-                long lockedUntil = rs.getLong(1);
-                return !rs.wasNull() && now.toEpochMilli() < lockedUntil;
-            }
+    /** Whether the account is locked at {@code now}; a refused attempt keeps the count from lapsing. */
+    static boolean refusesAttempt(Connection c, UserId user, Instant now) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE sign_in_failures SET last_attempt_at = ?"
+                + " WHERE user_id = ? AND locked_until IS NOT NULL AND locked_until > ?")) {
+            p.setLong(1, now.toEpochMilli());
+            p.setString(2, user.value());
+            p.setLong(3, now.toEpochMilli());
+            return p.executeUpdate() > 0;
         }
     }
 
     static void recordFailure(Connection c, UserId user, Instant now) throws SQLException {
         int consecutive = 1;
         try (PreparedStatement p = c.prepareStatement(
-                "SELECT consecutive, last_failure_at FROM sign_in_failures WHERE user_id = ?")) {
+                "SELECT consecutive, last_attempt_at FROM sign_in_failures WHERE user_id = ?")) {
             p.setString(1, user.value());
             try (ResultSet rs = p.executeQuery()) {
                 if (rs.next() && now.toEpochMilli() - rs.getLong(2) < IDLE_RESET.toMillis()) {
@@ -55,7 +57,7 @@ final class SignInLockout {
         }
         Duration lock = lockAfter(consecutive);
         try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO sign_in_failures"
-                + " (user_id, consecutive, last_failure_at, locked_until) VALUES (?, ?, ?, ?)")) {
+                + " (user_id, consecutive, last_attempt_at, locked_until) VALUES (?, ?, ?, ?)")) {
             p.setString(1, user.value());
             p.setInt(2, consecutive);
             p.setLong(3, now.toEpochMilli());

@@ -150,7 +150,9 @@ public final class SqliteAuthenticator implements Authenticator {
 
     /** Refuses while locked; otherwise checks the password and counts a wrong one toward the lockout. */
     private void proveOrCountFailure(UserId id, String passwordHash, Password password, Instant now) {
-        if (db.read(c -> SignInLockout.isLocked(c, id, now))) throw UserPoolException.notAuthorized(SignInLockout.LOCKED);
+        if (db.transaction(c -> SignInLockout.refusesAttempt(c, id, now))) {
+            throw UserPoolException.notAuthorized(SignInLockout.LOCKED);
+        }
         if (hasher.verify(passwordHash, password)) return;
         db.transaction(c -> {
             SignInLockout.recordFailure(c, id, now);

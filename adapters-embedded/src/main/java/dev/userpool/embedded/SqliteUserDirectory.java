@@ -4,7 +4,6 @@ import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.EmailAddress;
-import dev.userpool.core.domain.EmailMessage;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Page;
 import dev.userpool.core.domain.PageRequest;

@@ -1,0 +1,155 @@
+package dev.userpool.embedded;
+
+import static dev.userpool.embedded.contract.UserPoolAssertions.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.userpool.core.domain.ErrorCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedDatabaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void opensAFileInFoldersItCreates() {
+        Path file = dir.resolve("a/b/c/userpool.db");
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(file)) {
+            assertThat(Files.exists(file)).isTrue();
+            assertThat(db.file()).isEqualTo(file.toAbsolutePath());
+        }
+    }
+
+    @Test
+    void usesWriteAheadLoggingAndABusyTimeout() {
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dir.resolve("wal.db"))) {
+            assertThat(pragma(db, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(db, "busy_timeout")).isEqualTo(String.valueOf(EmbeddedDatabase.BUSY_TIMEOUT_MILLIS));
+            assertThat(pragma(db, "foreign_keys")).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void recordsTheSchemaVersionAndMigratesOnlyOnce() {
+        Path file = dir.resolve("v.db");
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(file)) {
+            assertThat(db.schemaVersion()).isEqualTo(Schema.latestVersion());
+            db.transaction(c -> c.createStatement().executeUpdate("INSERT INTO outbox"
+                    + " (recipient, kind, subject, text_body, html_body, sent_at) VALUES ('a@b.co', 'PASSWORD_CHANGED', 's', 't', 'h', 1)"));
+        }
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(file)) {
+            assertThat(db.schemaVersion()).isEqualTo(Schema.latestVersion());
+            assertThat(count(db, "SELECT COUNT(*) FROM schema_version"))
+                    .isEqualTo(Schema.latestVersion());
+            assertThat(count(db, "SELECT COUNT(*) FROM outbox")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refusesADatabaseFromANewerProgram() {
+        Path file = dir.resolve("newer.db");
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(file)) {
+            db.transaction(c -> c.createStatement().executeUpdate(
+                    "INSERT INTO schema_version (version) VALUES (" + (Schema.latestVersion() + 1) + ")"));
+        }
+        var e = assertRefused(() -> EmbeddedDatabase.open(file), ErrorCode.SERVICE_UNAVAILABLE);
+        assertThat(e.getMessage()).contains("newer");
+    }
+
+    @Test
+    void aFailedTransactionLeavesNothingBehind() {
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dir.resolve("tx.db"))) {
+            assertThatThrownBy(() -> db.transaction(c -> {
+                insertOutboxRow(c.createStatement());
+                throw new IllegalStateException("boom");
+            })).isInstanceOf(IllegalStateException.class);
+
+            assertThat(count(db, "SELECT COUNT(*) FROM outbox")).isZero();
+        }
+    }
+
+    @Test
+    void sqlErrorsBecomeServiceUnavailableWithoutTheStatement() {
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dir.resolve("err.db"))) {
+            var e = assertRefused(() -> db.read(c -> c.createStatement().executeQuery("SELECT secret FROM nowhere")),
+                    ErrorCode.SERVICE_UNAVAILABLE);
+            assertThat(e.getMessage()).isEqualTo("The embedded database failed.");
+            assertThat(e.getCause()).isInstanceOf(java.sql.SQLException.class);
+        }
+    }
+
+    @Test
+    void aClosedDatabaseIsServiceUnavailable() {
+        EmbeddedDatabase db = EmbeddedDatabase.open(dir.resolve("closed.db"));
+        db.close();
+        db.close();   // closing twice is harmless
+
+        assertRefused(db::schemaVersion, ErrorCode.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void nestedUseIsRefusedRatherThanCommittingHalfATransaction() {
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dir.resolve("nested.db"))) {
+            assertThatThrownBy(() -> db.transaction(c -> db.read(inner -> 1))).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void manyThreadsWritingAtOnceAllLand() throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dir.resolve("busy.db"))) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                done.add(pool.submit(() -> db.transaction(c -> insertOutboxRow(c.createStatement()))));
+            }
+            for (Future<?> f : done) f.get();
+            pool.shutdown();
+
+            assertThat(count(db, "SELECT COUNT(*) FROM outbox")).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void twoHandlesOnOneFileSeeEachOthersWrites() {
+        Path file = dir.resolve("shared.db");
+        try (EmbeddedDatabase a = EmbeddedDatabase.open(file); EmbeddedDatabase b = EmbeddedDatabase.open(file)) {
+            a.transaction(c -> insertOutboxRow(c.createStatement()));
+            assertThat(count(b, "SELECT COUNT(*) FROM outbox")).isEqualTo(1);
+        }
+    }
+
+    private static int insertOutboxRow(Statement s) throws java.sql.SQLException {
+        return s.executeUpdate("INSERT INTO outbox (recipient, kind, subject, text_body, html_body, sent_at)"
+                + " VALUES ('a@b.co', 'PASSWORD_CHANGED', 's', 't', 'h', 1)");
+    }
+
+    private static int count(EmbeddedDatabase db, String sql) {
+        int n = db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        return n;
+    }
+
+    private static String pragma(EmbeddedDatabase db, String name) {
+        return db.read(c -> {
+            try (PreparedStatement p = c.prepareStatement("PRAGMA " + name); ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+    }
+}

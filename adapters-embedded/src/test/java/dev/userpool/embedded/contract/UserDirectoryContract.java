@@ -1,0 +1,289 @@
+package dev.userpool.embedded.contract;
+
+import static dev.userpool.embedded.contract.UserPoolAssertions.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.userpool.core.domain.CodeDelivery;
+import dev.userpool.core.domain.ConfirmationCode;
+import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.Page;
+import dev.userpool.core.domain.PageRequest;
+import dev.userpool.core.domain.Password;
+import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserFilter;
+import dev.userpool.core.domain.UserId;
+import dev.userpool.core.domain.UserStatus;
+import dev.userpool.core.port.out.UserDirectory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link UserDirectory} does: Cognito's account life cycle and errors. */
+public abstract class UserDirectoryContract {
+
+    protected abstract UserDirectory directory();
+
+    /** The confirmation code the directory last emailed to {@code email}, read however this adapter's mail can be read. */
+    protected abstract String lastCodeSentTo(EmailAddress email);
+
+    /** An address no account has; addresses share {@code localPrefix} so a listing can find just them. */
+    protected EmailAddress newAddress(String localPrefix) {
+        return new EmailAddress(localPrefix + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+    }
+
+    protected EmailAddress newAddress() {
+        return newAddress("contract-");
+    }
+
+    protected Password password() {
+        return Password.of("Correct-Horse-9");
+    }
+
+    private ConfirmationCode codeSentTo(EmailAddress email) {
+        return ConfirmationCode.parse(lastCodeSentTo(email));
+    }
+
+    /** A well-formed code that is not {@code code}. */
+    private static ConfirmationCode otherThan(String code) {
+        char first = code.charAt(0) == '9' ? '0' : (char) (code.charAt(0) + 1);
+        return ConfirmationCode.parse(first + code.substring(1));
+    }
+
+    @Test
+    void signUpCreatesAnUnconfirmedAccountWithAnUnverifiedAddress() {
+        EmailAddress email = newAddress();
+        User user = directory().signUp(email, password(), true).user();
+
+        assertThat(user.email()).isEqualTo(email);
+        assertThat(user.status()).isEqualTo(UserStatus.UNCONFIRMED);
+        assertThat(user.emailVerified()).isFalse();
+        assertThat(user.enabled()).isTrue();
+        assertThat(directory().find(email)).contains(user);
+    }
+
+    @Test
+    void signUpWithACodeSaysWhereItWentMasked() {
+        EmailAddress email = newAddress();
+        Optional<CodeDelivery> delivery = directory().signUp(email, password(), true).codeDelivery();
+
+        assertThat(delivery).contains(CodeDelivery.email(email));
+        assertThat(delivery.orElseThrow().destination()).doesNotContain(email.value());
+        assertThat(lastCodeSentTo(email)).matches("\\d{6}");
+    }
+
+    @Test
+    void signUpWithoutACodeReportsNoDelivery() {
+        assertThat(directory().signUp(newAddress(), password(), false).codeDelivery()).isEmpty();
+    }
+
+    @Test
+    void eachAccountHasItsOwnStableId() {
+        User a = directory().signUp(newAddress(), password(), false).user();
+        User b = directory().signUp(newAddress(), password(), false).user();
+
+        assertThat(a.id()).isNotEqualTo(b.id());
+        assertThat(directory().findById(a.id())).contains(a);
+    }
+
+    @Test
+    void aSecondSignUpOfAnAddressIsUsernameExistsWhateverItsCase() {
+        EmailAddress email = newAddress();
+        directory().signUp(email, password(), false);
+
+        EmailAddress shouted = new EmailAddress(email.value().toUpperCase(java.util.Locale.ROOT));
+        var e = assertRefused(() -> directory().signUp(shouted, password(), false), ErrorCode.USERNAME_EXISTS);
+        assertThat(e.getMessage()).isEqualTo("An account with the given email already exists.");
+    }
+
+    @Test
+    void theEmailedCodeConfirmsTheAccountAndVerifiesTheAddress() {
+        EmailAddress email = newAddress();
+        directory().signUp(email, password(), true);
+
+        directory().confirmSignUp(email, codeSentTo(email));
+
+        User user = directory().find(email).orElseThrow();
+        assertThat(user.status()).isEqualTo(UserStatus.CONFIRMED);
+        assertThat(user.emailVerified()).isTrue();
+    }
+
+    @Test
+    void aWrongCodeIsCodeMismatchAndChangesNothing() {
+        EmailAddress email = newAddress();
+        directory().signUp(email, password(), true);
+
+        var e = assertRefused(() -> directory().confirmSignUp(email, otherThan(lastCodeSentTo(email))),
+                ErrorCode.CODE_MISMATCH);
+        assertThat(e.getMessage()).isEqualTo("Invalid verification code provided, please try again.");
+        assertThat(directory().find(email).orElseThrow().status()).isEqualTo(UserStatus.UNCONFIRMED);
+    }
+
+    @Test
+    void confirmingAConfirmedAccountIsNotAuthorized() {
+        EmailAddress email = newAddress();
+        directory().signUp(email, password(), true);
+        ConfirmationCode code = codeSentTo(email);
+        directory().confirmSignUp(email, code);
+
+        var e = assertRefused(() -> directory().confirmSignUp(email, code), ErrorCode.NOT_AUTHORIZED);
+        assertThat(e.getMessage()).startsWith("User cannot be confirmed. Current status is CONFIRMED");
+    }
+
+    @Test
+    void aResentCodeReplacesTheOldOne() {
+        EmailAddress email = newAddress();
+        directory().signUp(email, password(), true);
+        String old = lastCodeSentTo(email);
+
+        assertThat(directory().resendConfirmationCode(email)).isEqualTo(CodeDelivery.email(email));
+        String fresh = lastCodeSentTo(email);
+        assumeThat(fresh).as("a new random code (equal by a one-in-a-million chance)").isNotEqualTo(old);
+
+        assertRefused(() -> directory().confirmSignUp(email, ConfirmationCode.parse(old)), ErrorCode.CODE_MISMATCH);
+        directory().confirmSignUp(email, ConfirmationCode.parse(fresh));
+        assertThat(directory().find(email).orElseThrow().status()).isEqualTo(UserStatus.CONFIRMED);
+    }
+
+    @Test
+    void resendingForAConfirmedAccountIsInvalidParameter() {
+        EmailAddress email = newAddress();
+        directory().signUp(email, password(), true);
+        directory().confirmSignUp(email, codeSentTo(email));
+
+        assertRefused(() -> directory().resendConfirmationCode(email), ErrorCode.INVALID_PARAMETER);
+    }
+
+    @Test
+    void adminConfirmationLeavesTheAddressUnverified() {
+        EmailAddress email = newAddress();
+        directory().signUp(email, password(), false);
+
+        directory().adminConfirmSignUp(email);
+
+        User user = directory().find(email).orElseThrow();
+        assertThat(user.status()).isEqualTo(UserStatus.CONFIRMED);
+        assertThat(user.emailVerified()).isFalse();
+    }
+
+    @Test
+    void adminConfirmationOfAConfirmedAccountIsNotAuthorized() {
+        EmailAddress email = newAddress();
+        directory().signUp(email, password(), false);
+        directory().adminConfirmSignUp(email);
+
+        assertRefused(() -> directory().adminConfirmSignUp(email), ErrorCode.NOT_AUTHORIZED);
+    }
+
+    @Test
+    void markingTheAddressVerifiedKeepsTheStatus() {
+        EmailAddress email = newAddress();
+        directory().signUp(email, password(), false);
+
+        directory().markEmailVerified(email);
+
+        User user = directory().find(email).orElseThrow();
+        assertThat(user.emailVerified()).isTrue();
+        assertThat(user.status()).isEqualTo(UserStatus.UNCONFIRMED);
+    }
+
+    @Test
+    void anUnknownAccountIsAbsentFromLookups() {
+        assertThat(directory().find(newAddress())).isEmpty();
+        assertThat(directory().findById(new UserId(UUID.randomUUID().toString()))).isEmpty();
+    }
+
+    @Test
+    void everyOperationOnAnUnknownAddressIsUserNotFound() {
+        EmailAddress nobody = newAddress();
+        ConfirmationCode code = ConfirmationCode.parse("123456");
+
+        var e = assertRefused(() -> directory().confirmSignUp(nobody, code), ErrorCode.USER_NOT_FOUND);
+        assertThat(e.getMessage()).isEqualTo("User does not exist.");
+        assertRefused(() -> directory().resendConfirmationCode(nobody), ErrorCode.USER_NOT_FOUND);
+        assertRefused(() -> directory().adminConfirmSignUp(nobody), ErrorCode.USER_NOT_FOUND);
+        assertRefused(() -> directory().markEmailVerified(nobody), ErrorCode.USER_NOT_FOUND);
+        assertRefused(() -> directory().disable(nobody), ErrorCode.USER_NOT_FOUND);
+        assertRefused(() -> directory().enable(nobody), ErrorCode.USER_NOT_FOUND);
+        assertRefused(() -> directory().delete(nobody), ErrorCode.USER_NOT_FOUND);
+    }
+
+    @Test
+    void disableAndEnableToggleTheAccount() {
+        EmailAddress email = newAddress();
+        directory().signUp(email, password(), false);
+
+        directory().disable(email);
+        assertThat(directory().find(email).orElseThrow().enabled()).isFalse();
+        directory().enable(email);
+        assertThat(directory().find(email).orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
+    void aDeletedAccountIsGoneAndItsAddressFree() {
+        EmailAddress email = newAddress();
+        UserId id = directory().signUp(email, password(), false).user().id();
+
+        directory().delete(email);
+
+        assertThat(directory().find(email)).isEmpty();
+        assertThat(directory().findById(id)).isEmpty();
+        assertThat(directory().signUp(email, password(), false).user().id()).isNotEqualTo(id);
+    }
+
+    @Test
+    void listingPagesThroughEveryMatchOnceInAStableOrder() {
+        String prefix = "list-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<EmailAddress> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            EmailAddress email = newAddress(prefix);
+            directory().signUp(email, password(), false);
+            created.add(email);
+        }
+        UserFilter mine = new UserFilter(Optional.empty(), Optional.empty(), Optional.of(prefix));
+
+        List<EmailAddress> first = listAll(mine, 2);
+        List<EmailAddress> again = listAll(mine, 2);
+
+        assertThat(first).containsExactlyInAnyOrderElementsOf(created);
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void listingFiltersByStatusAndVerification() {
+        String prefix = "filter-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        EmailAddress unconfirmed = newAddress(prefix);
+        EmailAddress byAdmin = newAddress(prefix);
+        EmailAddress byCode = newAddress(prefix);
+        directory().signUp(unconfirmed, password(), false);
+        directory().signUp(byAdmin, password(), false);
+        directory().adminConfirmSignUp(byAdmin);
+        directory().signUp(byCode, password(), true);
+        directory().confirmSignUp(byCode, codeSentTo(byCode));
+
+        assertThat(listAll(new UserFilter(Optional.of(UserStatus.CONFIRMED), Optional.empty(), Optional.of(prefix)), 10))
+                .containsExactlyInAnyOrder(byAdmin, byCode);
+        assertThat(listAll(new UserFilter(Optional.of(UserStatus.UNCONFIRMED), Optional.empty(), Optional.of(prefix)), 10))
+                .containsExactly(unconfirmed);
+        assertThat(listAll(new UserFilter(Optional.empty(), Optional.of(false), Optional.of(prefix)), 10))
+                .containsExactlyInAnyOrder(unconfirmed, byAdmin);
+        assertThat(listAll(new UserFilter(Optional.of(UserStatus.CONFIRMED), Optional.of(true), Optional.of(prefix)), 10))
+                .containsExactly(byCode);
+    }
+
+    private List<EmailAddress> listAll(UserFilter filter, int pageSize) {
+        List<EmailAddress> all = new ArrayList<>();
+        PageRequest request = PageRequest.first(pageSize);
+        for (int pages = 0; pages < 100; pages++) {
+            Page<User> page = directory().list(filter, request);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(pageSize);
+            page.items().forEach(u -> all.add(u.email()));
+            if (page.nextCursor().isEmpty()) return all;
+            request = new PageRequest(pageSize, page.nextCursor());
+        }
+        throw new AssertionError("the listing never ended");
+    }
+}
