@@ -3,6 +3,7 @@ package dev.userpool.app.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
@@ -37,6 +38,7 @@ final class ArchitectureRules {
 
     static final ArchRule EVENTS_ARE_RECORDS = classes().that().resideInAPackage("dev.userpool.core.event..")
             .and().areNotInterfaces().and().areNotEnums()
+            .and().areNotAnonymousClasses().and().doNotHaveModifier(JavaModifier.SYNTHETIC)   // the compiler's switch maps
             .should().beAssignableTo(Record.class)
             .because("audit events are immutable facts");
 
@@ -57,7 +59,8 @@ final class ArchitectureRules {
             String[] others = java.util.Arrays.stream(ADAPTERS).filter(a -> !a.equals(adapter)).toArray(String[]::new);
             ArchRule one = noClasses().that().resideInAPackage(adapter)
                     .should().dependOnClassesThat().resideInAnyPackage(others)
-                    .because("adapters are swapped one at a time, so none may lean on another");
+                    .because("adapters are swapped one at a time, so none may lean on another")
+                    .allowEmptyShould(true);   // an adapter module may have no code yet
             rule = rule == null ? one : com.tngtech.archunit.lang.CompositeArchRule.of(rule).and(one);
         }
         return rule;
@@ -67,7 +70,8 @@ final class ArchitectureRules {
         ArchRule rule = noClasses().that().resideInAPackage("dev.userpool..")
                 .and().resideOutsideOfPackages("dev.userpool.cognito..", "dev.userpool.ses..", "dev.userpool.dynamodb..",
                         "dev.userpool.app.wiring..")
-                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..");
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+                .allowEmptyShould(true);   // checked together with the per-adapter parts below
         return com.tngtech.archunit.lang.CompositeArchRule.of(rule)
                 .and(sdkOnlyIn("dev.userpool.cognito..", "software.amazon.awssdk.services.cognitoidentityprovider.."))
                 .and(sdkOnlyIn("dev.userpool.ses..", "software.amazon.awssdk.services.sesv2.."))
@@ -81,6 +85,7 @@ final class ArchitectureRules {
                 .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
                         "is another AWS service's SDK",
                         c -> c.getPackageName().startsWith("software.amazon.awssdk.services.")
-                                && !c.getPackageName().startsWith(ownService.replace("..", ""))));
+                                && !c.getPackageName().startsWith(ownService.replace("..", ""))))
+                .allowEmptyShould(true);   // an adapter module may have no code yet
     }
 }

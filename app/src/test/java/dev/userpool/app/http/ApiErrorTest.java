@@ -83,7 +83,7 @@ class ApiErrorTest {
                 bad("me with garbage token", "GET", "/api/me", null, null, 401, "garbage"),
                 bad("me with a token-shaped string", "GET", "/api/me", null, null, 401, "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."),
                 bad("change-password with garbage token", "POST", "/api/change-password", "application/json",
-                        "{\"oldPassword\":\"a\",\"newPassword\":\"b\"}", 401, "garbage"),
+                        "{\"oldPassword\":\"a\",\"newPassword\":\"" + PASSWORD + "\"}", 401, "garbage"),
                 bad("reset missing new password", "POST", "/api/reset-password", "application/json",
                         "{\"email\":\"" + KNOWN + "\",\"code\":\"123456\"}", 400),
                 bad("forgot with bad email", "POST", "/api/forgot-password", "application/json", "{\"email\":\"@@\"}", 400),

@@ -48,9 +48,10 @@ public final class RunningApp implements AutoCloseable {
             component.close();
             throw e;
         }
-        return new RunningApp(component, settings.baseUrl(), settings.dataDir());
+        return new RunningApp(component, URI.create("http://127.0.0.1:" + port), settings.dataDir());
     }
 
+    /** Where the server listens (the public base URL setting may differ). */
     public URI baseUrl() {
         return baseUrl;
     }
