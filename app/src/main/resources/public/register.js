@@ -38,7 +38,9 @@
           UP.flash.set(where
             ? 'Your account is created. We sent an email to ' + where + '.'
             : 'Your account is created. Check your email.', 'ok');
-          UP.go('verify.html?email=' + encodeURIComponent(address));
+          // With link verification there is no code to type: the landing page shows how far it got.
+          var next = answer && answer.confirmWith === 'LINK' ? 'verified.html' : 'verify.html';
+          UP.go(next + '?email=' + encodeURIComponent(address));
         }, function (err) {
           if (err.code === 'InvalidPassword') password.setAttribute('aria-invalid', 'true');
           UP.showError('message', err, { email: address });

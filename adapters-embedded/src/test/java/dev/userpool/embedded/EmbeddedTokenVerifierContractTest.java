@@ -3,7 +3,7 @@ package dev.userpool.embedded;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.port.out.TokenVerifier;
-import dev.userpool.embedded.contract.TokenVerifierContract;
+import dev.userpool.core.contract.TokenVerifierContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.EmailMessage;
 import dev.userpool.core.port.out.EmailVerifier;
-import dev.userpool.embedded.contract.EmailVerifierContract;
+import dev.userpool.core.contract.EmailVerifierContract;
 import java.net.URI;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;

@@ -2,7 +2,7 @@ package dev.userpool.embedded;
 
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.port.out.Mailer;
-import dev.userpool.embedded.contract.MailerContract;
+import dev.userpool.core.contract.MailerContract;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package dev.userpool.embedded;
 
-import static dev.userpool.embedded.contract.UserPoolAssertions.assertRefused;
+import static dev.userpool.core.contract.UserPoolAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userpool.core.domain.EmailAddress;

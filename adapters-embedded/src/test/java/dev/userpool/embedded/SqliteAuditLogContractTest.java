@@ -1,7 +1,7 @@
 package dev.userpool.embedded;
 
 import dev.userpool.core.port.out.AuditLog;
-import dev.userpool.embedded.contract.AuditLogContract;
+import dev.userpool.core.contract.AuditLogContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

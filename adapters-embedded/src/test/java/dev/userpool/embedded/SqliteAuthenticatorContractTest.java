@@ -4,7 +4,7 @@ import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.port.out.Authenticator;
 import dev.userpool.core.port.out.TokenVerifier;
 import dev.userpool.core.port.out.UserDirectory;
-import dev.userpool.embedded.contract.AuthenticatorContract;
+import dev.userpool.core.contract.AuthenticatorContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

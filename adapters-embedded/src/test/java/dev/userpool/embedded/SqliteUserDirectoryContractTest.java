@@ -3,7 +3,7 @@ package dev.userpool.embedded;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.EmailMessage;
 import dev.userpool.core.port.out.UserDirectory;
-import dev.userpool.embedded.contract.UserDirectoryContract;
+import dev.userpool.core.contract.UserDirectoryContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -43,7 +43,8 @@ final class RegistrationRoutes {
         SignUpResult result = registration.signUp(new SignUpCommand(body.required("email"), body.required("password"),
                 RequestContexts.of(ctx)));
         ctx.status(201).json(Json.ordered("userId", result.user().id().value(), "status", result.user().status().name(),
-                "emailVerified", result.user().emailVerified(), "codeDelivery", Json.delivery(result.codeDelivery())));
+                "emailVerified", result.user().emailVerified(), "codeDelivery", Json.delivery(result.codeDelivery()),
+                "confirmWith", result.confirmWith().name()));
     }
 
     private void confirm(Context ctx) {

@@ -48,6 +48,7 @@ class ApiFlowTest {
         assertThat(signUp.json().path("userId").asText()).isNotBlank();
         assertThat(signUp.json().path("codeDelivery").path("destination").asText()).isEqualTo("r***@e***.com");
         assertThat(signUp.json().path("codeDelivery").path("medium").asText()).isEqualTo("EMAIL");
+        assertThat(signUp.json().path("confirmWith").asText()).isEqualTo("CODE");
 
         Response unconfirmed = api.post("/api/signin", Map.of("email", email, "password", PASSWORD));
         assertThat(unconfirmed.status()).isEqualTo(403);

@@ -54,7 +54,7 @@ public final class RegistrationService implements Registration {
             event.user(outcome.user().id());
             if (byLink) emailVerifier.sendVerification(email);
             CodeDelivery delivery = outcome.codeDelivery().orElseGet(() -> CodeDelivery.email(email));
-            return new SignUpResult(outcome.user(), delivery);
+            return new SignUpResult(outcome.user(), delivery, byLink ? ConfirmationMethod.LINK : ConfirmationMethod.CODE);
         });
     }
 

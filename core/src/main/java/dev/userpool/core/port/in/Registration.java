@@ -1,6 +1,7 @@
 package dev.userpool.core.port.in;
 
 import dev.userpool.core.domain.CodeDelivery;
+import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.EmailVerificationStatus;
 import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.domain.User;
@@ -36,7 +37,8 @@ public interface Registration {
 
     record EmailCommand(String email, RequestContext context) {}
 
-    record SignUpResult(User user, CodeDelivery codeDelivery) {}
+    /** The new account, where its code or link went, and how it is to be confirmed ({@code CODE} or {@code LINK}). */
+    record SignUpResult(User user, CodeDelivery codeDelivery, ConfirmationMethod confirmWith) {}
 
     record LinkCompletion(EmailVerificationStatus verification, Optional<User> user) {}
 }

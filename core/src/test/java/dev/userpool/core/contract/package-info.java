@@ -4,4 +4,4 @@
  * hooks that reach its edges (how to read a sent code, how to "click" a link). These classes use only
  * the core's types, JUnit and AssertJ, so other adapter modules can run them unchanged.
  */
-package dev.userpool.embedded.contract;
+package dev.userpool.core.contract;

@@ -1,4 +1,4 @@
-package dev.userpool.embedded.contract;
+package dev.userpool.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
