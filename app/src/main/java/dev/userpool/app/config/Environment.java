@@ -6,23 +6,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Reads {@code USERPOOL_*} variables, failing with a message that names the variable and what it accepts. */
-final class Environment {
+/** Reads environment variables, failing with a message that names the variable and what it accepts. */
+public final class Environment {
     private final Map<String, String> values;
 
-    Environment(Map<String, String> values) {
+    public Environment(Map<String, String> values) {
         this.values = Map.copyOf(values);
     }
 
-    Optional<String> get(String name) {
+    public Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    String get(String name, String fallback) {
+    public String get(String name, String fallback) {
         return get(name).orElse(fallback);
     }
 
-    int integer(String name, int fallback, int min, int max) {
+    /** A setting that must be given because of another choice, e.g. the pool id when USERPOOL_DIRECTORY=cognito. */
+    public String required(String name, String because) {
+        return get(name).orElseThrow(() -> new InvalidSettingsException(name + " is required " + because + "."));
+    }
+
+    public int integer(String name, int fallback, int min, int max) {
         Optional<String> raw = get(name);
         if (raw.isEmpty()) return fallback;
         try {
@@ -35,7 +40,7 @@ final class Environment {
         }
     }
 
-    boolean flag(String name, boolean fallback) {
+    public boolean flag(String name, boolean fallback) {
         Optional<String> raw = get(name);
         if (raw.isEmpty()) return fallback;
         return switch (raw.get().toLowerCase(Locale.ROOT)) {
@@ -46,7 +51,7 @@ final class Environment {
         };
     }
 
-    <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
+    public <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
         Optional<String> raw = get(name);
         if (raw.isEmpty()) return fallback;
         try {

@@ -16,7 +16,7 @@ import java.util.Set;
 public record Settings(int port, String bindHost, Path dataDir, URI baseUrl, Set<EmailAddress> adminEmails,
                        DirectoryChoice directory, EmailChoice email, AuditChoice audit,
                        VerificationChoice verification, boolean logCodes, boolean preventUserExistenceErrors,
-                       int hashConcurrency) {
+                       int hashConcurrency, Map<String, String> variables) {
 
     /** Which adapter serves each port. Only what this build can really run is listed. */
     public enum DirectoryChoice { EMBEDDED }
@@ -26,6 +26,12 @@ public record Settings(int port, String bindHost, Path dataDir, URI baseUrl, Set
 
     public Settings {
         adminEmails = Set.copyOf(adminEmails);
+        variables = Map.copyOf(variables);
+    }
+
+    /** All variables, for the settings of the adapter chosen (e.g. the Cognito pool id). */
+    public Environment environment() {
+        return new Environment(variables);
     }
 
     public static Settings fromEnvironment() {
@@ -45,13 +51,22 @@ public record Settings(int port, String bindHost, Path dataDir, URI baseUrl, Set
                 env.choice("USERPOOL_VERIFICATION", VerificationChoice.class, VerificationChoice.CODE),
                 env.flag("USERPOOL_LOG_CODES", false),
                 env.flag("USERPOOL_PREVENT_USER_EXISTENCE_ERRORS", true),
-                env.integer("USERPOOL_HASH_CONCURRENCY", Runtime.getRuntime().availableProcessors(), 1, 256));
+                env.integer("USERPOOL_HASH_CONCURRENCY", Runtime.getRuntime().availableProcessors(), 1, 256),
+                variables);
     }
 
     /** The same settings with the base URL the server really listens on (when the port was chosen at start). */
     public Settings withBaseUrl(URI url) {
         return new Settings(port, bindHost, dataDir, url, adminEmails, directory, email, audit, verification,
-                logCodes, preventUserExistenceErrors, hashConcurrency);
+                logCodes, preventUserExistenceErrors, hashConcurrency, variables);
+    }
+
+    /** Without the raw variables: they may hold secrets (client secrets, AWS keys). */
+    @Override
+    public String toString() {
+        return "Settings[port=" + port + ", bind=" + bindHost + ", dataDir=" + dataDir + ", baseUrl=" + baseUrl
+                + ", directory=" + directory + ", email=" + email + ", audit=" + audit + ", verification=" + verification
+                + ", admins=" + adminEmails.size() + "]";
     }
 
     public Path databaseFile() {

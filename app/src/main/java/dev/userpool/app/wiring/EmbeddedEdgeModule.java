@@ -4,14 +4,8 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
 import dev.userpool.app.config.Settings;
-import dev.userpool.app.http.LocalEndpoints;
-import dev.userpool.core.port.out.AuditLog;
-import dev.userpool.core.port.out.Authenticator;
-import dev.userpool.core.port.out.EmailVerifier;
-import dev.userpool.core.port.out.Mailer;
-import dev.userpool.core.port.out.TokenVerifier;
-import dev.userpool.core.port.out.UserDirectory;
 import dev.userpool.core.domain.AdminPolicy;
+import dev.userpool.core.port.out.Mailer;
 import dev.userpool.embedded.Argon2Parameters;
 import dev.userpool.embedded.EmbeddedDatabase;
 import dev.userpool.embedded.EmbeddedSettings;
@@ -26,10 +20,12 @@ import dev.userpool.embedded.SqliteUserDirectory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
-import java.util.Optional;
 import javax.inject.Singleton;
 
-/** Every out-port on one SQLite file in the data directory: the single-machine default. */
+/**
+ * The embedded adapters: every out-port on one SQLite file in the data directory. Which of them serve
+ * the ports is {@link PortsModule}'s choice; nothing here is built unless chosen.
+ */
 @Module
 public final class EmbeddedEdgeModule {
     private EmbeddedEdgeModule() {}
@@ -79,27 +75,24 @@ public final class EmbeddedEdgeModule {
         return new OutboxMailer(db, clock, settings.logCodes());
     }
 
-    @Provides
-    static Mailer mailer(OutboxMailer outbox) {
-        return outbox;
-    }
-
+    /** The embedded directory sends its codes through whichever {@link Mailer} is wired. */
     @Provides
     @Singleton
-    static UserDirectory directory(EmbeddedDatabase db, PasswordHasher hasher, Mailer mailer, Clock clock) {
+    static SqliteUserDirectory directory(EmbeddedDatabase db, PasswordHasher hasher, Mailer mailer, Clock clock) {
         return new SqliteUserDirectory(db, hasher, mailer, clock);
     }
 
     @Provides
     @Singleton
-    static Authenticator authenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys,
-                                       EmbeddedSettings settings, Mailer mailer, Clock clock) {
+    static SqliteAuthenticator authenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys,
+                                             EmbeddedSettings settings, Mailer mailer, Clock clock) {
         return new SqliteAuthenticator(db, hasher, keys, settings, mailer, clock);
     }
 
     @Provides
     @Singleton
-    static TokenVerifier tokenVerifier(EmbeddedDatabase db, SigningKeys keys, EmbeddedSettings settings, Clock clock) {
+    static EmbeddedTokenVerifier tokenVerifier(EmbeddedDatabase db, SigningKeys keys, EmbeddedSettings settings,
+                                               Clock clock) {
         return new EmbeddedTokenVerifier(db, keys, settings, clock);
     }
 
@@ -110,23 +103,8 @@ public final class EmbeddedEdgeModule {
     }
 
     @Provides
-    static EmailVerifier emailVerifier(LinkEmailVerifier verifier) {
-        return verifier;
-    }
-
-    @Provides
     @Singleton
-    static AuditLog auditLog(EmbeddedDatabase db) {
+    static SqliteAuditLog auditLog(EmbeddedDatabase db) {
         return new SqliteAuditLog(db);
-    }
-
-    @Provides
-    @Singleton
-    static LocalEndpoints localEndpoints(SigningKeys keys, OutboxMailer outbox, LinkEmailVerifier links) {
-        LocalEndpoints.Mailbox mailbox = to -> outbox.messagesTo(to).stream()
-                .map(m -> new LocalEndpoints.Message(m.id(), m.to().value(), m.kind().name(), m.subject(),
-                        m.textBody(), m.htmlBody(), m.sentAt()))
-                .toList();
-        return new LocalEndpoints(Optional.of(keys::jwksJson), Optional.of(mailbox), Optional.of(links::completeCallback));
     }
 }

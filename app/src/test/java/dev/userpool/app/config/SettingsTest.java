@@ -29,6 +29,20 @@ class SettingsTest {
         assertThat(s.adminEmails()).extracting(e -> e.value()).containsExactlyInAnyOrder("boss@example.com", "ops@example.com");
     }
 
+    @Test
+    void toStringKeepsTheRawVariablesOut() {
+        Settings s = Settings.from(Map.of("USERPOOL_COGNITO_CLIENT_SECRET", "s3cr3t-value", "AWS_SECRET_ACCESS_KEY", "aws-s3cr3t"));
+        assertThat(s.toString()).doesNotContain("s3cr3t");
+        assertThat(s.environment().get("USERPOOL_COGNITO_CLIENT_SECRET")).hasValue("s3cr3t-value");
+    }
+
+    @Test
+    void aSettingRequiredByAChoiceNamesItselfAndTheReason() {
+        assertThatThrownBy(() -> Settings.from(Map.of()).environment().required("USERPOOL_COGNITO_USER_POOL_ID", "when USERPOOL_DIRECTORY=cognito"))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessage("USERPOOL_COGNITO_USER_POOL_ID is required when USERPOOL_DIRECTORY=cognito.");
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
             "USERPOOL_DIRECTORY|ldap|allowed values are embedded",

@@ -1,0 +1,95 @@
+package dev.userpool.app.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.userpool.app.config.Settings;
+import dev.userpool.app.http.LocalEndpoints;
+import dev.userpool.core.port.out.AuditLog;
+import dev.userpool.core.port.out.Authenticator;
+import dev.userpool.core.port.out.EmailVerifier;
+import dev.userpool.core.port.out.Mailer;
+import dev.userpool.core.port.out.TokenVerifier;
+import dev.userpool.core.port.out.UserDirectory;
+import dev.userpool.embedded.EmbeddedTokenVerifier;
+import dev.userpool.embedded.LinkEmailVerifier;
+import dev.userpool.embedded.OutboxMailer;
+import dev.userpool.embedded.SqliteAuditLog;
+import dev.userpool.embedded.SqliteAuthenticator;
+import dev.userpool.embedded.SigningKeys;
+import dev.userpool.embedded.SqliteUserDirectory;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.inject.Provider;
+import javax.inject.Singleton;
+
+/**
+ * The only place that decides which adapter serves which port, from the settings. Adapters come as
+ * {@link Provider}s so that only the chosen ones are ever built (no database file for a Cognito setup,
+ * no AWS client for the embedded one).
+ */
+@Module
+public final class PortsModule {
+    private PortsModule() {}
+
+    @Provides
+    static UserDirectory directory(Settings settings, Provider<SqliteUserDirectory> embedded) {
+        return switch (settings.directory()) {
+            case EMBEDDED -> embedded.get();
+        };
+    }
+
+    @Provides
+    static Authenticator authenticator(Settings settings, Provider<SqliteAuthenticator> embedded) {
+        return switch (settings.directory()) {
+            case EMBEDDED -> embedded.get();
+        };
+    }
+
+    @Provides
+    static TokenVerifier tokenVerifier(Settings settings, Provider<EmbeddedTokenVerifier> embedded) {
+        return switch (settings.directory()) {
+            case EMBEDDED -> embedded.get();
+        };
+    }
+
+    @Provides
+    static Mailer mailer(Settings settings, Provider<OutboxMailer> embedded) {
+        return switch (settings.email()) {
+            case EMBEDDED -> embedded.get();
+        };
+    }
+
+    @Provides
+    static EmailVerifier emailVerifier(Settings settings, Provider<LinkEmailVerifier> embedded) {
+        return switch (settings.email()) {
+            case EMBEDDED -> embedded.get();
+        };
+    }
+
+    @Provides
+    static AuditLog auditLog(Settings settings, Provider<SqliteAuditLog> embedded) {
+        return switch (settings.audit()) {
+            case EMBEDDED -> embedded.get();
+        };
+    }
+
+    /** The routes only a self-hosted pool can serve, for the ports the embedded adapters hold. */
+    @Provides
+    @Singleton
+    static LocalEndpoints localEndpoints(Settings settings, Provider<SigningKeys> keys, Provider<OutboxMailer> outbox,
+                                         Provider<LinkEmailVerifier> links) {
+        boolean ownDirectory = settings.directory() == Settings.DirectoryChoice.EMBEDDED;
+        boolean ownEmail = settings.email() == Settings.EmailChoice.EMBEDDED;
+        Optional<Supplier<String>> jwks = ownDirectory ? Optional.of(keys.get()::jwksJson) : Optional.empty();
+        Optional<LocalEndpoints.Mailbox> mailbox = ownEmail ? Optional.of(mailbox(outbox.get())) : Optional.empty();
+        Optional<LocalEndpoints.LinkCallback> callback = ownEmail ? Optional.of(links.get()::completeCallback) : Optional.empty();
+        return new LocalEndpoints(jwks, mailbox, callback);
+    }
+
+    private static LocalEndpoints.Mailbox mailbox(OutboxMailer outbox) {
+        return to -> outbox.messagesTo(to).stream()
+                .map(m -> new LocalEndpoints.Message(m.id(), m.to().value(), m.kind().name(), m.subject(),
+                        m.textBody(), m.htmlBody(), m.sentAt()))
+                .toList();
+    }
+}
