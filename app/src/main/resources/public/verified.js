@@ -107,7 +107,9 @@
       email.focus();
     } else if (email.value) complete();
     else {
-      lead.textContent = 'Enter your email address to check its verification.';
+      // SES's success redirect names no address: the person has just opened a good link, so say so.
+      lead.textContent = 'If you just opened the link in our email, your address is verified.';
+      UP.say('message', 'info', 'Enter the email address you registered with to finish confirming your account.');
       email.focus();
     }
   });

@@ -8,7 +8,8 @@ import javax.inject.Singleton;
 
 /** The running system: the core's use cases with the embedded adapters at the edges, behind HTTP. */
 @Singleton
-@Component(modules = {CoreModule.class, PortsModule.class, EmbeddedEdgeModule.class, HttpModule.class})
+@Component(modules = {CoreModule.class, PortsModule.class, EmbeddedEdgeModule.class, SesModule.class,
+        HttpModule.class})
 public interface AppComponent extends AppRuntime {
 
     @Component.Factory

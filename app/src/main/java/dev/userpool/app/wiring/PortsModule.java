@@ -17,6 +17,8 @@ import dev.userpool.embedded.SqliteAuditLog;
 import dev.userpool.embedded.SqliteAuthenticator;
 import dev.userpool.embedded.SigningKeys;
 import dev.userpool.embedded.SqliteUserDirectory;
+import dev.userpool.ses.SesEmailVerifier;
+import dev.userpool.ses.SesMailer;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.inject.Provider;
@@ -53,16 +55,19 @@ public final class PortsModule {
     }
 
     @Provides
-    static Mailer mailer(Settings settings, Provider<OutboxMailer> embedded) {
+    static Mailer mailer(Settings settings, Provider<OutboxMailer> embedded, Provider<SesMailer> ses) {
         return switch (settings.email()) {
             case EMBEDDED -> embedded.get();
+            case SES -> ses.get();
         };
     }
 
     @Provides
-    static EmailVerifier emailVerifier(Settings settings, Provider<LinkEmailVerifier> embedded) {
+    static EmailVerifier emailVerifier(Settings settings, Provider<LinkEmailVerifier> embedded,
+                                       Provider<SesEmailVerifier> ses) {
         return switch (settings.email()) {
             case EMBEDDED -> embedded.get();
+            case SES -> ses.get();
         };
     }
 

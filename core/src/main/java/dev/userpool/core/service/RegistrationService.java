@@ -21,6 +21,8 @@ import java.util.Optional;
 
 /** Sign-up and confirmation, by code (the directory's) or by link (the {@link EmailVerifier}'s). */
 public final class RegistrationService implements Registration {
+    private static final System.Logger LOG = System.getLogger(RegistrationService.class.getName());
+
     private final UserDirectory directory;
     private final EmailVerifier emailVerifier;
     private final PasswordPolicy passwordPolicy;
@@ -52,7 +54,7 @@ public final class RegistrationService implements Registration {
             boolean byLink = verification == VerificationMode.LINK;
             UserDirectory.SignUpOutcome outcome = directory.signUp(email, password, !byLink);
             event.user(outcome.user().id());
-            if (byLink) emailVerifier.sendVerification(email);
+            if (byLink) sendLinkOrUndo(outcome.user());
             CodeDelivery delivery = outcome.codeDelivery().orElseGet(() -> CodeDelivery.email(email));
             return new SignUpResult(outcome.user(), delivery, byLink ? ConfirmationMethod.LINK : ConfirmationMethod.CODE);
         });
@@ -142,7 +144,31 @@ public final class RegistrationService implements Registration {
             directory.markEmailVerified(email);
             return next;
         });
-        emailVerifier.forget(email);
+        try {
+            emailVerifier.forget(email);
+        } catch (UserPoolException e) {
+            // The account is confirmed either way; a leftover identity is only housekeeping.
+            LOG.log(System.Logger.Level.WARNING, "Could not forget the verified address {0}: {1}", email.masked(),
+                    e.code().code());
+        }
         return new LinkCompletion(status, Optional.of(done));
+    }
+
+    /**
+     * Sends the link for a new account. If it cannot be sent (the email service is busy or down), the
+     * account is removed again so that signing up once more works, instead of leaving an account
+     * nobody can confirm and a "UsernameExists" for the retry.
+     */
+    private void sendLinkOrUndo(User created) {
+        try {
+            emailVerifier.sendVerification(created.email());
+        } catch (UserPoolException e) {
+            try {
+                directory.delete(created.email());
+            } catch (UserPoolException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
     }
 }

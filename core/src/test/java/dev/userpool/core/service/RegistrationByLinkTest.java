@@ -1,5 +1,7 @@
 package dev.userpool.core.service;
 
+import static org.assertj.core.api.Assertions.catchThrowable;
+import dev.userpool.core.domain.UserPoolException;
 import static dev.userpool.core.service.CoreWithFakes.CONTEXT;
 import static dev.userpool.core.service.CoreWithFakes.PASSWORD;
 import static dev.userpool.core.service.CoreWithFakes.email;
@@ -46,6 +48,36 @@ class RegistrationByLinkTest {
         assertThat(event.type()).isEqualTo(AuditEventType.SIGN_UP);
         assertThat(event.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(event.userId()).contains(result.get().user().id());
+    }
+
+    @Test
+    void whenTheLinkCannotBeSentTheAccountIsNotLeftBehind() {
+        core.emailVerifier.failWith(ErrorCode.TOO_MANY_REQUESTS);
+        Throwable refused = catchThrowable(() ->
+                core.registration.signUp(new SignUpCommand("alice@example.com", PASSWORD, CONTEXT)));
+        assertThat(refused).isInstanceOf(UserPoolException.class);
+        assertThat(((UserPoolException) refused).code()).isEqualTo(ErrorCode.TOO_MANY_REQUESTS);
+        assertThat(core.directory.find(ALICE)).isEmpty();
+        assertThat(core.auditLog.all()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(AuditEventType.SIGN_UP);
+            assertThat(e.errorCode()).contains(ErrorCode.TOO_MANY_REQUESTS);
+        });
+
+        core.emailVerifier.recover();
+        assertThat(core.registration.signUp(new SignUpCommand("alice@example.com", PASSWORD, CONTEXT)).user().email())
+                .isEqualTo(ALICE);
+    }
+
+    @Test
+    void aConfirmedAccountStaysConfirmedWhenForgettingTheAddressFails() {
+        core.signUp("alice@example.com");
+        core.emailVerifier.clickLink(ALICE);
+        core.emailVerifier.failWith(ErrorCode.SERVICE_UNAVAILABLE);
+
+        LinkCompletion done = complete("alice@example.com");
+
+        assertThat(done.user().orElseThrow().status()).isEqualTo(UserStatus.CONFIRMED);
+        assertThat(core.directory.find(ALICE).orElseThrow().emailVerified()).isTrue();
     }
 
     @Test

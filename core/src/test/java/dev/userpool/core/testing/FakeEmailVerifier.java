@@ -2,9 +2,12 @@ package dev.userpool.core.testing;
 
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.EmailVerificationStatus;
+import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.port.out.EmailVerifier;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -17,10 +20,12 @@ public final class FakeEmailVerifier implements EmailVerifier {
     private final List<EmailAddress> sent = new CopyOnWriteArrayList<>();
     private final List<EmailAddress> forgotten = new CopyOnWriteArrayList<>();
     private final CallLog calls = new CallLog();
+    private volatile Optional<ErrorCode> failure = Optional.empty();
 
     @Override
     public void sendVerification(EmailAddress email) {
         calls.add("sendVerification");
+        failIfAsked();
         sent.add(email);
         statuses.compute(email, (e, s) -> s == EmailVerificationStatus.VERIFIED ? s : EmailVerificationStatus.PENDING);
     }
@@ -34,8 +39,22 @@ public final class FakeEmailVerifier implements EmailVerifier {
     @Override
     public void forget(EmailAddress email) {
         calls.add("forget");
+        failIfAsked();
         forgotten.add(email);
         statuses.remove(email);
+    }
+
+    /** From now on, sending and forgetting fail with {@code code}, as a busy or broken email service would. */
+    public void failWith(ErrorCode code) {
+        failure = Optional.of(code);
+    }
+
+    public void recover() {
+        failure = Optional.empty();
+    }
+
+    private void failIfAsked() {
+        if (failure.isPresent()) throw new UserPoolException(failure.get(), "The email service answered " + failure.get().code() + ".");
     }
 
     /** The person clicked the link they were sent. */

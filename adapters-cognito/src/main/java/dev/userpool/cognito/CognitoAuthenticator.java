@@ -1,0 +1,195 @@
+package dev.userpool.cognito;
+
+import dev.userpool.cognito.srp.PasswordClaim;
+import dev.userpool.cognito.srp.PasswordVerifierChallenge;
+import dev.userpool.cognito.srp.SrpClient;
+import dev.userpool.cognito.srp.SrpStart;
+import dev.userpool.core.domain.CodeDelivery;
+import dev.userpool.core.domain.ConfirmationCode;
+import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.Password;
+import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.core.port.out.Authenticator;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+
+/**
+ * Sign-in and sessions on a Cognito user pool through its app client.
+ *
+ * <ul>
+ * <li>Sign-in with {@code USER_SRP_AUTH} (InitiateAuth, then RespondToAuthChallenge answering
+ *     {@code PASSWORD_VERIFIER} with an SRP proof, so the password never leaves this process), or with
+ *     {@code USER_PASSWORD_AUTH} when configured. Any other challenge Cognito poses (a new password,
+ *     MFA, …) is a {@code NotAuthorized} naming it: this service cannot answer it.</li>
+ * <li>{@code SECRET_HASH} on every call that names a user when the app client has a secret; in
+ *     RespondToAuthChallenge it is computed over the challenge's {@code USERNAME}, which for pools with
+ *     email usernames is the user's internal name (the {@code sub}), not the address.</li>
+ * <li>Refresh: the port gives only the refresh token. InitiateAuth({@code REFRESH_TOKEN_AUTH}) with a
+ *     client secret wants a {@code SECRET_HASH} over the token owner's internal username, which the
+ *     opaque (encrypted) refresh token does not reveal. Cognito's GetTokensFromRefreshToken takes the
+ *     client secret itself instead of a hash, so a client with a secret refreshes through it; one
+ *     without a secret uses {@code REFRESH_TOKEN_AUTH}.</li>
+ * <li>Cognito does not end a user's sessions when the password changes or is reset, but the port
+ *     promises it: ChangePassword is followed by GlobalSignOut with the same access token (all of the
+ *     user's refresh tokens, this session's included, stop working; its current access and ID tokens
+ *     expire within the hour), ConfirmForgotPassword by AdminUserGlobalSignOut.</li>
+ * </ul>
+ */
+public final class CognitoAuthenticator implements Authenticator {
+    private static final Logger LOG = LoggerFactory.getLogger(CognitoAuthenticator.class);
+
+    private final CognitoIdentityProviderClient cognito;
+    private final CognitoPool pool;
+    private final AppClient appClient;
+    private final SignInFlow flow;
+    private final SrpClient srp;
+
+    public CognitoAuthenticator(CognitoIdentityProviderClient cognito, CognitoPool pool, AppClient appClient,
+                                SignInFlow flow, Clock clock) {
+        this.cognito = Objects.requireNonNull(cognito, "cognito");
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.appClient = Objects.requireNonNull(appClient, "appClient");
+        this.flow = Objects.requireNonNull(flow, "flow");
+        this.srp = new SrpClient(pool.userPoolId(), Objects.requireNonNull(clock, "clock"));
+    }
+
+    @Override
+    public Tokens signIn(EmailAddress email, Password password) {
+        return switch (flow) {
+            case USER_SRP_AUTH -> signInWithSrp(email, password);
+            case USER_PASSWORD_AUTH -> signInWithPassword(email, password);
+        };
+    }
+
+    private Tokens signInWithSrp(EmailAddress email, Password password) {
+        SrpStart start = srp.start();
+        Map<String, String> parameters = withSecretHash(email.value(), Map.of("USERNAME", email.value(), "SRP_A", start.srpA()));
+        InitiateAuthResponse started = CognitoErrors.call("InitiateAuth", () -> cognito.initiateAuth(b -> b
+                .authFlow(AuthFlowType.USER_SRP_AUTH).clientId(appClient.clientId()).authParameters(parameters)));
+        if (started.authenticationResult() != null) return tokens(started.authenticationResult());
+        if (started.challengeName() != ChallengeNameType.PASSWORD_VERIFIER) throw unhandled(started.challengeNameAsString());
+
+        PasswordVerifierChallenge challenge = PasswordVerifierChallenge.from(started.challengeParameters());
+        PasswordClaim claim = srp.answer(start, challenge, password);
+        Map<String, String> responses = withSecretHash(challenge.username(), claim.challengeResponses());
+        RespondToAuthChallengeResponse answered = CognitoErrors.call("RespondToAuthChallenge", () -> cognito.respondToAuthChallenge(b -> b
+                .challengeName(ChallengeNameType.PASSWORD_VERIFIER).clientId(appClient.clientId())
+                .session(started.session()).challengeResponses(responses)), claim.signature(), started.session());
+        if (answered.authenticationResult() == null) throw unhandled(answered.challengeNameAsString());
+        return tokens(answered.authenticationResult());
+    }
+
+    private Tokens signInWithPassword(EmailAddress email, Password password) {
+        Map<String, String> parameters = withSecretHash(email.value(),
+                Map.of("USERNAME", email.value(), "PASSWORD", password.reveal()));
+        InitiateAuthResponse response = CognitoErrors.call("InitiateAuth", () -> cognito.initiateAuth(b -> b
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH).clientId(appClient.clientId()).authParameters(parameters)),
+                password.reveal());
+        if (response.authenticationResult() == null) throw unhandled(response.challengeNameAsString());
+        return tokens(response.authenticationResult());
+    }
+
+    @Override
+    public Tokens refresh(String refreshToken) {
+        Objects.requireNonNull(refreshToken, "refreshToken");
+        if (appClient.hasSecret()) {
+            return tokens(CognitoErrors.call("GetTokensFromRefreshToken", () -> cognito.getTokensFromRefreshToken(b -> b
+                    .clientId(appClient.clientId()).clientSecret(appClient.clientSecret().orElseThrow())
+                    .refreshToken(refreshToken)), refreshToken, appClient.clientSecret().orElseThrow()).authenticationResult());
+        }
+        InitiateAuthResponse response = CognitoErrors.call("InitiateAuth", () -> cognito.initiateAuth(b -> b
+                .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH).clientId(appClient.clientId())
+                .authParameters(Map.of("REFRESH_TOKEN", refreshToken))), refreshToken);
+        if (response.authenticationResult() == null) throw unhandled(response.challengeNameAsString());
+        return tokens(response.authenticationResult());
+    }
+
+    /** GlobalSignOut: every refresh token of the user stops working; Cognito refuses the access token from now on. */
+    @Override
+    public void globalSignOut(String accessToken) {
+        Objects.requireNonNull(accessToken, "accessToken");
+        CognitoErrors.call("GlobalSignOut", () -> cognito.globalSignOut(b -> b.accessToken(accessToken)), accessToken);
+    }
+
+    @Override
+    public CodeDelivery forgotPassword(EmailAddress email) {
+        CodeDeliveryDetailsType details = CognitoErrors.call("ForgotPassword", () -> cognito.forgotPassword(b -> b
+                .clientId(appClient.clientId())
+                .secretHash(appClient.secretHash(email.value()).orElse(null))
+                .username(email.value()))).codeDeliveryDetails();
+        if (details == null) {
+            LOG.warn("Cognito sent a password-reset code without saying where; reporting the account's address");
+            return CodeDelivery.email(email);
+        }
+        return CognitoUsers.delivery(details, email);
+    }
+
+    @Override
+    public void confirmForgotPassword(EmailAddress email, ConfirmationCode code, Password newPassword) {
+        CognitoErrors.call("ConfirmForgotPassword", () -> cognito.confirmForgotPassword(b -> b
+                .clientId(appClient.clientId())
+                .secretHash(appClient.secretHash(email.value()).orElse(null))
+                .username(email.value())
+                .confirmationCode(code.reveal())
+                .password(newPassword.reveal())), code.reveal(), newPassword.reveal());
+        endSessionsAfterPasswordChange("AdminUserGlobalSignOut", () -> cognito.adminUserGlobalSignOut(b -> b
+                .userPoolId(pool.userPoolId()).username(email.value())));
+    }
+
+    @Override
+    public void changePassword(String accessToken, Password oldPassword, Password newPassword) {
+        Objects.requireNonNull(accessToken, "accessToken");
+        CognitoErrors.call("ChangePassword", () -> cognito.changePassword(b -> b
+                .accessToken(accessToken)
+                .previousPassword(oldPassword.reveal())
+                .proposedPassword(newPassword.reveal())), accessToken, oldPassword.reveal(), newPassword.reveal());
+        endSessionsAfterPasswordChange("GlobalSignOut", () -> cognito.globalSignOut(b -> b.accessToken(accessToken)), accessToken);
+    }
+
+    /**
+     * The password is already changed when this runs; if the sessions cannot be ended the caller must
+     * know both facts, so the failure says so rather than looking like a refused change.
+     */
+    private void endSessionsAfterPasswordChange(String operation, Runnable signOut, String... secrets) {
+        try {
+            CognitoErrors.call(operation, () -> {
+                signOut.run();
+                return null;
+            }, secrets);
+        } catch (UserPoolException e) {
+            throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "The password was changed, but other sessions could not be ended (" + e.code().code()
+                            + "); sign out everywhere to end them.");
+        }
+    }
+
+    private Map<String, String> withSecretHash(String username, Map<String, String> parameters) {
+        Map<String, String> all = new LinkedHashMap<>(parameters);
+        appClient.secretHash(username).ifPresent(hash -> all.put("SECRET_HASH", hash));
+        return all;
+    }
+
+    private static Tokens tokens(AuthenticationResultType result) {
+        return CognitoTokens.from(result);
+    }
+
+    /** A challenge this service cannot answer: refused, and named so that an operator knows what the pool asks. */
+    private static UserPoolException unhandled(String challenge) {
+        String name = challenge == null || challenge.isBlank() ? "an unnamed challenge" : challenge;
+        LOG.info("Cognito answered sign-in with {}, which this service does not handle", name);
+        return UserPoolException.notAuthorized("Sign-in needs " + name + ", which this service does not support.");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.userpool.cognito;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.UserPoolException;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Optional;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+
+/** The tokens of Cognito's {@code AuthenticationResult}, in the core's {@link Tokens}. */
+final class CognitoTokens {
+    private CognitoTokens() {}
+
+    static Tokens from(AuthenticationResultType result) {
+        if (result == null || blank(result.idToken()) || blank(result.accessToken())) {
+            throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "Cognito answered without tokens.");
+        }
+        Duration expiresIn = result.expiresIn() != null && result.expiresIn() > 0
+                ? Duration.ofSeconds(result.expiresIn()) : lifetime(result.accessToken());
+        return new Tokens(result.idToken(), result.accessToken(),
+                Optional.ofNullable(result.refreshToken()).filter(t -> !t.isBlank()), expiresIn);
+    }
+
+    /**
+     * {@code ExpiresIn} is optional in Cognito's API model; without it the access token's own
+     * {@code exp - iat} says the same. Only the number is read here: the token is verified where it is used.
+     */
+    private static Duration lifetime(String accessToken) {
+        try {
+            JWTClaimsSet claims = JWTParser.parse(accessToken).getJWTClaimsSet();
+            Date exp = claims.getExpirationTime();
+            Date iat = claims.getIssueTime();
+            if (exp != null && iat != null && exp.after(iat)) return Duration.between(iat.toInstant(), exp.toInstant());
+        } catch (ParseException e) {
+            // falls through
+        }
+        throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "Cognito answered without the tokens' lifetime.");
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

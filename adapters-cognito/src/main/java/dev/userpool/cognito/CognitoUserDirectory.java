@@ -1,0 +1,158 @@
+package dev.userpool.cognito;
+
+import dev.userpool.core.domain.CodeDelivery;
+import dev.userpool.core.domain.ConfirmationCode;
+import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.Page;
+import dev.userpool.core.domain.PageRequest;
+import dev.userpool.core.domain.Password;
+import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserFilter;
+import dev.userpool.core.domain.UserId;
+import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.core.port.out.UserDirectory;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
+
+/**
+ * Accounts in a Cognito user pool whose usernames are email addresses. Users act through the app
+ * client (SignUp, ConfirmSignUp, ResendConfirmationCode, with {@code SECRET_HASH} when the client has a
+ * secret); operators through the admin API (AdminConfirmSignUp, AdminUpdateUserAttributes,
+ * AdminGetUser, ListUsers, AdminDisableUser, AdminEnableUser, AdminDeleteUser), which needs IAM
+ * permissions (docs/cognito.md lists them).
+ *
+ * <p>Cognito decides itself whether SignUp emails a code: it does when the pool auto-verifies email.
+ * This directory reports what Cognito did, whatever {@code sendCode} asked (see {@link #signUp}).
+ */
+public final class CognitoUserDirectory implements UserDirectory {
+    private static final Logger LOG = LoggerFactory.getLogger(CognitoUserDirectory.class);
+
+    private final CognitoIdentityProviderClient cognito;
+    private final CognitoPool pool;
+    private final AppClient appClient;
+    private final CognitoUserListing listing;
+    // a pool set up for the other verification method: said once, not at every sign-up
+    private final AtomicBoolean warnedNoCode = new AtomicBoolean();
+    private final AtomicBoolean warnedUnaskedCode = new AtomicBoolean();
+
+    public CognitoUserDirectory(CognitoIdentityProviderClient cognito, CognitoPool pool, AppClient appClient) {
+        this.cognito = Objects.requireNonNull(cognito, "cognito");
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.appClient = Objects.requireNonNull(appClient, "appClient");
+        this.listing = new CognitoUserListing(cognito, pool.userPoolId());
+    }
+
+    /**
+     * SignUp, then AdminGetUser for the account as Cognito stored it (its {@code sub} and creation
+     * time). Cognito emails a code when the pool auto-verifies email and not otherwise; no request
+     * parameter changes that. So the delivery reported is the one Cognito reports: a pool meant for
+     * code confirmation must auto-verify email, one meant for link verification must not.
+     */
+    @Override
+    public SignUpOutcome signUp(EmailAddress email, Password password, boolean sendCode) {
+        SignUpResponse response = CognitoErrors.call("SignUp", () -> cognito.signUp(b -> b
+                .clientId(appClient.clientId())
+                .secretHash(appClient.secretHash(email.value()).orElse(null))
+                .username(email.value())
+                .password(password.reveal())
+                .userAttributes(AttributeType.builder().name(CognitoUsers.EMAIL).value(email.value()).build())),
+                password.reveal());
+        Optional<CodeDelivery> delivery = Optional.ofNullable(response.codeDeliveryDetails())
+                .map(d -> CognitoUsers.delivery(d, email));
+        if (sendCode && delivery.isEmpty() && !warnedNoCode.getAndSet(true)) {
+            LOG.warn("Cognito sent no confirmation code at sign-up: the pool does not auto-verify email "
+                    + "(AutoVerifiedAttributes), so code confirmation cannot work");
+        } else if (!sendCode && delivery.isPresent() && !warnedUnaskedCode.getAndSet(true)) {
+            LOG.warn("Cognito emailed a confirmation code at sign-up although none was asked for: the pool "
+                    + "auto-verifies email; for link verification use a pool that does not");
+        }
+        User user = find(email).orElseThrow(() -> new UserPoolException(
+                ErrorCode.SERVICE_UNAVAILABLE, "Cognito does not show the new account yet."));
+        return new SignUpOutcome(user, delivery);
+    }
+
+    /** ConfirmSignUp with the emailed code; Cognito then also marks {@code email_verified}. */
+    @Override
+    public void confirmSignUp(EmailAddress email, ConfirmationCode code) {
+        CognitoErrors.call("ConfirmSignUp", () -> cognito.confirmSignUp(b -> b
+                .clientId(appClient.clientId())
+                .secretHash(appClient.secretHash(email.value()).orElse(null))
+                .username(email.value())
+                .confirmationCode(code.reveal())), code.reveal());
+    }
+
+    @Override
+    public CodeDelivery resendConfirmationCode(EmailAddress email) {
+        CodeDeliveryDetailsType details = CognitoErrors.call("ResendConfirmationCode", () -> cognito.resendConfirmationCode(b -> b
+                .clientId(appClient.clientId())
+                .secretHash(appClient.secretHash(email.value()).orElse(null))
+                .username(email.value()))).codeDeliveryDetails();
+        if (details == null) {
+            LOG.warn("Cognito resent a confirmation code without saying where; reporting the account's address");
+            return CodeDelivery.email(email);
+        }
+        return CognitoUsers.delivery(details, email);
+    }
+
+    /** AdminConfirmSignUp: confirmed by an operator's word, so {@code email_verified} is left as it is. */
+    @Override
+    public void adminConfirmSignUp(EmailAddress email) {
+        CognitoErrors.call("AdminConfirmSignUp", () -> cognito.adminConfirmSignUp(b -> b
+                .userPoolId(pool.userPoolId()).username(email.value())));
+    }
+
+    /** AdminUpdateUserAttributes({@code email_verified = true}): the link flow proved the address. */
+    @Override
+    public void markEmailVerified(EmailAddress email) {
+        CognitoErrors.call("AdminUpdateUserAttributes", () -> cognito.adminUpdateUserAttributes(b -> b
+                .userPoolId(pool.userPoolId()).username(email.value())
+                .userAttributes(AttributeType.builder().name(CognitoUsers.EMAIL_VERIFIED).value("true").build())));
+    }
+
+    @Override
+    public Optional<User> find(EmailAddress email) {
+        try {
+            return Optional.of(CognitoUsers.from(CognitoErrors.call("AdminGetUser", () -> cognito.adminGetUser(b -> b
+                    .userPoolId(pool.userPoolId()).username(email.value())))));
+        } catch (UserPoolException e) {
+            if (e.code() == ErrorCode.USER_NOT_FOUND) return Optional.empty();
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return listing.findBySub(id);
+    }
+
+    @Override
+    public Page<User> list(UserFilter filter, PageRequest page) {
+        return listing.list(filter, page);
+    }
+
+    @Override
+    public void disable(EmailAddress email) {
+        CognitoErrors.call("AdminDisableUser", () -> cognito.adminDisableUser(b -> b
+                .userPoolId(pool.userPoolId()).username(email.value())));
+    }
+
+    @Override
+    public void enable(EmailAddress email) {
+        CognitoErrors.call("AdminEnableUser", () -> cognito.adminEnableUser(b -> b
+                .userPoolId(pool.userPoolId()).username(email.value())));
+    }
+
+    @Override
+    public void delete(EmailAddress email) {
+        CognitoErrors.call("AdminDeleteUser", () -> cognito.adminDeleteUser(b -> b
+                .userPoolId(pool.userPoolId()).username(email.value())));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.userpool.cognito;
+
+import dev.userpool.core.domain.CodeDelivery;
+import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserId;
+import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.core.domain.UserStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
+
+/** Reads Cognito's user records and code deliveries in the core's terms. */
+final class CognitoUsers {
+    static final String SUB = "sub";
+    static final String EMAIL = "email";
+    static final String EMAIL_VERIFIED = "email_verified";
+
+    private CognitoUsers() {}
+
+    static User from(AdminGetUserResponse r) {
+        return user(r.username(), r.userAttributes(), r.enabled(), r.userStatusAsString(), r.userCreateDate());
+    }
+
+    static User from(UserType u) {
+        return user(u.username(), u.attributes(), u.enabled(), u.userStatusAsString(), u.userCreateDate());
+    }
+
+    private static User user(String username, List<AttributeType> attributes, Boolean enabled, String status,
+                             Instant createdAt) {
+        String sub = attribute(attributes, SUB)
+                .orElseThrow(() -> new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "Cognito returned a user without a sub."));
+        EmailAddress email = new EmailAddress(attribute(attributes, EMAIL).orElse(username));
+        boolean verified = attribute(attributes, EMAIL_VERIFIED).map(v -> v.equalsIgnoreCase("true")).orElse(false);
+        return new User(new UserId(sub), email, status(status), verified, enabled == null || enabled,
+                createdAt == null ? Instant.EPOCH : createdAt);
+    }
+
+    /**
+     * The core knows two states. Only {@code UNCONFIRMED} is unconfirmed; every other Cognito state
+     * (CONFIRMED, RESET_REQUIRED, FORCE_CHANGE_PASSWORD, EXTERNAL_PROVIDER, …) belongs to an account
+     * that has left sign-up, so it is {@code CONFIRMED} here, and Cognito itself refuses or challenges
+     * its sign-in where it must.
+     */
+    static UserStatus status(String cognitoStatus) {
+        return "UNCONFIRMED".equals(cognitoStatus) ? UserStatus.UNCONFIRMED : UserStatus.CONFIRMED;
+    }
+
+    /**
+     * Where Cognito sent a code. Cognito masks the address ({@code a***@e***.com}); one shown in the
+     * clear (as some emulators do) is masked here, because whoever asks may not own the address.
+     */
+    static CodeDelivery delivery(CodeDeliveryDetailsType details, EmailAddress email) {
+        String destination = Optional.ofNullable(details.destination()).orElse("");
+        String shown = destination.contains("*") ? destination : masked(destination, email);
+        String medium = Optional.ofNullable(details.deliveryMediumAsString()).orElse("EMAIL");
+        String attribute = Optional.ofNullable(details.attributeName()).orElse(EMAIL);
+        return new CodeDelivery(shown, medium, attribute);
+    }
+
+    private static String masked(String destination, EmailAddress email) {
+        if (destination.isEmpty() || destination.toLowerCase(Locale.ROOT).equals(email.value())) return email.masked();
+        return destination.charAt(0) + "***";
+    }
+
+    static Optional<String> attribute(List<AttributeType> attributes, String name) {
+        if (attributes == null) return Optional.empty();
+        return attributes.stream().filter(a -> name.equals(a.name())).map(AttributeType::value)
+                .filter(v -> v != null && !v.isBlank()).findFirst();
+    }
+}

@@ -1,0 +1,288 @@
+package dev.userpool.cognito;
+
+import static dev.userpool.cognito.StubCognito.JSON;
+import static dev.userpool.core.contract.UserPoolAssertions.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.userpool.cognito.StubCognito.Answer;
+import dev.userpool.core.domain.CodeDelivery;
+import dev.userpool.core.domain.ConfirmationCode;
+import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.Password;
+import dev.userpool.core.domain.Tokens;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/** What the authenticator asks Cognito, over the wire, for each flow, and what it makes of the answers. */
+class CognitoAuthenticatorTest {
+    private static final EmailAddress ALICE = new EmailAddress("alice@example.com");
+    private static final Password PASSWORD = Password.of("Correct-Horse-9");
+    private static final Password NEW_PASSWORD = Password.of("Battery-Staple-7");
+    private static final AppClient WITH_SECRET = AppClient.withSecret("client-1", "s3cr3t-of-the-client");
+    private static final AppClient WITHOUT_SECRET = AppClient.withoutSecret("client-1");
+
+    private final StubCognito stub = new StubCognito();
+    private final CognitoIdentityProviderClient client = stub.client();
+
+    @AfterEach
+    void stop() {
+        client.close();
+        stub.close();
+    }
+
+    private CognitoAuthenticator authenticator(AppClient appClient, SignInFlow flow) {
+        return new CognitoAuthenticator(client, stub.pool(), appClient, flow, Clock.systemUTC());
+    }
+
+    private static ObjectNode authenticated(String refreshToken, Integer expiresIn) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode result = body.putObject("AuthenticationResult").put("IdToken", "id-token").put("AccessToken", "access-token")
+                .put("TokenType", "Bearer");
+        if (refreshToken != null) result.put("RefreshToken", refreshToken);
+        if (expiresIn != null) result.put("ExpiresIn", expiresIn);
+        return body;
+    }
+
+    private static ObjectNode challenge(String name) {
+        ObjectNode body = JSON.createObjectNode().put("ChallengeName", name).put("Session", "session-1");
+        body.putObject("ChallengeParameters").put("USER_ID_FOR_SRP", "sub-alice");
+        return body;
+    }
+
+    @Test
+    void passwordSignInSendsUsernamePasswordAndSecretHash() {
+        stub.answer("InitiateAuth", Answer.ok(authenticated("refresh-token", 3600)));
+
+        Tokens tokens = authenticator(WITH_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD);
+
+        var request = stub.last("InitiateAuth");
+        assertThat(request.text("AuthFlow")).isEqualTo("USER_PASSWORD_AUTH");
+        assertThat(request.text("ClientId")).isEqualTo("client-1");
+        assertThat(request.parameter("AuthParameters", "USERNAME")).isEqualTo("alice@example.com");
+        assertThat(request.parameter("AuthParameters", "PASSWORD")).isEqualTo("Correct-Horse-9");
+        assertThat(request.parameter("AuthParameters", "SECRET_HASH")).isEqualTo(WITH_SECRET.secretHash("alice@example.com").orElseThrow());
+        assertThat(tokens.idToken()).isEqualTo("id-token");
+        assertThat(tokens.accessToken()).isEqualTo("access-token");
+        assertThat(tokens.refreshToken()).contains("refresh-token");
+        assertThat(tokens.expiresIn()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void withoutAClientSecretNoSecretHashIsSent() {
+        stub.answer("InitiateAuth", Answer.ok(authenticated("refresh-token", 3600)));
+
+        authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD);
+
+        assertThat(stub.last("InitiateAuth").body().path("AuthParameters").has("SECRET_HASH")).isFalse();
+    }
+
+    @Test
+    void srpSignInSendsSrpAThenAnswersThePasswordVerifierWithTheSecretHashOverTheChallengesUsername() {
+        ObjectNode verifier = JSON.createObjectNode().put("ChallengeName", "PASSWORD_VERIFIER").put("Session", "session-1");
+        verifier.putObject("ChallengeParameters")
+                .put("SRP_B", new BigInteger("123456789abcdef", 16).toString(16)).put("SALT", "0a1b2c3d")
+                .put("SECRET_BLOCK", Base64.getEncoder().encodeToString("secret-block".getBytes(StandardCharsets.UTF_8)))
+                .put("USER_ID_FOR_SRP", "sub-alice").put("USERNAME", "sub-alice");
+        stub.answer("InitiateAuth", Answer.ok(verifier));
+        stub.answer("RespondToAuthChallenge", Answer.ok(authenticated("refresh-token", 3600)));
+
+        authenticator(WITH_SECRET, SignInFlow.USER_SRP_AUTH).signIn(ALICE, PASSWORD);
+
+        var initiate = stub.last("InitiateAuth");
+        assertThat(initiate.text("AuthFlow")).isEqualTo("USER_SRP_AUTH");
+        assertThat(initiate.parameter("AuthParameters", "SRP_A")).matches("[0-9a-f]{500,}");
+        assertThat(initiate.parameter("AuthParameters", "SECRET_HASH")).isEqualTo(WITH_SECRET.secretHash("alice@example.com").orElseThrow());
+        assertThat(initiate.body().toString()).doesNotContain("Correct-Horse-9");
+        var respond = stub.last("RespondToAuthChallenge");
+        assertThat(respond.text("ChallengeName")).isEqualTo("PASSWORD_VERIFIER");
+        assertThat(respond.text("Session")).isEqualTo("session-1");
+        assertThat(respond.parameter("ChallengeResponses", "USERNAME")).isEqualTo("sub-alice");
+        assertThat(respond.parameter("ChallengeResponses", "SECRET_HASH")).isEqualTo(WITH_SECRET.secretHash("sub-alice").orElseThrow());
+        assertThat(respond.parameter("ChallengeResponses", "PASSWORD_CLAIM_SIGNATURE")).isNotBlank();
+        assertThat(respond.body().toString()).doesNotContain("Correct-Horse-9");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NEW_PASSWORD_REQUIRED", "SOFTWARE_TOKEN_MFA", "SMS_MFA", "MFA_SETUP", "SELECT_MFA_TYPE"})
+    void aChallengeThisServiceCannotAnswerIsNotAuthorizedAndNamed(String name) {
+        stub.always("InitiateAuth", Answer.ok(challenge(name)));
+
+        var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD),
+                ErrorCode.NOT_AUTHORIZED);
+        assertThat(e.getMessage()).contains(name);
+    }
+
+    @Test
+    void aChallengeAfterThePasswordVerifierIsNotAuthorizedAndNamed() {
+        ObjectNode verifier = JSON.createObjectNode().put("ChallengeName", "PASSWORD_VERIFIER").put("Session", "s");
+        verifier.putObject("ChallengeParameters").put("SRP_B", "abcdef0123").put("SALT", "0a").put("SECRET_BLOCK", "c2VjcmV0")
+                .put("USER_ID_FOR_SRP", "sub-alice").put("USERNAME", "sub-alice");
+        stub.answer("InitiateAuth", Answer.ok(verifier));
+        stub.answer("RespondToAuthChallenge", Answer.ok(challenge("SOFTWARE_TOKEN_MFA")));
+
+        var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).signIn(ALICE, PASSWORD),
+                ErrorCode.NOT_AUTHORIZED);
+        assertThat(e.getMessage()).contains("SOFTWARE_TOKEN_MFA");
+    }
+
+    @Test
+    void aChallengeOtherThanThePasswordVerifierAfterSrpAIsNotAuthorizedAndNamed() {
+        stub.answer("InitiateAuth", Answer.ok(challenge("CUSTOM_CHALLENGE")));
+
+        var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).signIn(ALICE, PASSWORD),
+                ErrorCode.NOT_AUTHORIZED);
+        assertThat(e.getMessage()).contains("CUSTOM_CHALLENGE");
+        assertThat(stub.requests("RespondToAuthChallenge")).isEmpty();
+    }
+
+    @Test
+    void aRefusedSignInNeverRepeatsThePassword() {
+        stub.answer("InitiateAuth", Answer.error("NotAuthorizedException", "Incorrect password Correct-Horse-9"));
+
+        var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD),
+                ErrorCode.NOT_AUTHORIZED);
+        assertThat(e.getMessage()).doesNotContain("Correct-Horse-9");
+    }
+
+    @Test
+    void withoutExpiresInTheAccessTokensOwnLifetimeIsReported() {
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"sub\":\"s\",\"iat\":1700000000,\"exp\":1700001800}".getBytes(StandardCharsets.UTF_8));
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8));
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("AuthenticationResult").put("IdToken", "id").put("AccessToken", header + "." + payload + ".c2ln");
+        stub.answer("InitiateAuth", Answer.ok(body));
+
+        Tokens tokens = authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD);
+
+        assertThat(tokens.expiresIn()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(tokens.refreshToken()).isEmpty();
+    }
+
+    @Test
+    void anAnswerWithoutTokensIsServiceUnavailable() {
+        stub.answer("InitiateAuth", Answer.ok("{\"AuthenticationResult\":{\"AccessToken\":\"a\"}}"));
+
+        assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD),
+                ErrorCode.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void withoutAClientSecretRefreshIsRefreshTokenAuth() {
+        stub.answer("InitiateAuth", Answer.ok(authenticated(null, 3600)));
+
+        Tokens tokens = authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).refresh("the-refresh-token");
+
+        var request = stub.last("InitiateAuth");
+        assertThat(request.text("AuthFlow")).isEqualTo("REFRESH_TOKEN_AUTH");
+        assertThat(request.parameter("AuthParameters", "REFRESH_TOKEN")).isEqualTo("the-refresh-token");
+        assertThat(tokens.refreshToken()).isEmpty();
+    }
+
+    @Test
+    void withAClientSecretRefreshSendsTheSecretItselfBecauseNoUsernameIsKnown() {
+        stub.answer("GetTokensFromRefreshToken", Answer.ok(authenticated(null, 3600)));
+
+        Tokens tokens = authenticator(WITH_SECRET, SignInFlow.USER_SRP_AUTH).refresh("the-refresh-token");
+
+        var request = stub.last("GetTokensFromRefreshToken");
+        assertThat(request.text("ClientId")).isEqualTo("client-1");
+        assertThat(request.text("ClientSecret")).isEqualTo("s3cr3t-of-the-client");
+        assertThat(request.text("RefreshToken")).isEqualTo("the-refresh-token");
+        assertThat(stub.requests("InitiateAuth")).isEmpty();
+        assertThat(tokens.idToken()).isEqualTo("id-token");
+    }
+
+    @Test
+    void aRotatedRefreshTokenIsHandedOnRatherThanLost() {
+        stub.answer("GetTokensFromRefreshToken", Answer.ok(authenticated("rotated-refresh-token", 3600)));
+
+        assertThat(authenticator(WITH_SECRET, SignInFlow.USER_SRP_AUTH).refresh("old").refreshToken()).contains("rotated-refresh-token");
+    }
+
+    @Test
+    void anInvalidRefreshTokenIsNotAuthorizedWithoutTheToken() {
+        stub.answer("InitiateAuth", Answer.error("NotAuthorizedException", "Invalid Refresh Token the-refresh-token"));
+
+        var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).refresh("the-refresh-token"),
+                ErrorCode.NOT_AUTHORIZED);
+        assertThat(e.getMessage()).doesNotContain("the-refresh-token");
+    }
+
+    @Test
+    void globalSignOutSendsTheAccessToken() {
+        authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).globalSignOut("the-access-token");
+
+        assertThat(stub.last("GlobalSignOut").text("AccessToken")).isEqualTo("the-access-token");
+    }
+
+    @Test
+    void aChangedPasswordEndsTheUsersSessions() {
+        authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).changePassword("the-access-token", PASSWORD, NEW_PASSWORD);
+
+        assertThat(stub.operations()).containsExactly("ChangePassword", "GlobalSignOut");
+        var change = stub.last("ChangePassword");
+        assertThat(change.text("PreviousPassword")).isEqualTo("Correct-Horse-9");
+        assertThat(change.text("ProposedPassword")).isEqualTo("Battery-Staple-7");
+        assertThat(stub.last("GlobalSignOut").text("AccessToken")).isEqualTo("the-access-token");
+    }
+
+    @Test
+    void aRefusedChangeEndsNothing() {
+        stub.answer("ChangePassword", Answer.error("NotAuthorizedException", "Incorrect username or password."));
+
+        assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH)
+                .changePassword("the-access-token", NEW_PASSWORD, NEW_PASSWORD), ErrorCode.NOT_AUTHORIZED);
+        assertThat(stub.requests("GlobalSignOut")).isEmpty();
+    }
+
+    @Test
+    void whenSessionsCannotBeEndedTheCallerLearnsThatThePasswordDidChange() {
+        stub.always("GlobalSignOut", Answer.error(500, "InternalErrorException", "boom"));
+
+        var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH)
+                .changePassword("the-access-token", PASSWORD, NEW_PASSWORD), ErrorCode.SERVICE_UNAVAILABLE);
+        assertThat(e.getMessage()).startsWith("The password was changed, but other sessions could not be ended");
+    }
+
+    @Test
+    void forgotAndConfirmForgotPasswordNameTheUserWithTheSecretHashAndTheResetEndsSessions() {
+        stub.answer("ForgotPassword", Answer.ok("{\"CodeDeliveryDetails\":{\"Destination\":\"a***@e***.com\","
+                + "\"DeliveryMedium\":\"EMAIL\",\"AttributeName\":\"email\"}}"));
+        CognitoAuthenticator authenticator = authenticator(WITH_SECRET, SignInFlow.USER_SRP_AUTH);
+
+        CodeDelivery delivery = authenticator.forgotPassword(ALICE);
+        authenticator.confirmForgotPassword(ALICE, ConfirmationCode.parse("123456"), NEW_PASSWORD);
+
+        String hash = WITH_SECRET.secretHash("alice@example.com").orElseThrow();
+        assertThat(delivery).isEqualTo(CodeDelivery.email(ALICE));
+        assertThat(stub.last("ForgotPassword").text("SecretHash")).isEqualTo(hash);
+        var confirm = stub.last("ConfirmForgotPassword");
+        assertThat(confirm.text("SecretHash")).isEqualTo(hash);
+        assertThat(confirm.text("ConfirmationCode")).isEqualTo("123456");
+        assertThat(confirm.text("Password")).isEqualTo("Battery-Staple-7");
+        assertThat(stub.operations()).endsWith("ConfirmForgotPassword", "AdminUserGlobalSignOut");
+        assertThat(stub.last("AdminUserGlobalSignOut").text("UserPoolId")).isEqualTo(StubCognito.POOL_ID);
+        assertThat(stub.last("AdminUserGlobalSignOut").text("Username")).isEqualTo("alice@example.com");
+    }
+
+    @Test
+    void aWrongResetCodeChangesAndEndsNothing() {
+        stub.answer("ConfirmForgotPassword", Answer.error("CodeMismatchException", "Invalid code 123456"));
+
+        var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH)
+                .confirmForgotPassword(ALICE, ConfirmationCode.parse("123456"), NEW_PASSWORD), ErrorCode.CODE_MISMATCH);
+        assertThat(e.getMessage()).doesNotContain("123456");
+        assertThat(stub.requests("AdminUserGlobalSignOut")).isEmpty();
+    }
+}

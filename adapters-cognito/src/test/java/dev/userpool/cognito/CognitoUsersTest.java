@@ -1,0 +1,41 @@
+package dev.userpool.cognito;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.userpool.core.domain.CodeDelivery;
+import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.UserStatus;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
+
+class CognitoUsersTest {
+    private static final EmailAddress ALICE = new EmailAddress("alice@example.com");
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"UNCONFIRMED,UNCONFIRMED", "CONFIRMED,CONFIRMED", "RESET_REQUIRED,CONFIRMED",
+            "FORCE_CHANGE_PASSWORD,CONFIRMED", "EXTERNAL_PROVIDER,CONFIRMED"})
+    void onlyAnUnconfirmedAccountIsUnconfirmed(String cognito, UserStatus core) {
+        assertThat(CognitoUsers.status(cognito)).isEqualTo(core);
+    }
+
+    @Test
+    void aMaskedDestinationIsKeptAsCognitoSentIt() {
+        CodeDeliveryDetailsType details = CodeDeliveryDetailsType.builder()
+                .destination("a***@e***.com").deliveryMedium("EMAIL").attributeName("email").build();
+
+        assertThat(CognitoUsers.delivery(details, ALICE)).isEqualTo(new CodeDelivery("a***@e***.com", "EMAIL", "email"));
+    }
+
+    @Test
+    void anAddressInTheClearIsMaskedBeforeAnyoneSeesIt() {
+        CodeDeliveryDetailsType clear = CodeDeliveryDetailsType.builder()
+                .destination("Alice@Example.com").deliveryMedium("EMAIL").attributeName("email").build();
+        CodeDeliveryDetailsType other = CodeDeliveryDetailsType.builder()
+                .destination("bob@example.org").deliveryMedium("EMAIL").attributeName("email").build();
+
+        assertThat(CognitoUsers.delivery(clear, ALICE)).isEqualTo(CodeDelivery.email(ALICE));
+        assertThat(CognitoUsers.delivery(other, ALICE).destination()).isEqualTo("b***").doesNotContain("bob@");
+    }
+}

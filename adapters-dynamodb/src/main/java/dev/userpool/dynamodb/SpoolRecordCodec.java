@@ -1,0 +1,134 @@
+package dev.userpool.dynamodb;
+
+import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.ConfirmationMethod;
+import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.RequestContext;
+import dev.userpool.core.domain.UserId;
+import dev.userpool.core.event.AuditEvent;
+import dev.userpool.core.event.AuditEventType;
+import dev.userpool.core.event.EventFacts;
+import dev.userpool.core.event.Outcome;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.zip.CRC32C;
+
+/**
+ * One audit event as one spool record: {@code [length:int][crc32c:int][payload]}, the payload a
+ * versioned list of the event's fields. The checksum tells a whole record from one a crash cut short
+ * or a disk damaged; such a record is never replayed as if it were an event.
+ */
+final class SpoolRecordCodec {
+    static final int HEADER_BYTES = 8;
+    /** No event comes near this; a larger length means the header itself is damaged. */
+    static final int MAX_PAYLOAD_BYTES = 1 << 20;
+    private static final byte VERSION = 1;
+
+    private SpoolRecordCodec() {}
+
+    static byte[] encode(AuditEvent event) {
+        byte[] payload = payload(event);
+        ByteBuffer record = ByteBuffer.allocate(HEADER_BYTES + payload.length);
+        record.putInt(payload.length).putInt(checksum(payload)).put(payload);
+        return record.array();
+    }
+
+    /** Whether a record header announces a payload this codec could have written. */
+    static boolean plausibleLength(int length) {
+        return length > 0 && length <= MAX_PAYLOAD_BYTES;
+    }
+
+    static boolean intact(byte[] payload, int expectedChecksum) {
+        return checksum(payload) == expectedChecksum;
+    }
+
+    static AuditEvent decode(byte[] payload) {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload))) {
+            byte version = in.readByte();
+            if (version != VERSION) throw new IllegalArgumentException("spool record version " + version);
+            AuditEventType type = AuditEventType.valueOf(text(in));
+            UUID eventId = new UUID(in.readLong(), in.readLong());
+            Instant occurredAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
+            Outcome outcome = Outcome.valueOf(text(in));
+            Optional<ErrorCode> errorCode = optional(in).map(c -> ErrorCode.fromCode(c)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown error code " + c)));
+            Optional<UserId> userId = optional(in).map(UserId::new);
+            String email = text(in);
+            Actor actor = new Actor(Actor.Kind.valueOf(text(in)), optional(in).map(UserId::new));
+            Optional<ConfirmationMethod> method = optional(in).map(ConfirmationMethod::valueOf);
+            RequestContext context = new RequestContext(text(in), optional(in), optional(in));
+            if (in.read() != -1) throw new IllegalArgumentException("spool record has trailing bytes");
+            return AuditEvent.of(type, new EventFacts(eventId, occurredAt, outcome, errorCode, userId, email, actor,
+                    method, context));
+        } catch (EOFException e) {
+            throw new IllegalArgumentException("spool record ends early", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] payload(AuditEvent event) {
+        EventFacts f = event.facts();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION);
+            text(out, event.type().name());
+            out.writeLong(f.eventId().getMostSignificantBits());
+            out.writeLong(f.eventId().getLeastSignificantBits());
+            out.writeLong(f.occurredAt().getEpochSecond());
+            out.writeInt(f.occurredAt().getNano());
+            text(out, f.outcome().name());
+            optional(out, f.errorCode().map(ErrorCode::code));
+            optional(out, f.userId().map(UserId::value));
+            text(out, f.email());
+            text(out, f.actor().kind().name());
+            optional(out, f.actor().id().map(UserId::value));
+            optional(out, f.method().map(Enum::name));
+            text(out, f.context().requestId());
+            optional(out, f.context().sourceIp());
+            optional(out, f.context().userAgent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // a byte array does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    private static int checksum(byte[] payload) {
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        return (int) crc.getValue();
+    }
+
+    // Strings as length + UTF-8: writeUTF's modified UTF-8 stops at 64 KiB and mangles some characters.
+    private static void text(DataOutputStream out, String value) throws IOException {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String text(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > MAX_PAYLOAD_BYTES) throw new IllegalArgumentException("bad string length " + length);
+        byte[] utf8 = in.readNBytes(length);
+        if (utf8.length != length) throw new EOFException();
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    private static void optional(DataOutputStream out, Optional<String> value) throws IOException {
+        out.writeBoolean(value.isPresent());
+        if (value.isPresent()) text(out, value.get());
+    }
+
+    private static Optional<String> optional(DataInputStream in) throws IOException {
+        return in.readBoolean() ? Optional.of(text(in)) : Optional.empty();
+    }
+}

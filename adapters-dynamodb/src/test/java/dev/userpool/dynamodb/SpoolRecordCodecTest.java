@@ -1,0 +1,58 @@
+package dev.userpool.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.ConfirmationMethod;
+import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.RequestContext;
+import dev.userpool.core.domain.UserId;
+import dev.userpool.core.event.AuditEvent;
+import dev.userpool.core.event.AuditEventType;
+import dev.userpool.core.event.EventFacts;
+import dev.userpool.core.event.Outcome;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SpoolRecordCodecTest {
+
+    static AuditEvent full(AuditEventType type) {
+        return AuditEvent.of(type, new EventFacts(UUID.randomUUID(), Instant.parse("2030-05-06T07:08:09.123456789Z"),
+                Outcome.FAILURE, Optional.of(ErrorCode.EXPIRED_CODE), Optional.of(new UserId("u-1")), "Ünïcødé@example.com",
+                Actor.admin(new UserId("admin-1")), Optional.of(ConfirmationMethod.LINK),
+                new RequestContext("req-1", Optional.of("2001:db8::1"), Optional.of("Mozilla/5.0 “quoted” 🚲"))));
+    }
+
+    private static byte[] payloadOf(byte[] record) {
+        return Arrays.copyOfRange(record, SpoolRecordCodec.HEADER_BYTES, record.length);
+    }
+
+    @ParameterizedTest
+    @EnumSource(AuditEventType.class)
+    void everyEventComesBackWhole(AuditEventType type) {
+        AuditEvent e = full(type);
+        byte[] record = SpoolRecordCodec.encode(e);
+        int checksum = ByteBuffer.wrap(record).getInt(4);
+
+        assertThat(SpoolRecordCodec.intact(payloadOf(record), checksum)).isTrue();
+        assertThat(SpoolRecordCodec.decode(payloadOf(record))).isEqualTo(e);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = AuditEventType.class, names = "SIGN_UP")
+    void anyFlippedBitIsNoticed(AuditEventType type) {
+        byte[] record = SpoolRecordCodec.encode(full(type));
+        int checksum = ByteBuffer.wrap(record).getInt(4);
+        byte[] payload = payloadOf(record);
+        for (int i = 0; i < payload.length; i++) {
+            byte[] damaged = payload.clone();
+            damaged[i] ^= 0x01;
+            assertThat(SpoolRecordCodec.intact(damaged, checksum)).as("byte %d flipped", i).isFalse();
+        }
+    }
+}

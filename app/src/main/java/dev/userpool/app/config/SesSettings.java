@@ -1,0 +1,87 @@
+package dev.userpool.app.config;
+
+import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.UserPoolException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The settings of {@code USERPOOL_EMAIL=ses}: the verified address mail comes from, the SES custom
+ * verification template's name, an optional endpoint (an emulator or stub), the Region, the pace of the
+ * once-a-second SES operations, and where SES sends a person after the link (derived from
+ * {@code USERPOOL_BASE_URL}: {@code /verified.html}, and {@code /verified.html?failed=1} on failure).
+ *
+ * @param localCredentials use fixed dummy credentials: the endpoint is on this machine and the
+ *                         environment names no AWS credentials, so nothing real is signed
+ */
+public record SesSettings(EmailAddress from, String templateName, Optional<URI> endpoint, Optional<String> region,
+                          double ratePerSecond, int queueCapacity, URI successRedirect, URI failureRedirect,
+                          boolean localCredentials) {
+    public static final String DEFAULT_TEMPLATE = "userpool-verification";
+    private static final Pattern TEMPLATE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** Where the SDK's default chain would find credentials in the environment. */
+    private static final List<String> CREDENTIAL_VARIABLES = List.of("AWS_ACCESS_KEY_ID", "AWS_PROFILE",
+            "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI");
+
+    public static SesSettings from(Settings settings) {
+        Environment env = settings.environment();
+        EmailAddress from = fromAddress(env.required("USERPOOL_SES_FROM", "when USERPOOL_EMAIL=ses"));
+        String template = settings.verification() == Settings.VerificationChoice.LINK
+                ? env.required("USERPOOL_SES_TEMPLATE", "when USERPOOL_EMAIL=ses and USERPOOL_VERIFICATION=link")
+                : env.get("USERPOOL_SES_TEMPLATE", DEFAULT_TEMPLATE);
+        if (!TEMPLATE_NAME.matcher(template).matches()) {
+            throw new InvalidSettingsException("USERPOOL_SES_TEMPLATE=" + template
+                    + " is not understood: expected 1 to 64 letters, digits, '-' or '_'.");
+        }
+        Optional<URI> endpoint = env.get("USERPOOL_SES_ENDPOINT").map(SesSettings::endpoint);
+        double rate = rate(env.get("USERPOOL_SES_RATE", "1"));
+        int queue = env.integer("USERPOOL_SES_QUEUE", 10, 1, 1000);
+        String base = settings.baseUrl().toString();
+        boolean local = endpoint.map(SesSettings::isLoopback).orElse(false)
+                && CREDENTIAL_VARIABLES.stream().noneMatch(v -> env.get(v).isPresent());
+        return new SesSettings(from, template, endpoint, env.get("AWS_REGION"), rate, queue,
+                URI.create(base + "/verified.html"), URI.create(base + "/verified.html?failed=1"), local);
+    }
+
+    /** SES's custom verification templates take a bare address: no display name. */
+    private static EmailAddress fromAddress(String raw) {
+        try {
+            return new EmailAddress(raw);
+        } catch (UserPoolException e) {
+            throw new InvalidSettingsException("USERPOOL_SES_FROM=" + raw + " is not understood: expected a bare"
+                    + " address verified in SES, like no-reply@example.com (no display name).");
+        }
+    }
+
+    private static URI endpoint(String raw) {
+        try {
+            URI uri = URI.create(raw);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) throw new IllegalArgumentException();
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("USERPOOL_SES_ENDPOINT=" + raw
+                    + " is not understood: expected an http(s) URL like http://127.0.0.1:8005.");
+        }
+    }
+
+    private static double rate(String raw) {
+        try {
+            double rate = Double.parseDouble(raw);
+            if (!(rate > 0) || rate > 100) throw new NumberFormatException();
+            return rate;
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingsException("USERPOOL_SES_RATE=" + raw + " is not understood: expected sends per"
+                    + " second above 0 and at most 100, like 1 (SES's limit) or 0.5.");
+        }
+    }
+
+    private static boolean isLoopback(URI endpoint) {
+        String host = endpoint.getHost().toLowerCase(Locale.ROOT);
+        return host.equals("localhost") || host.equals("[::1]") || host.equals("::1")
+                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+}

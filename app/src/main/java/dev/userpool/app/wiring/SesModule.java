@@ -1,0 +1,161 @@
+package dev.userpool.app.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.IntoSet;
+import dev.userpool.app.config.InvalidSettingsException;
+import dev.userpool.app.config.SesSettings;
+import dev.userpool.app.config.Settings;
+import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.ses.SendPacer;
+import dev.userpool.ses.SesEmailVerifier;
+import dev.userpool.ses.SesMailer;
+import dev.userpool.ses.VerificationEmailTemplate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * {@code USERPOOL_EMAIL=ses}: the SES v2 client (one URL-connection HTTP client with explicit
+ * timeouts), the {@link SesMailer}, and the {@link SesEmailVerifier} with the template the app ships in
+ * {@code ses/} on its class path. With {@code USERPOOL_VERIFICATION=link} the template is brought in
+ * line with SES at start. Nothing here is built unless {@link PortsModule} chooses SES.
+ */
+@Module
+public final class SesModule {
+    private static final Logger LOG = LoggerFactory.getLogger(SesModule.class);
+    static final String SUBJECT_FILE = "ses/verification-subject.txt";
+    static final String CONTENT_FILE = "ses/verification-email.html";
+
+    private SesModule() {}
+
+    /** What was opened for SES, closed in reverse order: the verifier drains its queue before the client goes. */
+    static final class SesResources implements AutoCloseable {
+        private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+
+        synchronized void opened(AutoCloseable resource) {
+            opened.push(resource);
+        }
+
+        @Override
+        public synchronized void close() throws Exception {
+            while (!opened.isEmpty()) opened.pop().close();
+        }
+    }
+
+    @Provides
+    @Singleton
+    static SesResources sesResources() {
+        return new SesResources();
+    }
+
+    @Provides
+    @IntoSet
+    static AutoCloseable closeSes(SesResources resources) {
+        return resources;
+    }
+
+    @Provides
+    @Singleton
+    static SesSettings sesSettings(Settings settings) {
+        return SesSettings.from(settings);
+    }
+
+    @Provides
+    @Singleton
+    static SesV2Client sesClient(SesSettings ses, SesResources resources) {
+        SdkHttpClient http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(20))
+                .build();
+        resources.opened(http);   // the SDK leaves what it was given open
+        AwsCredentialsProvider credentials = credentials(ses);
+        if (credentials instanceof AutoCloseable closeable) resources.opened(closeable);
+        var builder = SesV2Client.builder()
+                .httpClient(http)
+                .region(region(ses))
+                .credentialsProvider(credentials)
+                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(30)).apiCallAttemptTimeout(Duration.ofSeconds(10)));
+        ses.endpoint().ifPresent(builder::endpointOverride);
+        SesV2Client client = builder.build();
+        resources.opened(client);
+        return client;
+    }
+
+    @Provides
+    @Singleton
+    static SesMailer sesMailer(SesV2Client client, SesSettings ses) {
+        return new SesMailer(client, ses.from());
+    }
+
+    @Provides
+    @Singleton
+    static SesEmailVerifier sesEmailVerifier(SesV2Client client, SesSettings ses, Settings settings, Clock clock,
+                                             SesResources resources) {
+        VerificationEmailTemplate template = verificationTemplate(ses, resource(SUBJECT_FILE).strip(), resource(CONTENT_FILE));
+        SendPacer pacer = new SendPacer(ses.ratePerSecond(), ses.queueCapacity(), clock, SendPacer.Sleeper.threadSleep());
+        SesEmailVerifier verifier = new SesEmailVerifier(client, template, pacer);
+        resources.opened(verifier);
+        if (settings.verification() == Settings.VerificationChoice.LINK) {
+            SesEmailVerifier.TemplateSync sync = verifier.syncTemplate();
+            LOG.info("SES custom verification template '{}': {}", template.name(), sync);
+        }
+        return verifier;
+    }
+
+    /** The shipped template with the settings; content SES would refuse stops start-up, naming the problem. */
+    public static VerificationEmailTemplate verificationTemplate(SesSettings ses, String subject, String html) {
+        try {
+            return new VerificationEmailTemplate(ses.templateName(), ses.from(), subject, html, ses.successRedirect(),
+                    ses.failureRedirect());
+        } catch (UserPoolException e) {
+            throw new InvalidSettingsException(e.getMessage() + " (The template comes from " + SUBJECT_FILE + " and "
+                    + CONTENT_FILE + " in the app, with USERPOOL_SES_TEMPLATE, USERPOOL_SES_FROM and USERPOOL_BASE_URL.)");
+        }
+    }
+
+    private static Region region(SesSettings ses) {
+        if (ses.region().isPresent()) return Region.of(ses.region().get());
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (SdkClientException e) {
+            throw new InvalidSettingsException("AWS_REGION is required when USERPOOL_EMAIL=ses"
+                    + " (or a region in the AWS profile): the Region whose SES account sends the email.");
+        }
+    }
+
+    private static AwsCredentialsProvider credentials(SesSettings ses) {
+        if (ses.localCredentials()) {
+            // An emulator or stub on this machine: SigV4 needs some key, and no real one should be sent there.
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("userpool-local", "userpool-local"));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SesModule.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("The app has no " + name + " on its class path.");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + name, e);
+        }
+    }
+}
