@@ -71,6 +71,8 @@ final class CognitoErrors {
             case "NotAuthorizedException" -> error(ErrorCode.NOT_AUTHORIZED, or(said, "Incorrect username or password."));
             case "PasswordResetRequiredException" ->
                     error(ErrorCode.NOT_AUTHORIZED, "Password reset required for the user: reset the password to sign in.");
+            // the pool's own Lambda trigger refused (e.g. a pre-sign-up check): its words are for the user
+            case "UserLambdaValidationException" -> error(ErrorCode.INVALID_PARAMETER, or(said, "The request was refused."));
             case "ForbiddenException" -> error(ErrorCode.NOT_AUTHORIZED, "The user pool's web ACL refused the request.");
             case "UserNotConfirmedException" -> error(ErrorCode.USER_NOT_CONFIRMED, USER_NOT_CONFIRMED);
             case "UserNotFoundException" -> error(ErrorCode.USER_NOT_FOUND, USER_NOT_FOUND);

@@ -55,9 +55,9 @@ final class CognitoUserListing {
             List<UserType> users = response.users();
             Optional<String> next = Optional.ofNullable(response.paginationToken()).filter(t -> !t.isEmpty());
             for (int i = skip; i < users.size(); i++) {
-                User user = CognitoUsers.from(users.get(i));
-                if (!filter.matches(user)) continue;
-                matches.add(user);
+                Optional<User> user = CognitoUsers.listed(users.get(i));
+                if (user.isEmpty() || !filter.matches(user.get())) continue;
+                matches.add(user.get());
                 if (matches.size() == limit) {
                     if (i + 1 < users.size()) return page(matches, new ListCursor(start.query(), pageToken, i + 1));
                     return page(matches, next.map(t -> new ListCursor(start.query(), Optional.of(t), 0)));
@@ -79,7 +79,7 @@ final class CognitoUserListing {
         ListUsersRequest request = ListUsersRequest.builder().userPoolId(userPoolId).limit(1)
                 .filter("sub = \"" + id.value() + "\"").build();
         List<UserType> users = CognitoErrors.call("ListUsers", () -> cognito.listUsers(request)).users();
-        return users.stream().map(CognitoUsers::from).filter(u -> u.id().equals(id)).findFirst();
+        return users.stream().map(CognitoUsers::listed).flatMap(Optional::stream).filter(u -> u.id().equals(id)).findFirst();
     }
 
     /** The one condition Cognito can apply: an email prefix, else the UNCONFIRMED status. */

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
 /** Reads Cognito's user records and code deliveries in the core's terms. */
 final class CognitoUsers {
+    private static final Logger LOG = LoggerFactory.getLogger(CognitoUsers.class);
     static final String SUB = "sub";
     static final String EMAIL = "email";
     static final String EMAIL_VERIFIED = "email_verified";
@@ -30,6 +33,19 @@ final class CognitoUsers {
 
     static User from(UserType u) {
         return user(u.username(), u.attributes(), u.enabled(), u.userStatusAsString(), u.userCreateDate());
+    }
+
+    /**
+     * A listed user as the core sees it, or empty for one it cannot (no {@code sub}, no usable email
+     * address: a pool shared with other apps may hold such users). One odd record must not break a listing.
+     */
+    static Optional<User> listed(UserType u) {
+        try {
+            return Optional.of(from(u));
+        } catch (UserPoolException e) {
+            LOG.warn("Leaving Cognito user {} out of the listing: {}", u.username(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static User user(String username, List<AttributeType> attributes, Boolean enabled, String status,

@@ -36,7 +36,8 @@ class CognitoErrorsTest {
             "UserNotFoundException|UserNotFound|Username/client id combination not found.|User does not exist.",
             "LimitExceededException|LimitExceeded|Attempt limit exceeded, please try after some time.|Attempt limit exceeded, please try after some time.",
             "TooManyFailedAttemptsException|TooManyFailedAttempts|Too many failed attempts.|Too many failed attempts.",
-            "ForbiddenException|NotAuthorized|Request blocked by WAF|The user pool's web ACL refused the request."})
+            "ForbiddenException|NotAuthorized|Request blocked by WAF|The user pool's web ACL refused the request.",
+            "UserLambdaValidationException|InvalidParameter|PreSignUp failed with error Domain not allowed.|PreSignUp failed with error Domain not allowed."})
     void aRefusalBecomesTheCoresError(String type, String code, String cognitoSays, String message) {
         UserPoolException e = CognitoErrors.translate("Op", cognito(type, cognitoSays, 400));
 

@@ -98,13 +98,18 @@ public final class CognitoLocal implements AutoCloseable {
                     .usernameAttributes(UsernameAttributeType.EMAIL);
             if (autoVerifyEmail) b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL);
         }).userPool();
-        UserPoolClientType client = admin.createUserPoolClient(b -> b.userPoolId(pool.id()).clientName("userpool-app")
+        return createClient(pool.id(), withSecret);
+    }
+
+    /** Another app client of an existing pool. */
+    public Pool createClient(String userPoolId, boolean withSecret) {
+        UserPoolClientType client = admin.createUserPoolClient(b -> b.userPoolId(userPoolId).clientName("userpool-app")
                 .generateSecret(withSecret)
                 .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH, ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
                         ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
                 .preventUserExistenceErrors(PreventUserExistenceErrorTypes.LEGACY)
                 .enableTokenRevocation(true)).userPoolClient();
-        return new Pool(pool.id(), client.clientId(), Optional.ofNullable(client.clientSecret()));
+        return new Pool(userPoolId, client.clientId(), Optional.ofNullable(client.clientSecret()));
     }
 
     /** The {@link CognitoPool} of a pool on this emulator. */
@@ -141,6 +146,13 @@ public final class CognitoLocal implements AutoCloseable {
         admin.adminUpdateUserAttributes(b -> b.userPoolId(userPoolId).username(email.value()).userAttributes(
                 AttributeType.builder().name("email").value(email.value()).build(),
                 AttributeType.builder().name("email_verified").value("true").build()));
+    }
+
+    /** Puts the user in {@code group} (made if new), as an operator would in the console. */
+    public void addToGroup(String userPoolId, EmailAddress email, String group) {
+        boolean exists = admin.listGroups(b -> b.userPoolId(userPoolId)).groups().stream().anyMatch(g -> g.groupName().equals(group));
+        if (!exists) admin.createGroup(b -> b.userPoolId(userPoolId).groupName(group));
+        admin.adminAddUserToGroup(b -> b.userPoolId(userPoolId).username(email.value()).groupName(group));
     }
 
     /** What the emulator printed, for diagnosis. */

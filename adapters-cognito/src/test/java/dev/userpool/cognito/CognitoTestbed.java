@@ -85,7 +85,8 @@ final class CognitoTestbed implements AutoCloseable {
         } catch (RuntimeException e) {
             Assumptions.abort("-Plive-aws needs AWS credentials (the SDK's default chain): " + e.getMessage());
         }
-        String region = Optional.ofNullable(env.get("AWS_REGION")).orElse(poolId.substring(0, poolId.indexOf('_')));
+        String region = Optional.ofNullable(env.get("AWS_REGION"))
+                .orElse(poolId.contains("_") ? poolId.substring(0, poolId.indexOf('_')) : "us-east-1");
         CognitoPool pool = new CognitoPool(region, poolId,
                 Optional.ofNullable(env.get("USERPOOL_COGNITO_ENDPOINT")).map(java.net.URI::create));
         AppClient appClient = new AppClient(clientId, Optional.ofNullable(env.get("USERPOOL_COGNITO_CLIENT_SECRET")));

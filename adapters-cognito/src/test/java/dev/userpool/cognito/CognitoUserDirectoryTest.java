@@ -254,6 +254,20 @@ class CognitoUserDirectoryTest {
     }
 
     @Test
+    void aUserTheCoreCannotRepresentIsLeftOutRatherThanBreakingTheListing() {
+        ObjectNode phoneOnly = JSON.createObjectNode().put("Username", "+15550100").put("UserStatus", "CONFIRMED").put("Enabled", true);
+        phoneOnly.putArray("Attributes").add(StubCognito.attribute("sub", "sub-phone")).add(StubCognito.attribute("phone_number", "+15550100"));
+        List<ObjectNode> users = new ArrayList<>(users("a", 0, 1, true));
+        users.add(phoneOnly);
+        users.addAll(users("a", 1, 1, true));
+        stub.answer("ListUsers", Answer.ok(usersPage(users, null)));
+
+        Page<User> page = directory.list(UserFilter.all(), PageRequest.first(10));
+
+        assertThat(page.items()).extracting(u -> u.id().value()).containsExactly("sub-0", "sub-1");
+    }
+
+    @Test
     void aCursorFromOtherFiltersIsInvalidParameter() {
         stub.answer("ListUsers", Answer.ok(usersPage(users("a", 0, 2, true), "t2")));
         Page<User> page = directory.list(new UserFilter(Optional.empty(), Optional.empty(), Optional.of("a")), PageRequest.first(2));

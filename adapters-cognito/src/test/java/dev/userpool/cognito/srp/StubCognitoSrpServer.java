@@ -330,7 +330,7 @@ public final class StubCognitoSrpServer implements AutoCloseable {
     }
 
     /** {@code base64(HMAC-SHA256(key = client secret, username ‖ client id))}, as Cognito checks it. */
-    static String secretHash(String clientSecret, String username, String clientId) {
+    public static String secretHash(String clientSecret, String username, String clientId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(clientSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

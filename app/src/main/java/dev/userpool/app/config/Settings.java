@@ -19,7 +19,7 @@ public record Settings(int port, String bindHost, Path dataDir, URI baseUrl, Set
                        int hashConcurrency, Map<String, String> variables) {
 
     /** Which adapter serves each port. Only what this build can really run is listed. */
-    public enum DirectoryChoice { EMBEDDED }
+    public enum DirectoryChoice { EMBEDDED, COGNITO }
     public enum EmailChoice { EMBEDDED, SES }
     public enum AuditChoice { EMBEDDED }
     public enum VerificationChoice { CODE, LINK }

@@ -4,6 +4,9 @@ import dagger.Module;
 import dagger.Provides;
 import dev.userpool.app.config.Settings;
 import dev.userpool.app.http.LocalEndpoints;
+import dev.userpool.cognito.CognitoAuthenticator;
+import dev.userpool.cognito.CognitoTokenVerifier;
+import dev.userpool.cognito.CognitoUserDirectory;
 import dev.userpool.core.port.out.AuditLog;
 import dev.userpool.core.port.out.Authenticator;
 import dev.userpool.core.port.out.EmailVerifier;
@@ -34,23 +37,29 @@ public final class PortsModule {
     private PortsModule() {}
 
     @Provides
-    static UserDirectory directory(Settings settings, Provider<SqliteUserDirectory> embedded) {
+    static UserDirectory directory(Settings settings, Provider<SqliteUserDirectory> embedded,
+                                   Provider<CognitoUserDirectory> cognito) {
         return switch (settings.directory()) {
             case EMBEDDED -> embedded.get();
+            case COGNITO -> cognito.get();
         };
     }
 
     @Provides
-    static Authenticator authenticator(Settings settings, Provider<SqliteAuthenticator> embedded) {
+    static Authenticator authenticator(Settings settings, Provider<SqliteAuthenticator> embedded,
+                                       Provider<CognitoAuthenticator> cognito) {
         return switch (settings.directory()) {
             case EMBEDDED -> embedded.get();
+            case COGNITO -> cognito.get();
         };
     }
 
     @Provides
-    static TokenVerifier tokenVerifier(Settings settings, Provider<EmbeddedTokenVerifier> embedded) {
+    static TokenVerifier tokenVerifier(Settings settings, Provider<EmbeddedTokenVerifier> embedded,
+                                       Provider<CognitoTokenVerifier> cognito) {
         return switch (settings.directory()) {
             case EMBEDDED -> embedded.get();
+            case COGNITO -> cognito.get();
         };
     }
 

@@ -45,7 +45,7 @@ class SettingsTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-            "USERPOOL_DIRECTORY|ldap|allowed values are embedded",
+            "USERPOOL_DIRECTORY|ldap|allowed values are embedded, cognito",
             "USERPOOL_EMAIL|smtp|allowed values are embedded, ses",
             "USERPOOL_AUDIT|kafka|allowed values are embedded",
             "USERPOOL_VERIFICATION|sms|allowed values are code, link",

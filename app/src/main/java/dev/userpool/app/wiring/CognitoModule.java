@@ -1,0 +1,94 @@
+package dev.userpool.app.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.IntoSet;
+import dev.userpool.app.config.CognitoSettings;
+import dev.userpool.app.config.Settings;
+import dev.userpool.cognito.CognitoAuthenticator;
+import dev.userpool.cognito.CognitoClients;
+import dev.userpool.cognito.CognitoTokenVerifier;
+import dev.userpool.cognito.CognitoUserDirectory;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/**
+ * {@code USERPOOL_DIRECTORY=cognito}: one {@link CognitoIdentityProviderClient} (explicit timeouts,
+ * the SDK's standard retries), shared by the {@link CognitoUserDirectory}, the
+ * {@link CognitoAuthenticator} and the {@link CognitoTokenVerifier}. Nothing here is built unless
+ * {@link PortsModule} chooses Cognito; the admin group comes from the tokens' {@code cognito:groups}
+ * and {@code USERPOOL_ADMIN_EMAILS}, as the core's AdminPolicy decides.
+ */
+@Module
+public final class CognitoModule {
+    private static final Logger LOG = LoggerFactory.getLogger(CognitoModule.class);
+
+    private CognitoModule() {}
+
+    /** What was opened for Cognito, closed on shutdown; empty unless Cognito was chosen. */
+    static final class CognitoResources implements AutoCloseable {
+        private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+
+        synchronized void opened(AutoCloseable resource) {
+            opened.push(resource);
+        }
+
+        @Override
+        public synchronized void close() throws Exception {
+            while (!opened.isEmpty()) opened.pop().close();
+        }
+    }
+
+    @Provides
+    @Singleton
+    static CognitoResources cognitoResources() {
+        return new CognitoResources();
+    }
+
+    @Provides
+    @IntoSet
+    static AutoCloseable closeCognito(CognitoResources resources) {
+        return resources;
+    }
+
+    @Provides
+    @Singleton
+    static CognitoSettings cognitoSettings(Settings settings) {
+        return CognitoSettings.from(settings.environment());
+    }
+
+    @Provides
+    @Singleton
+    static CognitoIdentityProviderClient cognitoClient(CognitoSettings cognito, CognitoResources resources) {
+        CognitoIdentityProviderClient client = CognitoClients.build(cognito.pool(),
+                CognitoClients.credentials(cognito.pool(), cognito.credentialsInEnvironment()), CognitoClients.Timeouts.defaults());
+        resources.opened(client);
+        LOG.info("User directory: Cognito pool {} ({}), app client {}{}, sign-in with {}", cognito.userPoolId(),
+                cognito.endpoint().map(Object::toString).orElse(cognito.region()), cognito.clientId(),
+                cognito.clientSecret().isPresent() ? " (with a secret)" : "", cognito.flow());
+        return client;
+    }
+
+    @Provides
+    @Singleton
+    static CognitoUserDirectory cognitoDirectory(CognitoIdentityProviderClient client, CognitoSettings cognito) {
+        return new CognitoUserDirectory(client, cognito.pool(), cognito.appClient());
+    }
+
+    @Provides
+    @Singleton
+    static CognitoAuthenticator cognitoAuthenticator(CognitoIdentityProviderClient client, CognitoSettings cognito, Clock clock) {
+        return new CognitoAuthenticator(client, cognito.pool(), cognito.appClient(), cognito.flow(), clock);
+    }
+
+    @Provides
+    @Singleton
+    static CognitoTokenVerifier cognitoTokenVerifier(CognitoSettings cognito, Clock clock) {
+        return new CognitoTokenVerifier(cognito.pool(), cognito.appClient(), clock);
+    }
+}
