@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GetTokensFromRefreshTokenResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 
@@ -85,9 +86,11 @@ public final class CognitoAuthenticator implements Authenticator {
         PasswordVerifierChallenge challenge = PasswordVerifierChallenge.from(started.challengeParameters());
         PasswordClaim claim = srp.answer(start, challenge, password);
         Map<String, String> responses = withSecretHash(challenge.username(), claim.challengeResponses());
-        RespondToAuthChallengeResponse answered = CognitoErrors.call("RespondToAuthChallenge", () -> cognito.respondToAuthChallenge(b -> b
-                .challengeName(ChallengeNameType.PASSWORD_VERIFIER).clientId(appClient.clientId())
-                .session(started.session()).challengeResponses(responses)), claim.signature(), started.session());
+        RespondToAuthChallengeResponse answered = CognitoErrors.call("RespondToAuthChallenge",
+                () -> cognito.respondToAuthChallenge(b -> b
+                        .challengeName(ChallengeNameType.PASSWORD_VERIFIER).clientId(appClient.clientId())
+                        .session(started.session()).challengeResponses(responses)),
+                claim.signature(), started.session());
         if (answered.authenticationResult() == null) throw unhandled(answered.challengeNameAsString());
         return tokens(answered.authenticationResult());
     }
@@ -105,15 +108,20 @@ public final class CognitoAuthenticator implements Authenticator {
     @Override
     public Tokens refresh(String refreshToken) {
         Objects.requireNonNull(refreshToken, "refreshToken");
-        if (appClient.hasSecret()) {
-            return tokens(CognitoErrors.call("GetTokensFromRefreshToken", () -> cognito.getTokensFromRefreshToken(b -> b
-                    .clientId(appClient.clientId()).clientSecret(appClient.clientSecret().orElseThrow())
-                    .refreshToken(refreshToken)), refreshToken, appClient.clientSecret().orElseThrow()).authenticationResult());
-        }
+        if (appClient.hasSecret()) return refreshWithSecret(refreshToken, appClient.clientSecret().orElseThrow());
         InitiateAuthResponse response = CognitoErrors.call("InitiateAuth", () -> cognito.initiateAuth(b -> b
                 .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH).clientId(appClient.clientId())
                 .authParameters(Map.of("REFRESH_TOKEN", refreshToken))), refreshToken);
         if (response.authenticationResult() == null) throw unhandled(response.challengeNameAsString());
+        return tokens(response.authenticationResult());
+    }
+
+    /** GetTokensFromRefreshToken takes the client secret itself, where REFRESH_TOKEN_AUTH wants a hash over a username. */
+    private Tokens refreshWithSecret(String refreshToken, String clientSecret) {
+        GetTokensFromRefreshTokenResponse response = CognitoErrors.call("GetTokensFromRefreshToken",
+                () -> cognito.getTokensFromRefreshToken(b -> b
+                        .clientId(appClient.clientId()).clientSecret(clientSecret).refreshToken(refreshToken)),
+                refreshToken, clientSecret);
         return tokens(response.authenticationResult());
     }
 
@@ -156,7 +164,8 @@ public final class CognitoAuthenticator implements Authenticator {
                 .accessToken(accessToken)
                 .previousPassword(oldPassword.reveal())
                 .proposedPassword(newPassword.reveal())), accessToken, oldPassword.reveal(), newPassword.reveal());
-        endSessionsAfterPasswordChange("GlobalSignOut", () -> cognito.globalSignOut(b -> b.accessToken(accessToken)), accessToken);
+        endSessionsAfterPasswordChange("GlobalSignOut", () -> cognito.globalSignOut(b -> b.accessToken(accessToken)),
+                accessToken);
     }
 
     /**

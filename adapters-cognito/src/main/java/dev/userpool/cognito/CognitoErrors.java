@@ -64,7 +64,8 @@ final class CognitoErrors {
         String said = redact(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage(), secrets);
         UserPoolException mapped = switch (type == null ? "" : type) {
             case "UsernameExistsException", "AliasExistsException" -> error(ErrorCode.USERNAME_EXISTS, USERNAME_EXISTS);
-            case "InvalidPasswordException" -> error(ErrorCode.INVALID_PASSWORD, or(said, "Password does not conform to policy."));
+            case "InvalidPasswordException" ->
+                    error(ErrorCode.INVALID_PASSWORD, or(said, "Password does not conform to policy."));
             case "InvalidParameterException" -> error(ErrorCode.INVALID_PARAMETER, or(said, "Invalid parameter."));
             case "CodeMismatchException" -> error(ErrorCode.CODE_MISMATCH, CODE_MISMATCH);
             case "ExpiredCodeException" -> error(ErrorCode.EXPIRED_CODE, EXPIRED_CODE);
@@ -92,7 +93,8 @@ final class CognitoErrors {
         if ("CodeDeliveryFailureException".equals(type)) {
             return error(ErrorCode.SERVICE_UNAVAILABLE, "Cognito could not deliver the code; please try again later.");
         }
-        return error(ErrorCode.SERVICE_UNAVAILABLE, "Cognito could not do this now (" + (type == null ? "HTTP " + e.statusCode() : type) + ").");
+        String what = type == null ? "HTTP " + e.statusCode() : type;
+        return error(ErrorCode.SERVICE_UNAVAILABLE, "Cognito could not do this now (" + what + ").");
     }
 
     /** {@code message} without the given secrets and without anything shaped like a token. */

@@ -50,8 +50,8 @@ final class CognitoUsers {
 
     private static User user(String username, List<AttributeType> attributes, Boolean enabled, String status,
                              Instant createdAt) {
-        String sub = attribute(attributes, SUB)
-                .orElseThrow(() -> new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "Cognito returned a user without a sub."));
+        String sub = attribute(attributes, SUB).orElseThrow(() ->
+                new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "Cognito returned a user without a sub."));
         EmailAddress email = new EmailAddress(attribute(attributes, EMAIL).orElse(username));
         boolean verified = attribute(attributes, EMAIL_VERIFIED).map(v -> v.equalsIgnoreCase("true")).orElse(false);
         return new User(new UserId(sub), email, status(status), verified, enabled == null || enabled,

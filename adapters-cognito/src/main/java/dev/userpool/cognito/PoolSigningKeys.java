@@ -75,7 +75,8 @@ final class PoolSigningKeys {
 
     private boolean mayFetch(Instant now, boolean known) {
         if (lastAttempt == null) return true;
-        if (fetchedAt != null && !now.isBefore(fetchedAt.plus(maxAge))) return !now.isBefore(lastAttempt.plus(RETRY_AFTER_FAILURE));
+        boolean stale = fetchedAt != null && !now.isBefore(fetchedAt.plus(maxAge));
+        if (stale) return !now.isBefore(lastAttempt.plus(RETRY_AFTER_FAILURE));
         if (known) return false;   // fresh enough, and another thread just fetched it
         Duration wait = lastAttemptFailed ? RETRY_AFTER_FAILURE : unknownKeyInterval;
         return !now.isBefore(lastAttempt.plus(wait));

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param retention          how long after it happened an event is kept (DynamoDB's TTL deletes it later)
  * @param shards             index partitions per day; may be raised later, never lowered (older days
  *                           on the dropped shards would no longer be read)
- * @param bufferCapacity     events accepted but not yet durable, at most; {@code record} waits beyond
+ * @param bufferCapacity     events that may wait for a batch (besides those in flight); {@code record} waits beyond
  * @param batchDelay         how long a batch waits to fill up to 25 events before it is sent
  * @param concurrentBatches  batches in flight at once
  * @param writeAttempts      {@code BatchWriteItem} calls for one batch while DynamoDB keeps returning

@@ -41,6 +41,7 @@ final class BatchingDelivery implements AutoCloseable {
     private final Runnable onSpooled;
     private final long batchDelayNanos;
     private final Semaphore inFlight;
+    private final Duration closeTimeout;
     private final ExecutorService senders;
     private final Thread dispatcher;
     private final ReadWriteLock accepting = new ReentrantReadWriteLock();
@@ -49,8 +50,9 @@ final class BatchingDelivery implements AutoCloseable {
     private final LongAdder refused = new LongAdder();
 
     BatchingDelivery(BatchWriter writer, Spool spool, Runnable onSpooled, int capacity, Duration batchDelay,
-                     int concurrentBatches) {
+                     int concurrentBatches, Duration closeTimeout) {
         this.writer = writer;
+        this.closeTimeout = closeTimeout;
         this.spool = spool;
         this.onSpooled = onSpooled;
         this.buffer = new ArrayBlockingQueue<>(capacity);
@@ -92,7 +94,11 @@ final class BatchingDelivery implements AutoCloseable {
         return refused.sum();
     }
 
-    /** Stops accepting, sends everything accepted (to DynamoDB or the spool) and waits for it. */
+    /**
+     * Stops accepting, sends everything accepted (to DynamoDB or the spool) and waits for it, at most
+     * the close timeout: a DynamoDB call that hangs beyond it does not hold up the shutdown (its
+     * callers are told the event was not stored).
+     */
     @Override
     public void close() {
         accepting.writeLock().lock();
@@ -101,11 +107,17 @@ final class BatchingDelivery implements AutoCloseable {
         } finally {
             accepting.writeLock().unlock();
         }
+        long deadline = System.nanoTime() + closeTimeout.toNanos();
         try {
-            dispatcher.join();
+            dispatcher.join(Math.max(1, millisUntil(deadline)));
+            if (dispatcher.isAlive()) {
+                dispatcher.interrupt();
+                dispatcher.join(1_000);
+            }
             senders.shutdown();
-            if (!senders.awaitTermination(2, TimeUnit.MINUTES)) {
-                LOG.warn("Audit batches still in flight after 2 minutes; their callers were not told they were stored");
+            if (!senders.awaitTermination(Math.max(1, millisUntil(deadline)), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Audit batches still in flight after {} s of shutting down; their callers are told the events"
+                        + " were not stored", closeTimeout.toSeconds());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -115,17 +127,23 @@ final class BatchingDelivery implements AutoCloseable {
 
     private void dispatch() {
         while (true) {
+            try {
+                inFlight.acquire();   // at most concurrentBatches in flight; meanwhile events wait in the buffer
+            } catch (InterruptedException e) {
+                return;   // the close timeout ran out
+            }
             Pending first;
             try {
                 first = buffer.poll(50, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
-                first = buffer.poll();
+                inFlight.release();
+                return;
             }
             if (first == null) {
+                inFlight.release();
                 if (!open && buffer.isEmpty()) return;
                 continue;
             }
-            inFlight.acquireUninterruptibly();   // at most concurrentBatches in flight; meanwhile the buffer fills
             List<Pending> batch = fill(first);
             try {
                 senders.execute(() -> {
@@ -142,18 +160,22 @@ final class BatchingDelivery implements AutoCloseable {
         }
     }
 
+    private static long millisUntil(long deadlineNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+    }
+
     /** Up to 25 events: whatever waits already, then what arrives within the batch delay. */
     private List<Pending> fill(Pending first) {
         List<Pending> batch = new ArrayList<>(BatchWriter.MAX_ITEMS);
         batch.add(first);
         buffer.drainTo(batch, BatchWriter.MAX_ITEMS - 1);
         long deadline = System.nanoTime() + batchDelayNanos;
-        while (batch.size() < BatchWriter.MAX_ITEMS) {
-            long left = deadline - System.nanoTime();
+        while (batch.size() < BatchWriter.MAX_ITEMS && open) {   // closing sends at once
+            long left = Math.min(deadline - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(50));
             if (left <= 0) break;
             try {
                 Pending next = buffer.poll(left, TimeUnit.NANOSECONDS);
-                if (next == null) break;
+                if (next == null) continue;
                 batch.add(next);
                 buffer.drainTo(batch, BatchWriter.MAX_ITEMS - batch.size());
             } catch (InterruptedException e) {

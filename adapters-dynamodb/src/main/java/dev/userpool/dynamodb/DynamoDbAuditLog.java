@@ -59,7 +59,7 @@ public final class DynamoDbAuditLog implements AuditLog, AutoCloseable {
         this.writer = new BatchWriter(client, options.tableName(), mapper, options.writeAttempts(), options.writeBackoff());
         this.replayer = new SpoolReplayer(spool, writer, options.replayBackoff(), options.orphanScanInterval());
         this.delivery = new BatchingDelivery(writer, spool, replayer::wake, options.bufferCapacity(),
-                options.batchDelay(), options.concurrentBatches());
+                options.batchDelay(), options.concurrentBatches(), options.recordTimeout());
         this.reader = new AuditReader(client, options.tableName(), mapper, options.retention(), clock, PARALLEL_QUERIES);
         replayer.start();
     }

@@ -66,7 +66,8 @@ public final class CognitoModule {
     @Singleton
     static CognitoIdentityProviderClient cognitoClient(CognitoSettings cognito, CognitoResources resources) {
         CognitoIdentityProviderClient client = CognitoClients.build(cognito.pool(),
-                CognitoClients.credentials(cognito.pool(), cognito.credentialsInEnvironment()), CognitoClients.Timeouts.defaults());
+                CognitoClients.credentials(cognito.pool(), cognito.credentialsInEnvironment()),
+                CognitoClients.Timeouts.defaults());
         resources.opened(client);
         LOG.info("User directory: Cognito pool {} ({}), app client {}{}, sign-in with {}", cognito.userPoolId(),
                 cognito.endpoint().map(Object::toString).orElse(cognito.region()), cognito.clientId(),
