@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param shards             index partitions per day; may be raised later, never lowered (older days
  *                           on the dropped shards would no longer be read)
  * @param bufferCapacity     events that may wait for a batch (besides those in flight); {@code record} waits beyond
- * @param batchDelay         how long a batch waits to fill up to 25 events before it is sent
+ * @param batchDelay         the longest a batch waits to fill up to 25 events while other batches are in
+ *                           flight (when none is, it goes at once: its callers are waiting)
  * @param concurrentBatches  batches in flight at once
  * @param writeAttempts      {@code BatchWriteItem} calls for one batch while DynamoDB keeps returning
  *                           {@code UnprocessedItems}; what is still unprocessed after them is spooled

@@ -136,8 +136,16 @@ public final class AuditTable {
         }
     }
 
+    /** TTL only deletes what is hidden anyway: a failure here is warned about, never fatal. */
     private void enableTimeToLive() {
-        Optional<TimeToLiveDescription> ttl = describeTimeToLive();
+        Optional<TimeToLiveDescription> ttl;
+        try {
+            ttl = describeTimeToLive();
+        } catch (SdkException e) {
+            LOG.warn("Could not read the TTL setting of the DynamoDB audit table {} ({}); not turning it on", name,
+                    DynamoDbErrors.name(e));
+            return;
+        }
         if (ttl.isPresent() && isOnForExpiresAt(ttl.get())) return;
         if (ttl.isPresent() && ttl.get().attributeName() != null && !AuditKeys.EXPIRES_AT.equals(ttl.get().attributeName())) {
             LOG.warn("TTL on the DynamoDB audit table {} uses attribute {}, not {}: old events are hidden but not deleted",
@@ -149,26 +157,36 @@ public final class AuditTable {
                     .timeToLiveSpecification(s -> s.enabled(true).attributeName(AuditKeys.EXPIRES_AT)));
             LOG.info("TTL turned on for the DynamoDB audit table {} (attribute {})", name, AuditKeys.EXPIRES_AT);
         } catch (SdkException e) {
-            if (!DynamoDbErrors.isUnknownOperation(e)) throw DynamoDbErrors.translate(e, "turning on TTL for '" + name + "'");
-            LOG.info("This DynamoDB endpoint has no TTL (UpdateTimeToLive is unknown to it): old audit events are hidden"
-                    + " after the retention but not deleted");
+            if (DynamoDbErrors.isUnknownOperation(e)) {
+                LOG.info("This DynamoDB endpoint has no TTL (UpdateTimeToLive is unknown to it): old audit events are"
+                        + " hidden after the retention but not deleted");
+            } else {
+                LOG.warn("Could not turn on TTL for the DynamoDB audit table {} ({}): old events are hidden after the"
+                        + " retention but not deleted", name, DynamoDbErrors.name(e));
+            }
         }
     }
 
     private void warnIfTimeToLiveIsOff() {
-        Optional<TimeToLiveDescription> ttl = describeTimeToLive();
-        if (ttl.isEmpty() || !isOnForExpiresAt(ttl.get())) {
-            LOG.warn("TTL is not on for attribute {} of the DynamoDB audit table {}: events are hidden after the retention"
-                    + " but not deleted (turn it on, or start once with table creation on)", AuditKeys.EXPIRES_AT, name);
+        try {
+            Optional<TimeToLiveDescription> ttl = describeTimeToLive();
+            if (ttl.isEmpty() || !isOnForExpiresAt(ttl.get())) {
+                LOG.warn("TTL is not on for attribute {} of the DynamoDB audit table {}: events are hidden after the"
+                        + " retention but not deleted (turn it on, or start once with table creation on)",
+                        AuditKeys.EXPIRES_AT, name);
+            }
+        } catch (SdkException e) {
+            LOG.warn("Could not read the TTL setting of the DynamoDB audit table {} ({})", name, DynamoDbErrors.name(e));
         }
     }
 
+    /** Empty where the endpoint has no TTL at all (dynalite); other failures are the caller's to judge. */
     private Optional<TimeToLiveDescription> describeTimeToLive() {
         try {
             return Optional.ofNullable(client.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription());
         } catch (SdkException e) {
             if (DynamoDbErrors.isUnknownOperation(e)) return Optional.empty();
-            throw DynamoDbErrors.translate(e, "reading the TTL setting of '" + name + "'");
+            throw e;
         }
     }
 

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The write path: events wait in a bounded buffer, leave it in batches of up to 25 (as soon as 25
- * are there, or after a short delay), and each batch ends durable in DynamoDB or, when DynamoDB
+ * are there, after a short delay, or at once when DynamoDB is idle), and each batch ends durable in
+ * DynamoDB or, when DynamoDB
  * cannot take it, in the spool. While the spool holds events, new ones join them there, so that
  * replay keeps the order in which they were recorded.
  */
@@ -40,7 +41,10 @@ final class BatchingDelivery implements AutoCloseable {
     private final Spool spool;
     private final Runnable onSpooled;
     private final long batchDelayNanos;
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private final Semaphore inFlight;
+    private final int concurrentBatches;
     private final Duration closeTimeout;
     private final ExecutorService senders;
     private final Thread dispatcher;
@@ -57,6 +61,7 @@ final class BatchingDelivery implements AutoCloseable {
         this.onSpooled = onSpooled;
         this.buffer = new ArrayBlockingQueue<>(capacity);
         this.batchDelayNanos = batchDelay.toNanos();
+        this.concurrentBatches = concurrentBatches;
         this.inFlight = new Semaphore(concurrentBatches);
         AtomicInteger n = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(concurrentBatches, r -> daemon(r, "userpool-audit-writer-" + n.incrementAndGet()));
@@ -164,14 +169,19 @@ final class BatchingDelivery implements AutoCloseable {
         return TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
     }
 
-    /** Up to 25 events: whatever waits already, then what arrives within the batch delay. */
+    /**
+     * Up to 25 events: whatever waits already, then, while other batches are in flight, what arrives
+     * until the batch is full or the batch delay has passed. When nothing is in flight the batch goes
+     * at once (as Nagle's algorithm does): callers wait for their event, so waiting for more would only
+     * add latency; under load the events that arrive during a round trip make the next batch full.
+     */
     private List<Pending> fill(Pending first) {
         List<Pending> batch = new ArrayList<>(BatchWriter.MAX_ITEMS);
         batch.add(first);
         buffer.drainTo(batch, BatchWriter.MAX_ITEMS - 1);
         long deadline = System.nanoTime() + batchDelayNanos;
-        while (batch.size() < BatchWriter.MAX_ITEMS && open) {   // closing sends at once
-            long left = Math.min(deadline - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(50));
+        while (batch.size() < BatchWriter.MAX_ITEMS && open && othersInFlight()) {   // closing sends at once
+            long left = Math.min(deadline - System.nanoTime(), POLL_NANOS);
             if (left <= 0) break;
             try {
                 Pending next = buffer.poll(left, TimeUnit.NANOSECONDS);
@@ -183,6 +193,11 @@ final class BatchingDelivery implements AutoCloseable {
             }
         }
         return batch;
+    }
+
+    /** Whether a batch other than the one being filled (which holds a permit) is in flight. */
+    private boolean othersInFlight() {
+        return inFlight.availablePermits() < concurrentBatches - 1;
     }
 
     private void deliver(List<Pending> batch) {

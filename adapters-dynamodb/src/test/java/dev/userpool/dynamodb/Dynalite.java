@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * dynalite (npm, pinned in src/test/emulator) on a free loopback port, in memory or on a LevelDB
  * directory; it can be stopped and started again on the same port and data, as an outage would.
  */
-final class Dynalite implements AutoCloseable {
+public final class Dynalite implements AutoCloseable {
     private final int port;
     private final Optional<Path> dataPath;
     private LocalServer server;
@@ -30,29 +30,33 @@ final class Dynalite implements AutoCloseable {
     }
 
     /** In memory: gone when stopped. */
-    static Dynalite inMemory() {
+    public static Dynalite inMemory() {
         Dynalite d = new Dynalite(LocalServer.freePort(), Optional.empty());
         d.start();
         return d;
     }
 
     /** On {@code dataPath}, which outlives a stop. */
-    static Dynalite onDisk(Path dataPath) {
+    public static Dynalite onDisk(Path dataPath) {
         Dynalite d = new Dynalite(LocalServer.freePort(), Optional.of(dataPath));
         d.start();
         return d;
     }
 
-    static Path emulatorDir() {
-        Path dir = Path.of(System.getProperty("dynalite.dir", "src/test/emulator"));
-        if (!Files.isRegularFile(dir.resolve("node_modules/dynalite/cli.js"))) {
-            throw new IllegalStateException("dynalite is not installed in " + dir.toAbsolutePath()
-                    + ": run `mvn -pl adapters-dynamodb generate-test-resources` (npm ci)");
+    /** Where {@code npm ci} installed dynalite: the build's system property, else found from the working directory. */
+    public static Path emulatorDir() {
+        String configured = System.getProperty("userpool.dynamodb.emulator.dir");
+        if (configured != null && !configured.isBlank()) return Path.of(configured);
+        for (String candidate : List.of("src/test/emulator", "../adapters-dynamodb/src/test/emulator",
+                "adapters-dynamodb/src/test/emulator")) {
+            Path dir = Path.of(candidate).toAbsolutePath().normalize();
+            if (Files.isRegularFile(dir.resolve("node_modules/dynalite/cli.js"))) return dir;
         }
-        return dir;
+        throw new IllegalStateException("cannot find dynalite: run `mvn -pl adapters-dynamodb generate-test-resources`"
+                + " (npm ci), or set -Duserpool.dynamodb.emulator.dir");
     }
 
-    void start() {
+    public void start() {
         if (server != null && server.isAlive()) throw new IllegalStateException("dynalite is running");
         List<String> command = new ArrayList<>(List.of("node", "node_modules/dynalite/cli.js", "--host", "127.0.0.1",
                 "--port", Integer.toString(port)));
@@ -60,26 +64,27 @@ final class Dynalite implements AutoCloseable {
         server = LocalServer.start("dynalite", emulatorDir(), command, Map.of(), port, Duration.ofSeconds(30));
     }
 
-    void stop() {
+    public void stop() {
         server.stop();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
     /** A client as the app builds one: short timeouts, dummy credentials (dynalite checks none). */
-    DynamoDbClient client() {
+    public DynamoDbClient client() {
         return client(endpoint());
     }
 
-    static DynamoDbClient client(URI endpoint) {
+    public static DynamoDbClient client(URI endpoint) {
         return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(Duration.ofSeconds(10)))
                 .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(10))
-                        .apiCallAttemptTimeout(Duration.ofSeconds(5)))
+                        .apiCallAttemptTimeout(Duration.ofSeconds(5))
+                        .retryStrategy(r -> r.maxAttempts(3)))   // as the app: the spool, not the SDK, waits out outages
                 .build();
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -174,19 +175,40 @@ class DynamoDbAuditLogTest {
     }
 
     @Test
-    void closingSendsWhatWasAcceptedBeforeItReturns() throws Exception {
-        // a long batch delay keeps the events in the buffer until close flushes them
-        DynamoDbAuditLog log = open(options().withBuffer(100, Duration.ofSeconds(30), 1));
+    void closingSendsWhatWasAcceptedAndWaitsForWhatIsInFlight() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        dynamo.answer(requests -> {
+            if (calls.incrementAndGet() == 1) gate.await();   // the first batch hangs in flight
+            return List.of();
+        });
+        // while a batch is in flight the next one waits (up to the batch delay: here 30 s) to fill up
+        DynamoDbAuditLog log = open(options().withBuffer(100, Duration.ofSeconds(30), 2));
         List<CompletableFuture<Void>> recordings = new ArrayList<>();
-        for (int i = 0; i < 5; i++) recordings.add(recordLater(log, signIn("u1", t.plusMillis(i))));
+        recordings.add(recordLater(log, signIn("u1", t)));
+        Thread.sleep(200);
+        for (int i = 1; i <= 5; i++) recordings.add(recordLater(log, signIn("u1", t.plusMillis(i))));
         Thread.sleep(300);
         assertThat(dynamo.storedCount()).isZero();
 
-        log.close();
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(log::close, threads);
+        Eventually.within(Duration.ofSeconds(5), () -> assertThat(dynamo.storedCount()).isEqualTo(5));
+        assertThat(closing).as("close waits for the batch in flight").isNotDone();
 
-        assertThat(dynamo.storedCount()).isEqualTo(5);
+        gate.countDown();
+        closing.get(10, TimeUnit.SECONDS);
+        assertThat(dynamo.storedCount()).isEqualTo(6);
         CompletableFuture.allOf(recordings.toArray(CompletableFuture[]::new)).get(1, TimeUnit.SECONDS);
         assertRefused(() -> log.record(signIn("u1", t.plusSeconds(1))), ErrorCode.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void aLoneEventIsSentAtOnceNotAfterTheBatchDelay() {
+        DynamoDbAuditLog log = open(options().withBuffer(100, Duration.ofSeconds(30), 4));
+        long start = System.nanoTime();
+        log.record(signIn("u1", t));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(dynamo.batchSizes()).containsExactly(1);
     }
 
     @Test

@@ -109,7 +109,20 @@ final class Schema {
               user_agent      TEXT
             )""",
             "CREATE INDEX audit_by_subject ON audit_events (subject_key, occurred_second, occurred_nano, event_id)",
-            "CREATE INDEX audit_by_time ON audit_events (occurred_second, occurred_nano, event_id)"));
+            "CREATE INDEX audit_by_time ON audit_events (occurred_second, occurred_nano, event_id)"),
+            // 2: SRP (USER_SRP_AUTH). The verifier is made with the pool's name, kept beside it so that a
+            // renamed pool's verifiers count as missing. Users from before have none until they sign in
+            // with their password. The decoy key makes the stable fake salts of unknown users.
+            List.of(
+                    "ALTER TABLE users ADD COLUMN srp_pool TEXT",
+                    "ALTER TABLE users ADD COLUMN srp_salt TEXT",
+                    "ALTER TABLE users ADD COLUMN srp_verifier TEXT",
+                    """
+                    CREATE TABLE srp_decoy_key (
+                      id  INTEGER PRIMARY KEY CHECK (id = 1),
+                      key BLOB NOT NULL
+                    )""",
+                    "INSERT INTO srp_decoy_key (id, key) VALUES (1, randomblob(32))"));
 
     static int latestVersion() {
         return MIGRATIONS.size();

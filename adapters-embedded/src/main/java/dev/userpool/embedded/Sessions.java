@@ -65,6 +65,13 @@ final class Sessions {
         }
     }
 
+    static void end(Connection c, String id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM sessions WHERE id = ?")) {
+            p.setString(1, id);
+            p.executeUpdate();
+        }
+    }
+
     static void endAll(Connection c, UserId user) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("DELETE FROM sessions WHERE user_id = ?")) {
             p.setString(1, user.value());

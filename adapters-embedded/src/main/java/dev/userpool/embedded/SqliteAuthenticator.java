@@ -1,5 +1,6 @@
 package dev.userpool.embedded;
 
+import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
@@ -15,6 +16,7 @@ import dev.userpool.embedded.AttemptLimits.Action;
 import dev.userpool.embedded.EmbeddedTokenVerifier.CheckedToken;
 import dev.userpool.embedded.OneTimeCodes.Purpose;
 import dev.userpool.embedded.UserRows.Account;
+import dev.userpool.srp.SrpVerifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -24,6 +26,10 @@ import java.util.Optional;
  * Sign-in and sessions on the embedded directory's accounts, the way Cognito does them: Argon2id
  * password checks (one hash even for unknown users), the lockout after repeated failures, RS256
  * tokens, revocable refresh tokens, and reset codes through the wired {@link Mailer}.
+ *
+ * <p>With SRP on ({@link SrpServer}) every new password also gets its SRP verifier, an account without
+ * one gets it at its next password sign-in, and {@link #answerChallenge} completes {@code USER_SRP_AUTH}
+ * sign-ins under the same lockout and rules as a password.
  *
  * <p>Password hashing is done outside database transactions: it is slow, and the database is shared.
  */
@@ -38,9 +44,17 @@ public final class SqliteAuthenticator implements Authenticator {
     private final Clock clock;
     private final TokenIssuer issuer;
     private final EmbeddedTokenVerifier verifier;
+    private final SrpServer srp;
 
+    /** Without SRP: passwords only. */
     public SqliteAuthenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys, EmbeddedSettings settings,
                                Mailer mailer, Clock clock) {
+        this(db, hasher, keys, settings, mailer, clock, SrpServer.disabled(db, clock));
+    }
+
+    public SqliteAuthenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys, EmbeddedSettings settings,
+                               Mailer mailer, Clock clock, SrpServer srp) {
+        this.srp = Objects.requireNonNull(srp, "srp");
         this.db = Objects.requireNonNull(db, "db");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -61,6 +75,34 @@ public final class SqliteAuthenticator implements Authenticator {
         }
         UserId id = found.get().user().id();
         proveOrCountFailure(id, found.get().passwordHash(), password, now);
+        srp.keepVerifier(id, password);
+        return signedIn(id, now);
+    }
+
+    /**
+     * The second step of {@code USER_SRP_AUTH}: the password claim answering the {@link SrpServer}'s
+     * challenge. A claim that tests no password (stale session, wrong timestamp, …) is refused without
+     * counting; a wrong proof counts toward the lockout exactly like a wrong password.
+     */
+    @Override
+    public Tokens answerChallenge(ChallengeAnswer answer) {
+        Objects.requireNonNull(answer, "answer");
+        Instant now = clock.instant();
+        SrpServer.Claim claim = srp.take(answer, now);
+        UserId id = claim.account().orElseThrow(UserPoolException::userNotFound);
+        if (!claim.realVerifier()) throw UserPoolException.notAuthorized(INCORRECT_CREDENTIALS);
+        if (db.transaction(c -> SignInLockout.refusesAttempt(c, id, now))) {
+            throw UserPoolException.notAuthorized(SignInLockout.LOCKED);
+        }
+        if (!claim.proven()) {
+            countFailure(id, now);
+            throw UserPoolException.notAuthorized(INCORRECT_CREDENTIALS);
+        }
+        return signedIn(id, now);
+    }
+
+    /** The password (or its SRP proof) is right: the lockout count starts over, and an account that may sign in gets a session. */
+    private Tokens signedIn(UserId id, Instant now) {
         User user = db.transaction(c -> {
             SignInLockout.clear(c, id);
             return UserRows.byId(c, id).orElseThrow(UserPoolException::userNotFound).user();
@@ -97,6 +139,28 @@ public final class SqliteAuthenticator implements Authenticator {
         });
     }
 
+    /** Ends the session of this refresh token: the token stops working, and so do the ID and access tokens of the session. */
+    @Override
+    public UserId revokeRefreshToken(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) throw UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN);
+        Instant now = clock.instant();
+        return db.transaction(c -> {
+            Sessions.Session session = Sessions.byRefreshToken(c, refreshToken.strip(), now)
+                    .orElseThrow(() -> UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN));
+            Sessions.end(c, session.id());
+            return session.userId();
+        });
+    }
+
+    /** Ends every session of the account: its refresh tokens stop working, its ID and access tokens stop verifying. */
+    @Override
+    public void adminGlobalSignOut(EmailAddress email) {
+        db.transaction(c -> {
+            Sessions.endAll(c, UserRows.require(c, email).user().id());
+            return null;
+        });
+    }
+
     @Override
     public CodeDelivery forgotPassword(EmailAddress email) {
         Instant now = clock.instant();
@@ -115,6 +179,8 @@ public final class SqliteAuthenticator implements Authenticator {
     public void confirmForgotPassword(EmailAddress email, ConfirmationCode code, Password newPassword) {
         Objects.requireNonNull(code, "code");
         String newHash = hasher.hash(newPassword);
+        Optional<UserId> known = db.read(c -> UserRows.byEmail(c, email)).map(a -> a.user().id());
+        Optional<SrpVerifier> newVerifier = known.flatMap(id -> srp.verifierFor(id, newPassword));
         Instant now = clock.instant();
         OneTimeCodes.Check check = db.transaction(c -> {
             UserId user = UserRows.require(c, email).user().id();
@@ -122,6 +188,7 @@ public final class SqliteAuthenticator implements Authenticator {
             OneTimeCodes.Check result = OneTimeCodes.consume(c, user, Purpose.PASSWORD_RESET, code, now);
             if (result == OneTimeCodes.Check.MATCH) {
                 UserRows.savePasswordHash(c, user, newHash);
+                SrpVerifierRows.save(c, user, newVerifier.filter(v -> v.userIdForSrp().equals(user.value())));
                 SignInLockout.clear(c, user);
                 Sessions.endAll(c, user);
             }
@@ -140,8 +207,10 @@ public final class SqliteAuthenticator implements Authenticator {
                 .orElseThrow(() -> UserPoolException.notAuthorized("The account of this token no longer exists."));
         proveOrCountFailure(id, account.passwordHash(), oldPassword, now);
         String newHash = hasher.hash(newPassword);
+        Optional<SrpVerifier> newVerifier = srp.verifierFor(id, newPassword);
         db.transaction(c -> {
             UserRows.savePasswordHash(c, id, newHash);
+            SrpVerifierRows.save(c, id, newVerifier);
             SignInLockout.clear(c, id);
             Sessions.endAllExcept(c, id, token.sessionId());
             return null;
@@ -154,11 +223,15 @@ public final class SqliteAuthenticator implements Authenticator {
             throw UserPoolException.notAuthorized(SignInLockout.LOCKED);
         }
         if (hasher.verify(passwordHash, password)) return;
+        countFailure(id, now);
+        throw UserPoolException.notAuthorized(INCORRECT_CREDENTIALS);
+    }
+
+    private void countFailure(UserId id, Instant now) {
         db.transaction(c -> {
             SignInLockout.recordFailure(c, id, now);
             return null;
         });
-        throw UserPoolException.notAuthorized(INCORRECT_CREDENTIALS);
     }
 
     private CheckedToken accessTokenOf(String accessToken) {

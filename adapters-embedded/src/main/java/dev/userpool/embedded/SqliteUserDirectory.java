@@ -44,8 +44,16 @@ public final class SqliteUserDirectory implements UserDirectory {
     private final PasswordHasher hasher;
     private final Mailer mailer;
     private final Clock clock;
+    private final SrpServer srp;
 
+    /** Without SRP verifiers. */
     public SqliteUserDirectory(EmbeddedDatabase db, PasswordHasher hasher, Mailer mailer, Clock clock) {
+        this(db, hasher, mailer, clock, SrpServer.disabled(db, clock));
+    }
+
+    /** With SRP on, every account gets the SRP verifier of its password beside the Argon2id hash. */
+    public SqliteUserDirectory(EmbeddedDatabase db, PasswordHasher hasher, Mailer mailer, Clock clock, SrpServer srp) {
+        this.srp = Objects.requireNonNull(srp, "srp");
         this.db = Objects.requireNonNull(db, "db");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.mailer = Objects.requireNonNull(mailer, "mailer");
@@ -59,8 +67,10 @@ public final class SqliteUserDirectory implements UserDirectory {
         String passwordHash = hasher.hash(password);
         Instant now = now();
         User user = User.signedUp(new UserId(UUID.randomUUID().toString()), email, now);
+        Optional<dev.userpool.srp.SrpVerifier> verifier = srp.verifierFor(user.id(), password);
         Optional<String> code = db.transaction(c -> {
             UserRows.insert(c, user, passwordHash);
+            SrpVerifierRows.save(c, user.id(), verifier);
             return sendCode ? Optional.of(OneTimeCodes.issue(c, user.id(), Purpose.SIGN_UP, now)) : Optional.empty();
         });
         if (code.isEmpty()) return new SignUpOutcome(user, Optional.empty());

@@ -17,6 +17,7 @@ final class EmbeddedTestbed implements AutoCloseable {
     static final Argon2Parameters CHEAP = new Argon2Parameters(64, 1, 1);
     static final URI ISSUER = URI.create("http://localhost:8080/");
     static final Password PASSWORD = Password.of("Correct-Horse-9");
+    static final String POOL_ID = "local_Testpool1";
 
     final MutableClock clock;
     final EmbeddedDatabase db;
@@ -30,8 +31,13 @@ final class EmbeddedTestbed implements AutoCloseable {
     final EmbeddedTokenVerifier verifier;
     final LinkEmailVerifier links;
     final SqliteAuditLog auditLog;
+    final SrpServer srp;
 
     EmbeddedTestbed(Path file, EmbeddedSettings settings, MutableClock clock, PasswordHasher hasher) {
+        this(file, settings, clock, hasher, SrpSettings.on(POOL_ID));
+    }
+
+    EmbeddedTestbed(Path file, EmbeddedSettings settings, MutableClock clock, PasswordHasher hasher, SrpSettings srpSettings) {
         this.clock = clock;
         this.settings = settings;
         this.hasher = hasher;
@@ -39,8 +45,9 @@ final class EmbeddedTestbed implements AutoCloseable {
         this.keys = SigningKeys.loadOrCreate(db);
         this.outbox = new OutboxMailer(db, clock, settings.logCodes());
         this.mailer = new RecordingMailer(outbox);
-        this.directory = new SqliteUserDirectory(db, hasher, mailer, clock);
-        this.authenticator = new SqliteAuthenticator(db, hasher, keys, settings, mailer, clock);
+        this.srp = SrpServer.open(db, srpSettings, clock);
+        this.directory = new SqliteUserDirectory(db, hasher, mailer, clock, srp);
+        this.authenticator = new SqliteAuthenticator(db, hasher, keys, settings, mailer, clock, srp);
         this.verifier = new EmbeddedTokenVerifier(db, keys, settings, clock);
         this.links = new LinkEmailVerifier(db, mailer, settings.issuer(), clock);
         this.auditLog = new SqliteAuditLog(db);
@@ -53,6 +60,12 @@ final class EmbeddedTestbed implements AutoCloseable {
     static EmbeddedTestbed open(Path dir, EmbeddedSettings settings) {
         return new EmbeddedTestbed(dir.resolve("userpool.db"), settings, MutableClock.at("2030-01-01T00:00:00Z"),
                 PasswordHasher.create(CHEAP, 2));
+    }
+
+    /** On the database in {@code dir} (made anew or reopened), with these SRP settings. */
+    static EmbeddedTestbed open(Path dir, SrpSettings srp, MutableClock clock) {
+        return new EmbeddedTestbed(dir.resolve("userpool.db"), EmbeddedSettings.defaults(ISSUER), clock,
+                PasswordHasher.create(CHEAP, 2), srp);
     }
 
     static EmailAddress newAddress() {

@@ -328,4 +328,35 @@ class SqliteAuthenticatorTest {
         assertThat(signIn.getMessage() + signIn).doesNotContain(wrong.reveal());
         assertThat(reset.getMessage() + reset).doesNotContain("987654").doesNotContain(wrong.reveal());
     }
+
+    @Test
+    void anOperatorsSignOutEndsEverySessionOfTheAccount() {
+        bed.confirmedUser(email);
+        Tokens first = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
+        Tokens second = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
+
+        bed.authenticator.adminGlobalSignOut(email);
+
+        for (Tokens t : new Tokens[] {first, second}) {
+            assertRefused(() -> bed.authenticator.refresh(t.refreshToken().orElseThrow()), ErrorCode.NOT_AUTHORIZED);
+            assertRefused(() -> bed.verifier.verify(t.accessToken()), ErrorCode.NOT_AUTHORIZED);
+        }
+        assertRefused(() -> bed.authenticator.adminGlobalSignOut(new EmailAddress("nobody@example.com")), ErrorCode.USER_NOT_FOUND);
+        assertThat(bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).idToken()).isNotBlank();
+    }
+
+    @Test
+    void revokingARefreshTokenEndsItsSessionOnly() {
+        User user = bed.confirmedUser(email);
+        Tokens kept = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
+        Tokens revoked = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
+
+        assertThat(bed.authenticator.revokeRefreshToken(revoked.refreshToken().orElseThrow())).isEqualTo(user.id());
+
+        assertRefused(() -> bed.authenticator.refresh(revoked.refreshToken().orElseThrow()), ErrorCode.NOT_AUTHORIZED);
+        assertRefused(() -> bed.verifier.verify(revoked.accessToken()), ErrorCode.NOT_AUTHORIZED);
+        assertThat(bed.verifier.verify(kept.accessToken()).userId()).isEqualTo(user.id());
+        assertThat(bed.authenticator.refresh(kept.refreshToken().orElseThrow()).idToken()).isNotBlank();
+        assertRefused(() -> bed.authenticator.revokeRefreshToken(revoked.refreshToken().orElseThrow()), ErrorCode.NOT_AUTHORIZED);
+    }
 }

@@ -2,9 +2,11 @@ package dev.userpool.cognito.srp;
 
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.srp.CognitoTimestamp;
+import dev.userpool.srp.PasswordClaimSignature;
+import dev.userpool.srp.SrpGroup;
+import dev.userpool.srp.SrpPrivateKey;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
@@ -20,13 +22,17 @@ import java.util.regex.Pattern;
  * PasswordClaim claim = srp.answer(start, challenge, password);  // ChallengeResponses for RespondToAuthChallenge
  * </pre>
  *
+ * <p>The arithmetic both sides share (group, hashes, {@code x}, HKDF, signature, TIMESTAMP) is the
+ * {@code srp} library's ({@code dev.userpool.srp}); the client's own part is drawing {@code a} and the
+ * fixed-base powers of {@code g}.
+ *
  * <p>Thread-safe: it holds only the pool name, the clock and a {@link SecureRandom}; every sign-in has
  * its own {@link SrpStart}. Refuses a challenge whose {@code B mod N = 0} or whose {@code u = 0}, as
  * SRP-6a requires, with {@code NotAuthorized}. The {@code TIMESTAMP} comes from the injected clock.
  */
 public final class SrpClient {
     /** The bit length of the secret {@code a}, as the JavaScript client draws it. */
-    static final int SMALL_A_BITS = 1024;
+    static final int SMALL_A_BITS = SrpGroup.EPHEMERAL_BITS;
 
     // Cognito's own check (the JavaScript client's CognitoUserPool): region, '_', pool name.
     private static final Pattern USER_POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
@@ -92,12 +98,12 @@ public final class SrpClient {
         if (bigB.mod(SrpGroup.N).signum() == 0) {
             throw UserPoolException.notAuthorized("Cognito's SRP challenge is invalid (B mod N = 0); sign-in refused");
         }
-        BigInteger u = new BigInteger(1, Sha256.digest(SrpGroup.pad(bigA), SrpGroup.pad(bigB)));
+        BigInteger u = SrpGroup.scrambler(bigA, bigB);
         if (u.signum() == 0) {
             throw UserPoolException.notAuthorized("Cognito's SRP challenge is invalid (u = 0); sign-in refused");
         }
         BigInteger salt = new BigInteger(challenge.salt(), 16);
-        BigInteger x = new BigInteger(1, Sha256.digest(SrpGroup.pad(salt), identityHash(challenge.userIdForSrp(), password)));
+        BigInteger x = SrpPrivateKey.x(poolName, challenge.userIdForSrp(), password.reveal(), salt);
         // S = (B − k·g^x)^(a + u·x) mod N; reducing the base first changes nothing but keeps it positive
         BigInteger base = bigB.subtract(SrpGroup.K.multiply(G_POWERS.pow(x))).mod(SrpGroup.N);
         BigInteger s = base.modPow(a.add(u.multiply(x)), SrpGroup.N);
@@ -106,16 +112,6 @@ public final class SrpClient {
         String signature = PasswordClaimSignature.signBase64(
                 key, poolName, challenge.userIdForSrp(), challenge.secretBlockBytes(), timestamp);
         return new Computation(bigA, u, x, s, key, timestamp, signature);
-    }
-
-    /** {@code H(poolName ‖ USER_ID_FOR_SRP ‖ ":" ‖ password)}, fed piecewise so the password is never joined into another string. */
-    private byte[] identityHash(String userIdForSrp, Password password) {
-        MessageDigest digest = Sha256.newDigest();
-        digest.update(poolName.getBytes(StandardCharsets.UTF_8));
-        digest.update(userIdForSrp.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) ':');
-        digest.update(password.reveal().getBytes(StandardCharsets.UTF_8));
-        return digest.digest();
     }
 
     /** The values a test compares with the reference client; {@code key} is the 16-byte HKDF output. */

@@ -1,5 +1,6 @@
 package dev.userpool.cognito.srp;
 
+import dev.userpool.srp.SrpGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package dev.userpool.cognito.srp;
 
+import dev.userpool.srp.SrpServerSession;
+import dev.userpool.srp.SrpVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userpool.core.domain.Password;
@@ -31,11 +33,11 @@ class SrpClientConcurrencyTest {
         SrpClient client = new SrpClient("eu-west-1_Concurrent1", Clock.fixed(Instant.parse("2025-06-01T12:00:00Z"), ZoneOffset.UTC));
         // each thread its own user and password, so a mix-up between threads could not verify by chance
         List<Password> passwords = new ArrayList<>();
-        List<SrpPasswordVerifier> verifiers = new ArrayList<>();
+        List<SrpVerifier> verifiers = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             Password password = Password.of("Thread-" + t + "-Password!");
             passwords.add(password);
-            verifiers.add(SrpPasswordVerifier.create("Concurrent1", "user-" + t, password, random));
+            verifiers.add(SrpVerifier.create("Concurrent1", "user-" + t, password.reveal(), random));
         }
         Set<String> srpAs = ConcurrentHashMap.newKeySet();
         CountDownLatch go = new CountDownLatch(1);
@@ -57,7 +59,7 @@ class SrpClientConcurrencyTest {
                                 verifiers.get(thread).saltHex(), Base64.getEncoder().encodeToString(secretBlock),
                                 "user-" + thread, "user-" + thread);
                         PasswordClaim claim = client.answer(start, challenge, passwords.get(thread));
-                        if (server.verifySignature("Concurrent1", secretBlock, claim.timestamp(), claim.signature())) ok++;
+                        if (server.verifySignature(secretBlock, claim.timestamp(), claim.signature())) ok++;
                     }
                     return ok;
                 }));

@@ -1,5 +1,6 @@
 package dev.userpool.cognito.srp;
 
+import dev.userpool.srp.PasswordClaimSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
 package dev.userpool.cognito.srp;
 
+import dev.userpool.srp.CognitoTimestamp;
+import dev.userpool.srp.SrpGroup;
+import dev.userpool.srp.SrpServerSession;
+import dev.userpool.srp.SrpVerifier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -17,7 +21,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +68,7 @@ public final class StubCognitoSrpServer implements AutoCloseable {
     /** Tokens the stub handed out, in order. */
     public record IssuedTokens(String username, String accessToken, String idToken, String refreshToken) {}
 
-    private record StubUser(String username, String userId, SrpPasswordVerifier verifier, boolean confirmed) {}
+    private record StubUser(String username, String userId, SrpVerifier verifier, boolean confirmed) {}
 
     private record PendingChallenge(Optional<StubUser> user, String challengeUsername, SrpServerSession srp,
                                     String secretBlock) {}
@@ -139,7 +142,7 @@ public final class StubCognitoSrpServer implements AutoCloseable {
 
     private String add(String username, Password password, boolean confirmed) {
         String userId = UUID.randomUUID().toString();
-        users.put(username, new StubUser(username, userId, SrpPasswordVerifier.create(poolName, userId, password, random), confirmed));
+        users.put(username, new StubUser(username, userId, SrpVerifier.create(poolName, userId, password.reveal(), random), confirmed));
         return userId;
     }
 
@@ -211,7 +214,7 @@ public final class StubCognitoSrpServer implements AutoCloseable {
                 StubUser user = users.get(username);
                 Password password = Password.of(required(parameters, "PASSWORD"));
                 if (user == null) throw notAuthorized("USER_PASSWORD_AUTH: unknown user");
-                if (!user.verifier().matches(poolName, password)) throw notAuthorized("USER_PASSWORD_AUTH: wrong password");
+                if (!user.verifier().matches(password.reveal())) throw notAuthorized("USER_PASSWORD_AUTH: wrong password");
                 return tokensFor(user);
             }
             default:
@@ -232,8 +235,8 @@ public final class StubCognitoSrpServer implements AutoCloseable {
         Optional<StubUser> user = Optional.ofNullable(users.get(username));
         // An unknown user gets a challenge that looks real and can never be answered.
         String userId = user.map(StubUser::userId).orElse(username);
-        SrpPasswordVerifier verifier = user.map(StubUser::verifier).orElseGet(() -> SrpPasswordVerifier.withSalt(
-                poolName, userId, Password.of(UUID.randomUUID().toString()), randomHex(16)));
+        SrpVerifier verifier = user.map(StubUser::verifier).orElseGet(() -> SrpVerifier.withSalt(
+                poolName, userId, UUID.randomUUID().toString(), randomHex(16)));
         SrpServerSession srp = SrpServerSession.begin(verifier, bigA, random);
         byte[] secretBlock = new byte[96];
         random.nextBytes(secretBlock);
@@ -275,7 +278,7 @@ public final class StubCognitoSrpServer implements AutoCloseable {
         if (Duration.between(signedAt, clock.instant()).abs().compareTo(TIMESTAMP_TOLERANCE) > 0) {
             throw notAuthorized("TIMESTAMP more than 5 minutes from the server's clock: " + timestamp);
         }
-        boolean proven = pending.srp().verifySignature(poolName, Base64.getDecoder().decode(pending.secretBlock()), timestamp,
+        boolean proven = pending.srp().verifySignature(Base64.getDecoder().decode(pending.secretBlock()), timestamp,
                 required(responses, "PASSWORD_CLAIM_SIGNATURE"));
         StubUser user = pending.user().orElseThrow(() -> notAuthorized("unknown user"));
         if (!proven) throw notAuthorized("PASSWORD_CLAIM_SIGNATURE does not verify");
@@ -285,12 +288,7 @@ public final class StubCognitoSrpServer implements AutoCloseable {
 
     /** Cognito's exact text only: it must parse and print back identically ("Apr 05" does not). */
     static Optional<Instant> parseTimestamp(String timestamp) {
-        try {
-            Instant instant = Instant.from(CognitoTimestamp.FORMAT.parse(timestamp));
-            return CognitoTimestamp.format(instant).equals(timestamp) ? Optional.of(instant) : Optional.empty();
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return CognitoTimestamp.parse(timestamp);
     }
 
     private Map<String, Object> tokensFor(StubUser user) {

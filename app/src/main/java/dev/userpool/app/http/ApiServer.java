@@ -1,6 +1,7 @@
 package dev.userpool.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.userpool.app.http.cognito.CognitoApi;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.Authentication;
@@ -12,13 +13,23 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 
-/** The inbound HTTP adapter: the JSON API, the discovery documents and the pages, on one Javalin server. */
+/**
+ * The inbound HTTP adapter: the JSON API, Cognito's user-pool API on {@code POST /}, the discovery
+ * documents and the pages, on one Javalin server.
+ */
 public final class ApiServer {
     private final Javalin app;
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
                      AuditQueries auditQueries, LocalEndpoints local, PrometheusMeterRegistry prometheus,
                      ObjectMapper json, URI issuer, Clock clock) {
+        this(registration, authentication, administration, auditQueries, local, prometheus, json, issuer, clock,
+                CognitoApi.notServed("This server does not serve Cognito's user-pool API.", json));
+    }
+
+    public ApiServer(Registration registration, Authentication authentication, Administration administration,
+                     AuditQueries auditQueries, LocalEndpoints local, PrometheusMeterRegistry prometheus,
+                     ObjectMapper json, URI issuer, Clock clock, CognitoApi cognitoApi) {
         HttpMetrics metrics = new HttpMetrics(prometheus);
         Problems problems = new Problems(json);
         this.app = Javalin.create(config -> {
@@ -43,7 +54,8 @@ public final class ApiServer {
         new RegistrationRoutes(registration, local, json).install(app);
         new SessionRoutes(authentication, metrics, json).install(app);
         new AdminRoutes(administration, authentication, auditQueries, clock).install(app);
-        new PlatformRoutes(local, prometheus, issuer).install(app);
+        new PlatformRoutes(local, prometheus, issuer, cognitoApi.userPoolId()).install(app);
+        cognitoApi.install(app);
     }
 
     /** Starts listening; returns the port (useful when 0 asked for a free one). */

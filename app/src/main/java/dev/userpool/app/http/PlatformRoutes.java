@@ -8,17 +8,23 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Health, metrics, the issuer's discovery documents and, for the embedded pool, the development mailbox. */
+/**
+ * Health, metrics, the issuer's discovery documents (also under {@code /{poolId}/.well-known/}, where
+ * Cognito clients look for them) and, for the embedded pool, the development mailbox.
+ */
 final class PlatformRoutes {
     private final LocalEndpoints local;
     private final PrometheusMeterRegistry prometheus;
     private final URI issuer;
+    private final Optional<String> userPoolId;
 
-    PlatformRoutes(LocalEndpoints local, PrometheusMeterRegistry prometheus, URI issuer) {
+    PlatformRoutes(LocalEndpoints local, PrometheusMeterRegistry prometheus, URI issuer, Optional<String> userPoolId) {
         this.local = local;
         this.prometheus = prometheus;
         this.issuer = issuer;
+        this.userPoolId = userPoolId;
     }
 
     void install(Javalin app) {
@@ -26,6 +32,10 @@ final class PlatformRoutes {
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(prometheus.scrape()));
         app.get("/.well-known/jwks.json", this::jwks);
         app.get("/.well-known/openid-configuration", this::openIdConfiguration);
+        userPoolId.ifPresent(pool -> {
+            app.get("/" + pool + "/.well-known/jwks.json", this::jwks);
+            app.get("/" + pool + "/.well-known/openid-configuration", this::openIdConfiguration);
+        });
         app.get("/api/dev/mailbox", this::mailbox);
     }
 

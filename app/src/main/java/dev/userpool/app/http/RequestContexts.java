@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** The request context of audit events: a request id (the caller's, when it looks sane), source IP, user agent. */
-final class RequestContexts {
+public final class RequestContexts {
     static final String HEADER = "X-Request-Id";
     private static final String ATTRIBUTE = "userpool.requestId";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -23,12 +23,12 @@ final class RequestContexts {
         ctx.header(HEADER, id);
     }
 
-    static String requestId(Context ctx) {
+    public static String requestId(Context ctx) {
         String id = ctx.attribute(ATTRIBUTE);
         return id == null ? "none" : id;
     }
 
-    static RequestContext of(Context ctx) {
+    public static RequestContext of(Context ctx) {
         String agent = ctx.userAgent();
         if (agent != null && agent.length() > MAX_USER_AGENT) agent = agent.substring(0, MAX_USER_AGENT);
         return new RequestContext(requestId(ctx), Optional.ofNullable(ctx.ip()), Optional.ofNullable(agent));

@@ -9,7 +9,8 @@ import javax.inject.Singleton;
 /** The running system: the core's use cases with the embedded adapters at the edges, behind HTTP. */
 @Singleton
 @Component(modules = {CoreModule.class, PortsModule.class, EmbeddedEdgeModule.class, SesModule.class,
-        CognitoModule.class, HttpModule.class})
+        CognitoModule.class, DynamoDbModule.class, HttpModule.class,
+        LocalPoolModule.class})
 public interface AppComponent extends AppRuntime {
 
     @Component.Factory

@@ -64,9 +64,9 @@ public final class CoreModule {
 
     @Provides
     @Singleton
-    static Administration administration(UserDirectory directory, TokenVerifier tokens, Mailer mailer, AuditLog audit,
-                                         AdminPolicy adminPolicy, Clock clock) {
-        return new AdministrationService(directory, tokens, mailer, audit, adminPolicy, clock);
+    static Administration administration(UserDirectory directory, Authenticator authenticator, TokenVerifier tokens,
+                                         Mailer mailer, AuditLog audit, AdminPolicy adminPolicy, Clock clock) {
+        return new AdministrationService(directory, authenticator, tokens, mailer, audit, adminPolicy, clock);
     }
 
     @Provides

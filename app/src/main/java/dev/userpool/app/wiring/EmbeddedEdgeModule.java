@@ -3,6 +3,7 @@ package dev.userpool.app.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
+import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.config.Settings;
 import dev.userpool.core.domain.AdminPolicy;
 import dev.userpool.core.port.out.Mailer;
@@ -17,6 +18,7 @@ import dev.userpool.embedded.SigningKeys;
 import dev.userpool.embedded.SqliteAuditLog;
 import dev.userpool.embedded.SqliteAuthenticator;
 import dev.userpool.embedded.SqliteUserDirectory;
+import dev.userpool.embedded.SrpServer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
@@ -63,9 +65,10 @@ public final class EmbeddedEdgeModule {
 
     @Provides
     @Singleton
-    static EmbeddedSettings embeddedSettings(Settings settings, AdminPolicy adminPolicy) {
-        EmbeddedSettings defaults = EmbeddedSettings.defaults(settings.baseUrl());
-        return new EmbeddedSettings(defaults.issuer(), defaults.clientId(), defaults.idTokenTtl(),
+    static EmbeddedSettings embeddedSettings(Settings settings, LocalPoolSettings pool, AdminPolicy adminPolicy) {
+        // Tokens are issued as Cognito's are, by {base URL}/{pool id}, for the pool's app client.
+        EmbeddedSettings defaults = EmbeddedSettings.defaults(pool.issuer(settings.baseUrl()));
+        return new EmbeddedSettings(defaults.issuer(), pool.clientId(), defaults.idTokenTtl(),
                 defaults.accessTokenTtl(), defaults.refreshTokenTtl(), adminPolicy, settings.logCodes());
     }
 
@@ -78,15 +81,16 @@ public final class EmbeddedEdgeModule {
     /** The embedded directory sends its codes through whichever {@link Mailer} is wired. */
     @Provides
     @Singleton
-    static SqliteUserDirectory directory(EmbeddedDatabase db, PasswordHasher hasher, Mailer mailer, Clock clock) {
-        return new SqliteUserDirectory(db, hasher, mailer, clock);
+    static SqliteUserDirectory directory(EmbeddedDatabase db, PasswordHasher hasher, Mailer mailer, Clock clock,
+                                         SrpServer srp) {
+        return new SqliteUserDirectory(db, hasher, mailer, clock, srp);
     }
 
     @Provides
     @Singleton
     static SqliteAuthenticator authenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys,
-                                             EmbeddedSettings settings, Mailer mailer, Clock clock) {
-        return new SqliteAuthenticator(db, hasher, keys, settings, mailer, clock);
+                                             EmbeddedSettings settings, Mailer mailer, Clock clock, SrpServer srp) {
+        return new SqliteAuthenticator(db, hasher, keys, settings, mailer, clock, srp);
     }
 
     @Provides

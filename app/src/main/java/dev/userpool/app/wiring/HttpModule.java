@@ -6,9 +6,11 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dagger.Module;
 import dagger.Provides;
+import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.config.Settings;
 import dev.userpool.app.http.ApiServer;
 import dev.userpool.app.http.LocalEndpoints;
+import dev.userpool.app.http.cognito.CognitoApi;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.Authentication;
@@ -17,6 +19,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Set;
 import javax.inject.Singleton;
@@ -46,8 +49,10 @@ public final class HttpModule {
     @Singleton
     static ApiServer server(Registration registration, Authentication authentication, Administration administration,
                             AuditQueries auditQueries, LocalEndpoints local, PrometheusMeterRegistry prometheus,
-                            ObjectMapper json, Settings settings, Clock clock) {
+                            ObjectMapper json, Settings settings, Clock clock, CognitoApi cognitoApi) {
+        // the embedded pool's token issuer: the public base URL followed by the pool id, as Cognito's
+        URI issuer = LocalPoolSettings.from(settings.environment()).issuer(settings.baseUrl());
         return new ApiServer(registration, authentication, administration, auditQueries, local, prometheus, json,
-                settings.baseUrl(), clock);
+                issuer, clock, cognitoApi);
     }
 }

@@ -13,6 +13,7 @@ import dev.userpool.core.port.out.EmailVerifier;
 import dev.userpool.core.port.out.Mailer;
 import dev.userpool.core.port.out.TokenVerifier;
 import dev.userpool.core.port.out.UserDirectory;
+import dev.userpool.dynamodb.DynamoDbAuditLog;
 import dev.userpool.embedded.EmbeddedTokenVerifier;
 import dev.userpool.embedded.LinkEmailVerifier;
 import dev.userpool.embedded.OutboxMailer;
@@ -81,9 +82,10 @@ public final class PortsModule {
     }
 
     @Provides
-    static AuditLog auditLog(Settings settings, Provider<SqliteAuditLog> embedded) {
+    static AuditLog auditLog(Settings settings, Provider<SqliteAuditLog> embedded, Provider<DynamoDbAuditLog> dynamodb) {
         return switch (settings.audit()) {
             case EMBEDDED -> embedded.get();
+            case DYNAMODB -> dynamodb.get();
         };
     }
 

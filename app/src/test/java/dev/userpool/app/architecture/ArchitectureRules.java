@@ -18,6 +18,24 @@ final class ArchitectureRules {
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.userpool.core..", "java..")
             .because("the core is plain Java that any service can embed");
 
+    /**
+     * Cognito's SRP arithmetic, shared by the SRP client (adapters-cognito) and the embedded pool's
+     * server side: a library any module may use, so it uses nothing of userpool's (adapters depending on
+     * it stay independent of each other).
+     */
+    static final ArchRule SRP_LIBRARY_DEPENDS_ONLY_ON_JDK = classes().that().resideInAPackage("dev.userpool.srp..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.userpool.srp..", "java..", "javax.crypto..")
+            .because("the SRP library is shared by adapters that must not depend on each other");
+
+    /**
+     * The HTTP adapter — the REST API and the Cognito user-pool API alike — drives the core's use cases;
+     * it never reaches an adapter or a service directly, so every call has the use case's audit event
+     * and limits. (The wiring hands it what only the embedded pool can serve, behind app interfaces.)
+     */
+    static final ArchRule HTTP_GOES_THROUGH_THE_USE_CASES = noClasses().that().resideInAPackage("dev.userpool.app.http..")
+            .should().dependOnClassesThat().resideInAnyPackage(concat(ADAPTERS, "dev.userpool.core.service.."))
+            .because("every request is a use case, with its audit event and limits");
+
     static final ArchRule ADAPTERS_ARE_INDEPENDENT = adaptersIndependent();
 
     static final ArchRule ADAPTERS_DO_NOT_USE_USE_CASES = noClasses().that().resideInAnyPackage(ADAPTERS)
@@ -52,6 +70,12 @@ final class ArchitectureRules {
     static final ArchRule NOTHING_PRINTS_TO_STANDARD_STREAMS = noClasses().that().resideInAPackage("dev.userpool..")
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .because("output goes through SLF4J (or picocli's writers), where secrets are kept out");
+
+    private static String[] concat(String[] packages, String more) {
+        String[] all = java.util.Arrays.copyOf(packages, packages.length + 1);
+        all[packages.length] = more;
+        return all;
+    }
 
     private static ArchRule adaptersIndependent() {
         ArchRule rule = null;

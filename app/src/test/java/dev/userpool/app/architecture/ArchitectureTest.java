@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.userpool.app.archfixture.ExitsTheProcess;
 import dev.userpool.app.archfixture.PrintsToStandardOut;
 import dev.userpool.app.http.archfixture.HttpUsingInject;
+import dev.userpool.app.http.cognito.archfixture.CognitoApiUsingEmbedded;
 import dev.userpool.cognito.archfixture.CognitoUsingDynamoDbSdk;
 import dev.userpool.core.archfixture.CoreClassUsingJackson;
 import dev.userpool.core.event.archfixture.MutableEvent;
@@ -17,6 +18,7 @@ import dev.userpool.core.port.out.archfixture.PortAsClass;
 import dev.userpool.embedded.archfixture.AdapterUsingAwsSdk;
 import dev.userpool.embedded.archfixture.AdapterUsingUseCase;
 import dev.userpool.ses.archfixture.SesAdapterUsingEmbedded;
+import dev.userpool.srp.archfixture.SrpUsingCore;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,10 @@ class ArchitectureTest {
                 "dev.userpool.core.port.out.UserDirectory",
                 "dev.userpool.embedded.SqliteUserDirectory",
                 "dev.userpool.app.wiring.AppComponent",
-                "dev.userpool.app.http.ApiServer");
+                "dev.userpool.app.http.ApiServer",
+                "dev.userpool.app.http.cognito.CognitoApi",
+                "dev.userpool.srp.SrpServerSession",
+                "dev.userpool.cognito.srp.SrpClient");
         assertThat(production.stream().map(c -> c.getName())).noneMatch(n -> n.contains(".archfixture."));
     }
 
@@ -55,6 +60,8 @@ class ArchitectureTest {
         return Stream.of(
                 Arguments.of("core depends only on the JDK", ArchitectureRules.CORE_DEPENDS_ONLY_ON_JDK, CoreClassUsingJackson.class),
                 Arguments.of("adapters are independent", ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, SesAdapterUsingEmbedded.class),
+                Arguments.of("the SRP library depends only on the JDK", ArchitectureRules.SRP_LIBRARY_DEPENDS_ONLY_ON_JDK, SrpUsingCore.class),
+                Arguments.of("HTTP goes through the use cases", ArchitectureRules.HTTP_GOES_THROUGH_THE_USE_CASES, CognitoApiUsingEmbedded.class),
                 Arguments.of("adapters do not use use cases", ArchitectureRules.ADAPTERS_DO_NOT_USE_USE_CASES, AdapterUsingUseCase.class),
                 Arguments.of("AWS SDK only in AWS adapters", ArchitectureRules.AWS_SDK_ONLY_IN_ITS_ADAPTER, AdapterUsingAwsSdk.class),
                 Arguments.of("each AWS SDK only in its adapter", ArchitectureRules.AWS_SDK_ONLY_IN_ITS_ADAPTER, CognitoUsingDynamoDbSdk.class),

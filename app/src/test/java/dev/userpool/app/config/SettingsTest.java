@@ -47,7 +47,7 @@ class SettingsTest {
     @CsvSource(delimiter = '|', value = {
             "USERPOOL_DIRECTORY|ldap|allowed values are embedded, cognito",
             "USERPOOL_EMAIL|smtp|allowed values are embedded, ses",
-            "USERPOOL_AUDIT|kafka|allowed values are embedded",
+            "USERPOOL_AUDIT|kafka|allowed values are embedded, dynamodb",
             "USERPOOL_VERIFICATION|sms|allowed values are code, link",
             "USERPOOL_PORT|eighty|whole number",
             "USERPOOL_PORT|70000|whole number",

@@ -281,8 +281,11 @@ class ApiFlowTest {
         assertThat(jwks.json().path("keys").get(0).path("kid").asText()).isNotBlank();
         assertThat(jwks.json().path("keys").get(0).has("d")).as("no private part").isFalse();
         Response oidc = api.get("/.well-known/openid-configuration");
-        assertThat(oidc.json().path("issuer").asText()).isEqualTo(app.baseUrl().toString());
-        assertThat(oidc.json().path("jwks_uri").asText()).isEqualTo(app.baseUrl() + "/.well-known/jwks.json");
+        // the issuer is the pool's, {base URL}/{pool id}, as Cognito's: its keys are under it too
+        String issuer = app.baseUrl() + "/local_Userpool1";
+        assertThat(oidc.json().path("issuer").asText()).isEqualTo(issuer);
+        assertThat(oidc.json().path("jwks_uri").asText()).isEqualTo(issuer + "/.well-known/jwks.json");
+        assertThat(api.get("/local_Userpool1/.well-known/jwks.json").text()).isEqualTo(jwks.text());
         assertThat(api.get("/health").json().path("status").asText()).isEqualTo("UP");
         api.post("/api/signin", Map.of("email", ADMIN, "password", "Wrong-Password-1"));
         Response metrics = api.get("/metrics");

@@ -20,7 +20,7 @@ class RestartTest {
     @Test
     void usersKeysAndAuditSurviveARestart() {
         Map<String, String> env = Map.of("USERPOOL_DATA_DIR", dataDir.toString(), "USERPOOL_ADMIN_EMAILS", "admin@example.com",
-                // the issuer is the public base URL, which stays the same across restarts (the port does not matter)
+                // the issuer is the public base URL and the pool id, which stay the same across restarts (the port does not matter)
                 "USERPOOL_BASE_URL", "https://auth.example.test");
         JsonNode tokens;
         String jwksBefore;

@@ -2,7 +2,9 @@ package dev.userpool.app.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.userpool.app.http.LocalEndpoints;
+import dev.userpool.app.http.cognito.CognitoApi;
 import dev.userpool.core.domain.AdminPolicy;
 import dev.userpool.core.port.out.AuditLog;
 import dev.userpool.core.port.out.Authenticator;
@@ -50,6 +52,7 @@ final class FakeEdgeModule {
     @Provides static AuditLog auditLog(InMemoryAuditLog log) { return log; }
     @Provides static EmailVerifier emailVerifier(FakeEmailVerifier verifier) { return verifier; }
     @Provides static LocalEndpoints localEndpoints() { return LocalEndpoints.none(); }
+    @Provides static CognitoApi cognitoApi(ObjectMapper json) { return CognitoApi.notServed("The fake edge serves no Cognito API.", json); }
     @Provides static Set<MeterBinder> meterBinders() { return Set.of(); }
     @Provides static Set<AutoCloseable> resources() { return Set.of(); }
 }

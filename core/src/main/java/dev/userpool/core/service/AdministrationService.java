@@ -7,15 +7,18 @@ import dev.userpool.core.domain.Page;
 import dev.userpool.core.domain.PageRequest;
 import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserFilter;
+import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.VerifiedToken;
 import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.out.AuditLog;
+import dev.userpool.core.port.out.Authenticator;
 import dev.userpool.core.port.out.Mailer;
 import dev.userpool.core.port.out.TokenVerifier;
 import dev.userpool.core.port.out.UserDirectory;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** Operator actions on accounts; each names who took it as the event's actor. */
@@ -23,15 +26,28 @@ public final class AdministrationService implements Administration {
     private static final System.Logger LOG = System.getLogger(AdministrationService.class.getName());
 
     private final UserDirectory directory;
+    private final Optional<Authenticator> authenticator;
     private final TokenVerifier tokenVerifier;
     private final Mailer mailer;
     private final AdminPolicy adminPolicy;
     private final AuditTrail audit;
     private final Notifications notifications;
 
+    /** Without an authenticator: {@link #signOut} is refused. */
     public AdministrationService(UserDirectory directory, TokenVerifier tokenVerifier, Mailer mailer,
                                  AuditLog auditLog, AdminPolicy adminPolicy, Clock clock) {
+        this(directory, Optional.empty(), tokenVerifier, mailer, auditLog, adminPolicy, clock);
+    }
+
+    public AdministrationService(UserDirectory directory, Authenticator authenticator, TokenVerifier tokenVerifier,
+                                 Mailer mailer, AuditLog auditLog, AdminPolicy adminPolicy, Clock clock) {
+        this(directory, Optional.of(authenticator), tokenVerifier, mailer, auditLog, adminPolicy, clock);
+    }
+
+    private AdministrationService(UserDirectory directory, Optional<Authenticator> authenticator, TokenVerifier tokenVerifier,
+                                  Mailer mailer, AuditLog auditLog, AdminPolicy adminPolicy, Clock clock) {
         this.directory = directory;
+        this.authenticator = authenticator;
         this.tokenVerifier = tokenVerifier;
         this.mailer = mailer;
         this.adminPolicy = adminPolicy;
@@ -66,6 +82,20 @@ public final class AdministrationService implements Administration {
     @Override
     public User findUser(String email) {
         return directory.find(EmailAddress.parse(email)).orElseThrow(UserPoolException::userNotFound);
+    }
+
+    @Override
+    public User findUserById(String userId) {
+        if (userId == null || userId.isBlank()) throw UserPoolException.invalidParameter("userId", "is required");
+        return directory.findById(new UserId(userId.strip())).orElseThrow(UserPoolException::userNotFound);
+    }
+
+    @Override
+    public User verifyEmail(AdminCommand cmd) {
+        return act(AuditEventType.EMAIL_VERIFIED, cmd, user -> {
+            directory.markEmailVerified(user.email());
+            return user.withEmailVerified(true);
+        });
     }
 
     @Override
@@ -104,6 +134,15 @@ public final class AdministrationService implements Administration {
         } catch (UserPoolException e) {
             LOG.log(System.Logger.Level.WARNING, "Could not deliver the deletion notice: {0}", e.code().code());
         }
+    }
+
+    @Override
+    public void signOut(AdminCommand cmd) {
+        act(AuditEventType.SIGN_OUT, cmd, user -> {
+            authenticator.orElseThrow(() -> UserPoolException.notAuthorized("Signing a user out is not supported here."))
+                    .adminGlobalSignOut(user.email());
+            return user;
+        });
     }
 
     /** Finds the account, applies the action, and records one event naming the administrator. */

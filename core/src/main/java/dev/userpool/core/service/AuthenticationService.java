@@ -1,13 +1,16 @@
 package dev.userpool.core.service;
 
+import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.EmailMessage;
+import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.PasswordPolicy;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.VerifiedToken;
 import dev.userpool.core.event.AuditEventType;
@@ -19,6 +22,7 @@ import dev.userpool.core.port.out.Mailer;
 import dev.userpool.core.port.out.TokenVerifier;
 import dev.userpool.core.port.out.UserDirectory;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Sessions and passwords of account holders. */
 public final class AuthenticationService implements Authentication {
@@ -70,6 +74,37 @@ public final class AuthenticationService implements Authentication {
     }
 
     @Override
+    public Tokens signIn(ChallengeSignInCommand cmd) {
+        String username = cmd.username() == null ? "" : cmd.username().strip();
+        var event = audit.begin(AuditEventType.SIGN_IN, username.contains("@") ? username : "", cmd.context());
+        try {
+            return audit.run(event, () -> {
+                if (username.isEmpty()) throw UserPoolException.invalidParameter("username", "is required");
+                ChallengeAnswer answer = java.util.Objects.requireNonNull(cmd.answer(), "answer");
+                // The event names the account the answer claims, as a password sign-in names the address given.
+                claimedAccount(username).ifPresent(u -> event.user(u.id()).email(u.email().value()));
+                Tokens tokens = authenticator.answerChallenge(answer);
+                VerifiedToken who = tokenVerifier.verify(tokens.idToken());
+                event.user(who.userId());
+                who.email().ifPresent(e -> event.email(e.value()));
+                return tokens;
+            });
+        } catch (UserPoolException e) {
+            throw protection.atSignIn(e);
+        }
+    }
+
+    /** The account a challenge answer is for, by address or by id; empty when there is none or the name is malformed. */
+    private Optional<User> claimedAccount(String username) {
+        try {
+            return username.contains("@") ? directory.find(EmailAddress.parse(username)) : directory.findById(new UserId(username));
+        } catch (UserPoolException e) {
+            if (e.code() == ErrorCode.INVALID_PARAMETER) return Optional.empty();
+            throw e;
+        }
+    }
+
+    @Override
     public Tokens refresh(TokenCommand cmd) {
         var event = audit.begin(AuditEventType.TOKENS_REFRESHED, "", cmd.context());
         return audit.run(event, () -> {
@@ -90,6 +125,18 @@ public final class AuthenticationService implements Authentication {
             User user = userOf(accessToken, event);
             event.email(user.email().value());
             authenticator.globalSignOut(accessToken);
+            return null;
+        });
+    }
+
+    @Override
+    public void revokeToken(TokenCommand cmd) {
+        var event = audit.begin(AuditEventType.SIGN_OUT, "", cmd.context());
+        audit.run(event, () -> {
+            String refreshToken = requireToken(cmd.token(), "token");
+            UserId owner = authenticator.revokeRefreshToken(refreshToken);
+            event.user(owner);
+            directory.findById(owner).ifPresent(u -> event.email(u.email().value()));
             return null;
         });
     }

@@ -61,7 +61,7 @@ final class CoreWithFakes {
         registration = new RegistrationService(directory, emailVerifier, auditLog, policy, mode, protection, clock);
         authentication = new AuthenticationService(authenticator, tokens, directory, mailer, auditLog, policy,
                 protection, clock);
-        administration = new AdministrationService(directory, tokens, mailer, auditLog, adminPolicy, clock);
+        administration = new AdministrationService(directory, authenticator, tokens, mailer, auditLog, adminPolicy, clock);
         auditQueries = new AuditQueryService(auditLog, directory);
     }
 

@@ -1,5 +1,6 @@
 package dev.userpool.core.testing;
 
+import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
@@ -27,10 +28,16 @@ import java.util.function.Function;
  * An {@link Authenticator} over the accounts of an {@link InMemoryUserDirectory}, issuing tokens that
  * its {@link FakeTokenVerifier} verifies. Sessions are its refresh tokens: a password change or reset
  * ends them, a global sign-out also revokes every issued token. No lockout, no attempt limits.
+ *
+ * <p>Challenges: {@link #poseChallenge} stands in for a first step outside the core (like SRP's); its
+ * answer ({@value #PASSWORD_CHALLENGE}, with the password as answer {@code PASSWORD}) is checked like
+ * a password, once per challenge.
  */
 public final class InMemoryAuthenticator implements Authenticator {
     public static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(30);
     public static final String INCORRECT_CREDENTIALS = "Incorrect username or password.";
+
+    public static final String PASSWORD_CHALLENGE = "FAKE_PASSWORD";
 
     private record Session(UserId user, Instant expiresAt) {}
 
@@ -38,6 +45,7 @@ public final class InMemoryAuthenticator implements Authenticator {
     private final FakeTokenVerifier tokens;
     private final Function<EmailAddress, Set<String>> groupsOf;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, EmailAddress> challenges = new ConcurrentHashMap<>();
     private final CallLog calls = new CallLog();
 
     public InMemoryAuthenticator(InMemoryUserDirectory directory, FakeTokenVerifier tokens) {
@@ -63,6 +71,23 @@ public final class InMemoryAuthenticator implements Authenticator {
         return tokensFor(account.user(), Optional.of(refreshToken));
     }
 
+    /** Poses a challenge to {@code email} (known or not, as SRP's first step does); returns its session. */
+    public String poseChallenge(EmailAddress email) {
+        String session = "fake-challenge." + UUID.randomUUID();
+        challenges.put(session, email);
+        return session;
+    }
+
+    @Override
+    public Tokens answerChallenge(ChallengeAnswer answer) {
+        calls.add("answerChallenge");
+        EmailAddress email = challenges.remove(answer.session());
+        if (email == null || !PASSWORD_CHALLENGE.equals(answer.challengeName())) {
+            throw UserPoolException.notAuthorized("Invalid session for the user.");
+        }
+        return signIn(email, Password.of(answer.required("PASSWORD")));
+    }
+
     @Override
     public Tokens refresh(String refreshToken) {
         calls.add("refresh");
@@ -80,6 +105,24 @@ public final class InMemoryAuthenticator implements Authenticator {
     public void globalSignOut(String accessToken) {
         calls.add("globalSignOut");
         UserId user = accessTokenOf(accessToken).userId();
+        endSessions(user);
+        tokens.revokeAll(user);
+    }
+
+    @Override
+    public UserId revokeRefreshToken(String refreshToken) {
+        calls.add("revokeRefreshToken");
+        Session session = refreshToken == null ? null : sessions.remove(refreshToken);
+        if (session == null || !accounts.now().isBefore(session.expiresAt())) {
+            throw UserPoolException.notAuthorized("Invalid Refresh Token");
+        }
+        return session.user();
+    }
+
+    @Override
+    public void adminGlobalSignOut(EmailAddress email) {
+        calls.add("adminGlobalSignOut");
+        UserId user = accounts.require(email).user().id();
         endSessions(user);
         tokens.revokeAll(user);
     }

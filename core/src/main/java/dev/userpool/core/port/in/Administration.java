@@ -20,6 +20,9 @@ public interface Administration {
 
     User findUser(String email);
 
+    /** The account with this id (its {@code sub}); {@code UserNotFound} when there is none. */
+    User findUserById(String userId);
+
     /** Confirms an {@code UNCONFIRMED} account; the address stays unverified. */
     User confirm(AdminCommand command);
 
@@ -28,6 +31,15 @@ public interface Administration {
     User enable(AdminCommand command);
 
     void delete(AdminCommand command);
+
+    /**
+     * Marks the account's address verified on the operator's word (Cognito's AdminUpdateUserAttributes
+     * with {@code email_verified = true}); the status stays as it is.
+     */
+    User verifyEmail(AdminCommand command);
+
+    /** Ends every session of the account: its refresh tokens stop working and its tokens stop verifying. */
+    void signOut(AdminCommand command);
 
     record Administrator(UserId id, EmailAddress email) {
         public Actor actor() {

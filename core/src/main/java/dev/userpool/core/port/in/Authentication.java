@@ -1,5 +1,6 @@
 package dev.userpool.core.port.in;
 
+import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.RequestContext;
@@ -13,10 +14,20 @@ public interface Authentication {
 
     Tokens signIn(SignInCommand command);
 
+    /**
+     * Completes a sign-in whose first step posed a challenge outside the core (SRP): the authenticator
+     * checks the answer; the outcome is that of {@link #signIn(SignInCommand)}, with the same
+     * {@code SIGN_IN} event, lockout and user-enumeration protection.
+     */
+    Tokens signIn(ChallengeSignInCommand command);
+
     Tokens refresh(TokenCommand command);
 
     /** Global sign-out with the access token. */
     void signOut(TokenCommand command);
+
+    /** Ends the one session of a refresh token (and the tokens it issued), leaving the user's other sessions. */
+    void revokeToken(TokenCommand command);
 
     CodeDelivery forgotPassword(Registration.EmailCommand command);
 
@@ -36,6 +47,12 @@ public interface Authentication {
             return "SignInCommand[email=" + email + ", password=***]";
         }
     }
+
+    /**
+     * An answer to a sign-in challenge, for the account {@code username} names: its address or its id
+     * (the {@code sub}, as an SRP challenge names the user). The answer never prints.
+     */
+    record ChallengeSignInCommand(String username, ChallengeAnswer answer, RequestContext context) {}
 
     /** A command carrying a token (refresh or access); the token never prints. */
     record TokenCommand(String token, RequestContext context) {

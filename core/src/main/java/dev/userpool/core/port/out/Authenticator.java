@@ -1,10 +1,13 @@
 package dev.userpool.core.port.out;
 
+import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.UserId;
+import dev.userpool.core.domain.UserPoolException;
 
 /**
  * Proves who someone is and manages their sessions. A wrong password is {@code NotAuthorized}; an
@@ -15,11 +18,40 @@ public interface Authenticator {
     /** Tokens for a correct password of an enabled, confirmed account. */
     Tokens signIn(EmailAddress email, Password password);
 
+    /**
+     * Tokens for a correct answer to a sign-in challenge this authenticator posed outside the core
+     * (SRP's {@code PASSWORD_VERIFIER}: the first step of such a sign-in has no use-case outcome, the
+     * answer completes it). The same rules and errors as {@link #signIn}: a wrong proof is
+     * {@code NotAuthorized} and counts toward the lockout, an unknown account {@code UserNotFound}, an
+     * unconfirmed one {@code UserNotConfirmed}; an unknown, used or expired session is
+     * {@code NotAuthorized}. An authenticator that poses no challenges refuses every answer.
+     */
+    default Tokens answerChallenge(ChallengeAnswer answer) {
+        throw UserPoolException.notAuthorized("Sign-in challenges are not supported by this directory; sign in with the password.");
+    }
+
     /** New ID and access tokens for a valid refresh token (no new refresh token). */
     Tokens refresh(String refreshToken);
 
+    /**
+     * Ends the one session of this refresh token (Cognito's RevokeToken): it stops working, and so do
+     * the ID and access tokens it issued; the user's other sessions go on. Returns the session's
+     * account; an unknown or expired refresh token is {@code NotAuthorized}.
+     */
+    default UserId revokeRefreshToken(String refreshToken) {
+        throw UserPoolException.notAuthorized("Revoking one refresh token is not supported by this directory.");
+    }
+
     /** Ends every session of the token's user: refresh tokens stop working, issued tokens stop verifying. */
     void globalSignOut(String accessToken);
+
+    /**
+     * Ends every session of the account, on an operator's word (Cognito's AdminUserGlobalSignOut):
+     * {@code UserNotFound} for an unknown address. A directory that cannot do it refuses.
+     */
+    default void adminGlobalSignOut(EmailAddress email) {
+        throw UserPoolException.notAuthorized("Signing a user out on an operator's word is not supported by this directory.");
+    }
 
     /** Sends a password-reset code. */
     CodeDelivery forgotPassword(EmailAddress email);

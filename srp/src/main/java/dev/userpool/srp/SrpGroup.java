@@ -1,13 +1,13 @@
-package dev.userpool.cognito.srp;
+package dev.userpool.srp;
 
 import java.math.BigInteger;
 
 /**
  * The group Cognito's SRP-6a runs in (DESIGN §6): the 3072-bit MODP prime of RFC 3526, generator 2,
- * and the multiplier {@code k = H(PAD(N) ‖ PAD(g))}. Shared by the client and, in the tests, the server.
+ * and the multiplier {@code k = H(PAD(N) ‖ PAD(g))}. Shared by the client and the server.
  */
-final class SrpGroup {
-    static final BigInteger N = new BigInteger(
+public final class SrpGroup {
+    public static final BigInteger N = new BigInteger(
             "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD1"
             + "29024E088A67CC74020BBEA63B139B22514A08798E3404DD"
             + "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245"
@@ -25,9 +25,12 @@ final class SrpGroup {
             + "BBE117577A615D6C770988C0BAD946E208E24FA074E5AB31"
             + "43DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF", 16);
 
-    static final BigInteger G = BigInteger.TWO;
+    public static final BigInteger G = BigInteger.TWO;
 
-    static final BigInteger K = new BigInteger(1, Sha256.digest(pad(N), pad(G)));
+    public static final BigInteger K = new BigInteger(1, Sha256.digest(pad(N), pad(G)));
+
+    /** The bit length of the secret ephemeral values {@code a} and {@code b}, as the JavaScript client draws {@code a}. */
+    public static final int EPHEMERAL_BITS = 1024;
 
     private SrpGroup() {}
 
@@ -36,8 +39,13 @@ final class SrpGroup {
      * {@link BigInteger#toByteArray()} gives them — a leading zero byte when the top bit is set, no
      * leading zero bytes otherwise. Cognito and its JavaScript client hash exactly these bytes.
      */
-    static byte[] pad(BigInteger value) {
+    public static byte[] pad(BigInteger value) {
         if (value.signum() < 0) throw new IllegalArgumentException("PAD is defined for non-negative values only");
         return value.toByteArray();
+    }
+
+    /** {@code u = H(PAD(A) ‖ PAD(B))}, the scrambling value both sides compute from the public values. */
+    public static BigInteger scrambler(BigInteger bigA, BigInteger bigB) {
+        return new BigInteger(1, Sha256.digest(pad(bigA), pad(bigB)));
     }
 }

@@ -1,4 +1,4 @@
-package dev.userpool.cognito.srp;
+package dev.userpool.srp;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -7,16 +7,16 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** SHA-256 and HMAC-SHA256 over concatenated parts; a fresh engine per call, so any thread may call. */
-final class Sha256 {
+public final class Sha256 {
     private Sha256() {}
 
-    static byte[] digest(byte[]... parts) {
+    public static byte[] digest(byte[]... parts) {
         MessageDigest digest = newDigest();
         for (byte[] part : parts) digest.update(part);
         return digest.digest();
     }
 
-    static MessageDigest newDigest() {
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -24,7 +24,7 @@ final class Sha256 {
         }
     }
 
-    static byte[] hmac(byte[] key, byte[]... parts) {
+    public static byte[] hmac(byte[] key, byte[]... parts) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));

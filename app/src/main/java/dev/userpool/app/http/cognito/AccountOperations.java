@@ -1,0 +1,83 @@
+package dev.userpool.app.http.cognito;
+
+import static dev.userpool.app.http.cognito.CognitoShapes.delivery;
+import static dev.userpool.app.http.cognito.CognitoShapes.ordered;
+
+import dev.userpool.app.http.RequestContexts;
+import dev.userpool.core.domain.CodeDelivery;
+import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.Authentication.ChangePasswordCommand;
+import dev.userpool.core.port.in.Authentication.CurrentUser;
+import dev.userpool.core.port.in.Authentication.ResetPasswordCommand;
+import dev.userpool.core.port.in.Authentication.TokenCommand;
+import dev.userpool.core.port.in.Registration.EmailCommand;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an account holder does with a token or a reset code: GetUser, GlobalSignOut, RevokeToken,
+ * ForgotPassword, ConfirmForgotPassword, ChangePassword and DeleteUser, through the Authentication use cases.
+ */
+final class AccountOperations {
+    private final Authentication authentication;
+    private final LocalPool pool;
+    private final Usernames usernames;
+
+    AccountOperations(Authentication authentication, LocalPool pool, Usernames usernames) {
+        this.authentication = authentication;
+        this.pool = pool;
+        this.usernames = usernames;
+    }
+
+    Map<String, Object> getUser(CognitoRequest request, Context ctx) {
+        CurrentUser me = authentication.currentUser(request.required("AccessToken"));
+        return ordered("Username", me.userId().value(), "UserAttributes", List.of(
+                ordered("Name", "sub", "Value", me.userId().value()),
+                ordered("Name", "email_verified", "Value", Boolean.toString(me.emailVerified())),
+                ordered("Name", "email", "Value", me.email().value())));
+    }
+
+    Map<String, Object> globalSignOut(CognitoRequest request, Context ctx) {
+        authentication.signOut(new TokenCommand(request.required("AccessToken"), RequestContexts.of(ctx)));
+        return Map.of();
+    }
+
+    /** Ends the session of one refresh token; a client with a secret names it as ClientSecret. */
+    Map<String, Object> revokeToken(CognitoRequest request, Context ctx) {
+        String token = request.required("Token");
+        pool.requireClient(request);
+        pool.requireClientSecret(request.optional("ClientSecret"));
+        authentication.revokeToken(new TokenCommand(token, RequestContexts.of(ctx)));
+        return Map.of();
+    }
+
+    Map<String, Object> forgotPassword(CognitoRequest request, Context ctx) {
+        pool.requireClient(request);
+        String username = request.required("Username");
+        pool.requireSecretHash(request.optional("SecretHash"), username);
+        CodeDelivery d = authentication.forgotPassword(new EmailCommand(usernames.address(username), RequestContexts.of(ctx)));
+        return ordered("CodeDeliveryDetails", delivery(d));
+    }
+
+    Map<String, Object> confirmForgotPassword(CognitoRequest request, Context ctx) {
+        pool.requireClient(request);
+        String username = request.required("Username");
+        String code = request.required("ConfirmationCode");
+        String password = request.required("Password");
+        pool.requireSecretHash(request.optional("SecretHash"), username);
+        authentication.resetPassword(new ResetPasswordCommand(usernames.address(username), code, password, RequestContexts.of(ctx)));
+        return Map.of();
+    }
+
+    Map<String, Object> changePassword(CognitoRequest request, Context ctx) {
+        authentication.changePassword(new ChangePasswordCommand(request.required("AccessToken"),
+                request.required("PreviousPassword"), request.required("ProposedPassword"), RequestContexts.of(ctx)));
+        return Map.of();
+    }
+
+    Map<String, Object> deleteUser(CognitoRequest request, Context ctx) {
+        authentication.deleteAccount(new TokenCommand(request.required("AccessToken"), RequestContexts.of(ctx)));
+        return Map.of();
+    }
+}

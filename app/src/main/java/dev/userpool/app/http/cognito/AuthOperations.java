@@ -1,0 +1,118 @@
+package dev.userpool.app.http.cognito;
+
+import static dev.userpool.app.http.cognito.CognitoShapes.authenticationResult;
+import static dev.userpool.app.http.cognito.CognitoShapes.ordered;
+
+import dev.userpool.app.http.RequestContexts;
+import dev.userpool.core.domain.ChallengeAnswer;
+import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.Authentication.ChallengeSignInCommand;
+import dev.userpool.core.port.in.Authentication.CurrentUser;
+import dev.userpool.core.port.in.Authentication.SignInCommand;
+import dev.userpool.core.port.in.Authentication.TokenCommand;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * InitiateAuth ({@code USER_SRP_AUTH}, {@code USER_PASSWORD_AUTH}, {@code REFRESH_TOKEN_AUTH}) and
+ * RespondToAuthChallenge ({@code PASSWORD_VERIFIER}). Everything that decides goes through the core's
+ * sign-in and refresh use cases; SRP's first step is the embedded pool's {@link PasswordVerifierChallenges}.
+ */
+final class AuthOperations {
+    static final String PASSWORD_VERIFIER = "PASSWORD_VERIFIER";
+    private static final String FLOWS = "USER_SRP_AUTH, USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH";
+
+    private final Authentication authentication;
+    private final Optional<PasswordVerifierChallenges> srp;
+    private final LocalPool pool;
+    private final Usernames usernames;
+
+    AuthOperations(Authentication authentication, Optional<PasswordVerifierChallenges> srp, LocalPool pool, Usernames usernames) {
+        this.authentication = authentication;
+        this.srp = srp;
+        this.pool = pool;
+        this.usernames = usernames;
+    }
+
+    Map<String, Object> initiateAuth(CognitoRequest request, Context ctx) {
+        pool.requireClient(request);
+        String flow = request.required("AuthFlow");
+        Map<String, String> parameters = request.map("AuthParameters");
+        return switch (flow) {
+            case "USER_SRP_AUTH" -> passwordVerifierChallenge(parameters);
+            case "USER_PASSWORD_AUTH" -> signInWithPassword(parameters, ctx);
+            case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> refresh(parameters, ctx);
+            default -> throw CognitoError.invalidParameter("Unsupported AuthFlow " + flow + ": this pool serves " + FLOWS + ".");
+        };
+    }
+
+    private Map<String, Object> passwordVerifierChallenge(Map<String, String> parameters) {
+        String username = required(parameters, "USERNAME");
+        String srpA = required(parameters, "SRP_A");
+        pool.requireSecretHash(Optional.ofNullable(parameters.get("SECRET_HASH")), username);
+        PasswordVerifierChallenges challenges = srp.orElseThrow(() -> CognitoError.invalidParameter(
+                "USER_SRP_AUTH flow not enabled for this client."));
+        PasswordVerifierChallenges.Challenge c = challenges.begin(username, srpA);
+        Map<String, Object> challengeParameters = new LinkedHashMap<>();
+        challengeParameters.put("SALT", c.salt());
+        challengeParameters.put("SECRET_BLOCK", c.secretBlock());
+        challengeParameters.put("SRP_B", c.srpB());
+        challengeParameters.put("USERNAME", c.username());
+        challengeParameters.put("USER_ID_FOR_SRP", c.userIdForSrp());
+        // Like Cognito, no Session: the SECRET_BLOCK, handed back signed, names the pending challenge.
+        return ordered("ChallengeName", PASSWORD_VERIFIER, "ChallengeParameters", challengeParameters);
+    }
+
+    private Map<String, Object> signInWithPassword(Map<String, String> parameters, Context ctx) {
+        String username = required(parameters, "USERNAME");
+        String password = required(parameters, "PASSWORD");
+        pool.requireSecretHash(Optional.ofNullable(parameters.get("SECRET_HASH")), username);
+        Tokens tokens = authentication.signIn(new SignInCommand(usernames.addressForSignIn(username), password,
+                RequestContexts.of(ctx)));
+        return authenticationResult(tokens);
+    }
+
+    /**
+     * With a client secret, Cognito wants SECRET_HASH over the token owner's username, which an opaque
+     * refresh token does not name: it is checked once the tokens say whose they are (sub or address).
+     */
+    private Map<String, Object> refresh(Map<String, String> parameters, Context ctx) {
+        String refreshToken = required(parameters, "REFRESH_TOKEN");
+        Optional<String> secretHash = Optional.ofNullable(parameters.get("SECRET_HASH"));
+        if (pool.hasSecret() && secretHash.isEmpty()) pool.requireSecretHash(secretHash);   // a missing hash is refused at once
+        Tokens tokens = authentication.refresh(new TokenCommand(refreshToken, RequestContexts.of(ctx)));
+        if (pool.hasSecret()) {
+            CurrentUser owner = authentication.currentUser(tokens.idToken());
+            pool.requireSecretHash(secretHash, owner.userId().value(), owner.email().value());
+        }
+        return authenticationResult(tokens);
+    }
+
+    Map<String, Object> respondToAuthChallenge(CognitoRequest request, Context ctx) {
+        pool.requireClient(request);
+        String challengeName = request.required("ChallengeName");
+        if (!PASSWORD_VERIFIER.equals(challengeName)) {
+            throw CognitoError.invalidParameter("Unsupported ChallengeName " + challengeName + ": this pool poses only PASSWORD_VERIFIER.");
+        }
+        Map<String, String> responses = request.map("ChallengeResponses");
+        String username = required(responses, "USERNAME");
+        String secretBlock = required(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
+        required(responses, "TIMESTAMP");
+        required(responses, "PASSWORD_CLAIM_SIGNATURE");
+        // the name the challenge was begun with: the address the user typed, for the audit trail and SECRET_HASH
+        Optional<String> challenged = srp.flatMap(s -> s.challengedName(secretBlock));
+        pool.requireSecretHash(Optional.ofNullable(responses.remove("SECRET_HASH")), username, challenged.orElse(null));
+        Tokens tokens = authentication.signIn(new ChallengeSignInCommand(challenged.orElse(username),
+                new ChallengeAnswer(PASSWORD_VERIFIER, secretBlock, responses), RequestContexts.of(ctx)));
+        return authenticationResult(tokens);
+    }
+
+    private static String required(Map<String, String> parameters, String name) {
+        String value = parameters.get(name);
+        if (value == null || value.isBlank()) throw CognitoError.invalidParameter("Missing required parameter " + name);
+        return value;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.userpool.app.http.cognito;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.userpool.app.config.LocalPoolSettings;
+import dev.userpool.app.http.RequestContexts;
+import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.core.port.in.Administration;
+import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.Registration;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cognito's user-pool API (AWS JSON 1.1) on {@code POST /}: the operation is named by
+ * {@code X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>}, answers are
+ * {@code application/x-amz-json-1.1}, errors {@code {"__type": "…Exception", "message": …}} with the
+ * {@code x-amzn-ErrorType} header. Served while the embedded directory holds the users; with another
+ * directory (Cognito itself) every call says so. Browsers may call it from any origin, as Cognito's
+ * endpoint allows; the admin operations never from a web page.
+ */
+public final class CognitoApi {
+    static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
+    private static final Logger LOG = LoggerFactory.getLogger(CognitoApi.class);
+
+    private final Optional<String> userPoolId;
+    private final Map<String, Operation> operations;
+    private final Optional<String> notServed;
+    private final ObjectMapper json;
+
+    private CognitoApi(Optional<String> userPoolId, Map<String, Operation> operations, Optional<String> notServed, ObjectMapper json) {
+        this.userPoolId = userPoolId;
+        this.operations = operations;
+        this.notServed = notServed;
+        this.json = json;
+    }
+
+    /**
+     * The API of the embedded pool.
+     *
+     * @param srp               SRP's first step, when the pool answers {@code USER_SRP_AUTH}
+     * @param hideUnknownUsers  user-enumeration protection, for names the core never sees (an unknown {@code sub})
+     */
+    public static CognitoApi serving(LocalPoolSettings settings, Registration registration, Authentication authentication,
+                                     Administration administration, Optional<PasswordVerifierChallenges> srp,
+                                     boolean hideUnknownUsers, ObjectMapper json) {
+        LocalPool pool = new LocalPool(settings);
+        Usernames usernames = new Usernames(administration, hideUnknownUsers);
+        SignUpOperations signUp = new SignUpOperations(registration, pool, usernames);
+        AuthOperations auth = new AuthOperations(authentication, srp, pool, usernames);
+        AccountOperations account = new AccountOperations(authentication, pool, usernames);
+        AdminOperations admin = new AdminOperations(administration, pool, usernames);
+        Map<String, Operation> ops = new LinkedHashMap<>();
+        ops.put("SignUp", signUp::signUp);
+        ops.put("ConfirmSignUp", signUp::confirmSignUp);
+        ops.put("ResendConfirmationCode", signUp::resendConfirmationCode);
+        ops.put("InitiateAuth", auth::initiateAuth);
+        ops.put("RespondToAuthChallenge", auth::respondToAuthChallenge);
+        ops.put("GetUser", account::getUser);
+        ops.put("GlobalSignOut", account::globalSignOut);
+        ops.put("RevokeToken", account::revokeToken);
+        ops.put("ForgotPassword", account::forgotPassword);
+        ops.put("ConfirmForgotPassword", account::confirmForgotPassword);
+        ops.put("ChangePassword", account::changePassword);
+        ops.put("DeleteUser", account::deleteUser);
+        ops.put("AdminConfirmSignUp", admin.guarded("AdminConfirmSignUp", admin::confirmSignUp));
+        ops.put("AdminGetUser", admin.guarded("AdminGetUser", admin::getUser));
+        ops.put("AdminUpdateUserAttributes", admin.guarded("AdminUpdateUserAttributes", admin::updateUserAttributes));
+        ops.put("AdminDisableUser", admin.guarded("AdminDisableUser", admin::disableUser));
+        ops.put("AdminEnableUser", admin.guarded("AdminEnableUser", admin::enableUser));
+        ops.put("AdminDeleteUser", admin.guarded("AdminDeleteUser", admin::deleteUser));
+        ops.put("AdminUserGlobalSignOut", admin.guarded("AdminUserGlobalSignOut", admin::userGlobalSignOut));
+        ops.put("ListUsers", admin.guarded("ListUsers", admin::listUsers));
+        return new CognitoApi(Optional.of(settings.userPoolId()), Map.copyOf(ops), Optional.empty(), json);
+    }
+
+    /** Not served: every call answers {@code why}. */
+    public static CognitoApi notServed(String why, ObjectMapper json) {
+        return new CognitoApi(Optional.empty(), Map.of(), Optional.of(why), json);
+    }
+
+    /** The pool id, when the API is served: its discovery documents are also under {@code /{poolId}/.well-known/}. */
+    public Optional<String> userPoolId() {
+        return userPoolId;
+    }
+
+    /** Operations served, in the order of Cognito's API reference groups. */
+    public java.util.Set<String> operations() {
+        return operations.keySet();
+    }
+
+    public void install(Javalin app) {
+        app.post("/", this::handle);
+        app.options("/", this::preflight);
+    }
+
+    private void handle(Context ctx) {
+        cors(ctx);
+        ctx.header("x-amzn-RequestId", RequestContexts.requestId(ctx));
+        String target = Optional.ofNullable(ctx.header("X-Amz-Target")).orElse("");
+        String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "";
+        try {
+            if (operation.isEmpty()) {
+                throw new CognitoError("UnknownOperationException", "Send the operation as X-Amz-Target: " + TARGET_PREFIX
+                        + "<Operation>, with Content-Type " + CONTENT_TYPE + ".");
+            }
+            String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
+            if (!type.startsWith("application/x-amz-json-1.")) {
+                throw new CognitoError("UnknownOperationException", "Send " + operation + " as " + CONTENT_TYPE + ".");
+            }
+            if (notServed.isPresent()) throw new CognitoError("UnknownOperationException", notServed.get());
+            Operation op = operations.get(operation);
+            if (op == null) {
+                throw new CognitoError("UnknownOperationException", "This local user pool does not serve " + operation
+                        + "; it serves " + String.join(", ", operations.keySet()) + ".");
+            }
+            write(ctx, 200, op.run(CognitoRequest.parse(ctx.bodyAsBytes(), json), ctx));
+        } catch (CognitoError e) {
+            error(ctx, operation, e);
+        } catch (UserPoolException e) {
+            error(ctx, operation, CognitoErrors.of(e));
+        } catch (RuntimeException e) {
+            LOG.error("Cognito API {} failed unexpectedly (request {})", operation, RequestContexts.requestId(ctx), e);
+            error(ctx, operation, new CognitoError("InternalErrorException", "Something went wrong on our side.", 500));
+        }
+    }
+
+    private void error(Context ctx, String operation, CognitoError e) {
+        LOG.debug("Cognito API {} refused: {}", operation, e.type());
+        ctx.header("x-amzn-ErrorType", e.type());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("__type", e.type());
+        body.put("message", e.getMessage());
+        write(ctx, e.status(), body);
+    }
+
+    private void write(Context ctx, int status, Map<String, Object> body) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            status = 500;
+            bytes = "{\"__type\":\"InternalErrorException\",\"message\":\"The answer could not be written.\"}".getBytes(StandardCharsets.UTF_8);
+        }
+        ctx.status(status).contentType(CONTENT_TYPE).result(bytes);
+    }
+
+    private void preflight(Context ctx) {
+        cors(ctx);
+        ctx.header("Access-Control-Allow-Methods", "POST, OPTIONS");
+        ctx.header("Access-Control-Allow-Headers", "content-type, x-amz-target, x-amz-user-agent, cache-control");
+        ctx.header("Access-Control-Max-Age", "600");
+        ctx.status(204);
+    }
+
+    private static void cors(Context ctx) {
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Access-Control-Expose-Headers", "x-amzn-RequestId, x-amzn-ErrorType, Date");
+    }
+}

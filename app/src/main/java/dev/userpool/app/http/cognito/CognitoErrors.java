@@ -1,0 +1,29 @@
+package dev.userpool.app.http.cognito;
+
+import dev.userpool.core.domain.UserPoolException;
+
+/**
+ * The core's errors as Cognito names them. The messages are the core's, which already use Cognito's
+ * words where clients match on them ("Incorrect username or password.", "User is not confirmed.",
+ * "Password attempts exceeded") and never carry a secret.
+ */
+final class CognitoErrors {
+    private CognitoErrors() {}
+
+    static CognitoError of(UserPoolException e) {
+        return switch (e.code()) {
+            case USERNAME_EXISTS -> new CognitoError("UsernameExistsException", e.getMessage());
+            case INVALID_PASSWORD -> new CognitoError("InvalidPasswordException", e.getMessage());
+            case INVALID_PARAMETER -> new CognitoError("InvalidParameterException", e.getMessage());
+            case CODE_MISMATCH -> new CognitoError("CodeMismatchException", e.getMessage());
+            case EXPIRED_CODE -> new CognitoError("ExpiredCodeException", e.getMessage());
+            case NOT_AUTHORIZED -> new CognitoError("NotAuthorizedException", e.getMessage());
+            case USER_NOT_CONFIRMED -> new CognitoError("UserNotConfirmedException", "User is not confirmed.");
+            case USER_NOT_FOUND -> new CognitoError("UserNotFoundException", "User does not exist.");
+            case LIMIT_EXCEEDED -> new CognitoError("LimitExceededException", e.getMessage());
+            case TOO_MANY_REQUESTS -> new CognitoError("TooManyRequestsException", e.getMessage());
+            case TOO_MANY_FAILED_ATTEMPTS -> new CognitoError("TooManyFailedAttemptsException", e.getMessage());
+            case SERVICE_UNAVAILABLE -> new CognitoError("InternalErrorException", e.getMessage(), 500);
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package dev.userpool.app.http.cognito;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** A request body of the Cognito API, read member by member with AWS's validation wording. */
+final class CognitoRequest {
+    /** One {@code {"Name": …, "Value": …}} of UserAttributes. */
+    record Attribute(String name, String value) {}
+
+    private final JsonNode root;
+
+    private CognitoRequest(JsonNode root) {
+        this.root = root;
+    }
+
+    static CognitoRequest parse(byte[] body, ObjectMapper json) {
+        if (body.length == 0) return new CognitoRequest(json.createObjectNode());
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new CognitoError("SerializationException", "The request body is not valid JSON.");
+        } catch (IOException e) {
+            throw new CognitoError("SerializationException", "The request body could not be read.");
+        }
+        if (root == null || !root.isObject()) throw new CognitoError("SerializationException", "The request body must be a JSON object.");
+        return new CognitoRequest(root);
+    }
+
+    String required(String member) {
+        return optional(member).orElseThrow(() -> CognitoError.missing(member));
+    }
+
+    Optional<String> optional(String member) {
+        JsonNode node = root.get(member);
+        if (node == null || node.isNull()) return Optional.empty();
+        if (!node.isTextual()) throw CognitoError.invalidParameter("Member " + member + " must be a string.");
+        return Optional.of(node.textValue()).filter(v -> !v.isEmpty());
+    }
+
+    OptionalInt integer(String member) {
+        JsonNode node = root.get(member);
+        if (node == null || node.isNull()) return OptionalInt.empty();
+        if (!node.canConvertToInt()) throw CognitoError.invalidParameter("Member " + member + " must be an integer.");
+        return OptionalInt.of(node.intValue());
+    }
+
+    /** A string-to-string map member (AuthParameters, ChallengeResponses); empty when absent. */
+    Map<String, String> map(String member) {
+        JsonNode node = root.get(member);
+        Map<String, String> values = new LinkedHashMap<>();
+        if (node == null || node.isNull()) return values;
+        if (!node.isObject()) throw CognitoError.invalidParameter("Member " + member + " must be a map of strings.");
+        node.properties().forEach(e -> {
+            if (!e.getValue().isTextual()) throw CognitoError.invalidParameter("Member " + member + "." + e.getKey() + " must be a string.");
+            values.put(e.getKey(), e.getValue().textValue());
+        });
+        return values;
+    }
+
+    /** A list of {@code {"Name", "Value"}} (UserAttributes); empty when absent. */
+    List<Attribute> attributes(String member) {
+        JsonNode node = root.get(member);
+        List<Attribute> attributes = new ArrayList<>();
+        if (node == null || node.isNull()) return attributes;
+        if (!node.isArray()) throw CognitoError.invalidParameter("Member " + member + " must be a list of attributes.");
+        for (JsonNode a : node) {
+            String name = a.path("Name").asText("");
+            if (name.isEmpty()) throw CognitoError.invalidParameter("Every attribute of " + member + " needs a Name.");
+            attributes.add(new Attribute(name, a.path("Value").isNull() ? "" : a.path("Value").asText("")));
+        }
+        return attributes;
+    }
+}

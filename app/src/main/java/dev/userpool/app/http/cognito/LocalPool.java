@@ -1,0 +1,117 @@
+package dev.userpool.app.http.cognito;
+
+import dev.userpool.app.config.LocalPoolSettings;
+import dev.userpool.app.config.LocalPoolSettings.AdminCalls;
+import io.javalin.http.Context;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Who may call: the one user pool and app client this server plays, the client's {@code SECRET_HASH}
+ * when it has a secret, and where admin operations may come from. Messages are Cognito's.
+ */
+final class LocalPool {
+    private final LocalPoolSettings settings;
+
+    LocalPool(LocalPoolSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    String userPoolId() {
+        return settings.userPoolId();
+    }
+
+    void requireClient(CognitoRequest request) {
+        String clientId = request.required("ClientId");
+        if (!settings.clientId().equals(clientId)) {
+            throw new CognitoError("ResourceNotFoundException", "User pool client " + clientId + " does not exist.");
+        }
+    }
+
+    void requireUserPool(CognitoRequest request) {
+        String poolId = request.required("UserPoolId");
+        if (!settings.userPoolId().equals(poolId)) {
+            throw new CognitoError("ResourceNotFoundException", "User pool " + poolId + " does not exist.");
+        }
+    }
+
+    boolean hasSecret() {
+        return settings.clientSecret().isPresent();
+    }
+
+    /**
+     * With a client secret, {@code sent} must be base64(HMAC-SHA256(secret, username ‖ client id)) for
+     * one of {@code usernames} (the name in the request, or another name of the same user).
+     */
+    void requireSecretHash(Optional<String> sent, String... usernames) {
+        if (settings.clientSecret().isEmpty()) return;
+        if (sent.isEmpty()) {
+            throw CognitoError.notAuthorized("Client " + settings.clientId() + " is configured with secret but SECRET_HASH was not received");
+        }
+        byte[] given = sent.get().getBytes(StandardCharsets.US_ASCII);
+        for (String username : usernames) {
+            if (username != null && MessageDigest.isEqual(given, secretHash(username).getBytes(StandardCharsets.US_ASCII))) return;
+        }
+        throw CognitoError.notAuthorized("Unable to verify secret hash for client " + settings.clientId());
+    }
+
+    /** RevokeToken names the secret itself, not a hash: required, and right, when the client has one. */
+    void requireClientSecret(Optional<String> sent) {
+        if (settings.clientSecret().isEmpty()) return;
+        byte[] expected = settings.clientSecret().get().getBytes(StandardCharsets.UTF_8);
+        if (sent.isEmpty() || !MessageDigest.isEqual(expected, sent.get().getBytes(StandardCharsets.UTF_8))) {
+            throw CognitoError.notAuthorized("Client " + settings.clientId() + " is configured with secret but the ClientSecret is missing or wrong");
+        }
+    }
+
+    /**
+     * Admin operations are IAM-signed on AWS; this server does not check signatures, so it takes them
+     * only where {@code USERPOOL_POOL_ADMIN} allows, and never from a web page (a request with an
+     * {@code Origin} header): a page on another site must not reach them through the visitor's browser.
+     */
+    void requireAdminCaller(Context ctx, String operation) {
+        AdminCalls allowed = settings.adminCalls();
+        String why = null;
+        if (allowed == AdminCalls.OFF) {
+            why = "admin operations are turned off (USERPOOL_POOL_ADMIN=off)";
+        } else if (ctx.header("Origin") != null) {
+            why = "admin operations are not accepted from web pages";
+        } else if (allowed == AdminCalls.LOOPBACK && !fromLoopback(ctx)) {
+            why = "admin operations are accepted only from this machine (USERPOOL_POOL_ADMIN=loopback)";
+        }
+        if (why != null) {
+            throw new CognitoError("AccessDeniedException", "Not authorized to perform cognito-idp:" + operation + " on "
+                    + settings.userPoolId() + ": " + why + ".");
+        }
+    }
+
+    private static boolean fromLoopback(Context ctx) {
+        String address = ctx.req().getRemoteAddr();
+        if (address == null || !address.matches("[0-9a-fA-F.:\\[\\]]+")) return false;   // an address literal: no lookup
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private String secretHash(String username) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(settings.clientSecret().orElseThrow().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update(username.getBytes(StandardCharsets.UTF_8));
+            mac.update(settings.clientId().getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(mac.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.userpool.app.http.cognito;
+
+import static dev.userpool.app.http.cognito.CognitoShapes.delivery;
+import static dev.userpool.app.http.cognito.CognitoShapes.ordered;
+
+import dev.userpool.app.http.RequestContexts;
+import dev.userpool.core.domain.CodeDelivery;
+import dev.userpool.core.port.in.Registration;
+import dev.userpool.core.port.in.Registration.ConfirmCommand;
+import dev.userpool.core.port.in.Registration.EmailCommand;
+import dev.userpool.core.port.in.Registration.SignUpCommand;
+import dev.userpool.core.port.in.Registration.SignUpResult;
+import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Map;
+
+/** SignUp, ConfirmSignUp and ResendConfirmationCode, through the Registration use cases. */
+final class SignUpOperations {
+    private final Registration registration;
+    private final LocalPool pool;
+    private final Usernames usernames;
+
+    SignUpOperations(Registration registration, LocalPool pool, Usernames usernames) {
+        this.registration = registration;
+        this.pool = pool;
+        this.usernames = usernames;
+    }
+
+    /**
+     * The pool's usernames are email addresses (Cognito: UsernameAttributes = email), so Username must
+     * be one; an {@code email} attribute, if given, must be the same address. No other attribute is kept.
+     */
+    Map<String, Object> signUp(CognitoRequest request, Context ctx) {
+        pool.requireClient(request);
+        String username = request.required("Username");
+        String password = request.required("Password");
+        pool.requireSecretHash(request.optional("SecretHash"), username);
+        if (!username.contains("@")) throw CognitoError.invalidParameter("Username should be an email.");
+        for (CognitoRequest.Attribute a : request.attributes("UserAttributes")) {
+            if (!a.name().equals("email")) {
+                throw CognitoError.invalidParameter("Attributes did not conform to the schema: " + a.name()
+                        + ": this pool keeps only the email attribute");
+            }
+            if (!a.value().strip().toLowerCase(Locale.ROOT).equals(username.strip().toLowerCase(Locale.ROOT))) {
+                throw CognitoError.invalidParameter("The email attribute must be the Username: this pool's usernames are email addresses.");
+            }
+        }
+        SignUpResult result = registration.signUp(new SignUpCommand(username, password, RequestContexts.of(ctx)));
+        return ordered("UserConfirmed", false, "CodeDeliveryDetails", delivery(result.codeDelivery()),
+                "UserSub", result.user().id().value());
+    }
+
+    Map<String, Object> confirmSignUp(CognitoRequest request, Context ctx) {
+        pool.requireClient(request);
+        String username = request.required("Username");
+        String code = request.required("ConfirmationCode");
+        pool.requireSecretHash(request.optional("SecretHash"), username);
+        registration.confirm(new ConfirmCommand(usernames.address(username), code, RequestContexts.of(ctx)));
+        return Map.of();
+    }
+
+    Map<String, Object> resendConfirmationCode(CognitoRequest request, Context ctx) {
+        pool.requireClient(request);
+        String username = request.required("Username");
+        pool.requireSecretHash(request.optional("SecretHash"), username);
+        CodeDelivery d = registration.resendCode(new EmailCommand(usernames.address(username), RequestContexts.of(ctx)));
+        return ordered("CodeDeliveryDetails", delivery(d));
+    }
+}

@@ -1,0 +1,173 @@
+package dev.userpool.app.wiring;
+
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.ElementsIntoSet;
+import dagger.multibindings.IntoSet;
+import dev.userpool.app.config.DynamoDbSettings;
+import dev.userpool.app.config.InvalidSettingsException;
+import dev.userpool.app.config.Settings;
+import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.dynamodb.AuditLogOptions;
+import dev.userpool.dynamodb.AuditTable;
+import dev.userpool.dynamodb.DeliveryStatistics;
+import dev.userpool.dynamodb.DynamoDbAuditLog;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import javax.inject.Provider;
+import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * {@code USERPOOL_AUDIT=dynamodb}: one {@link DynamoDbClient} (a URL-connection HTTP client with
+ * explicit timeouts, and few SDK retries: the spool, not the SDK, waits out an outage), the audit
+ * table checked or created at start, and the {@link DynamoDbAuditLog}. On shutdown the log flushes
+ * what it accepted before the client goes. Nothing here is built unless {@link PortsModule} chooses it.
+ */
+@Module
+public final class DynamoDbModule {
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbModule.class);
+    private static final Duration TABLE_ACTIVE_TIMEOUT = Duration.ofMinutes(5);
+
+    private DynamoDbModule() {}
+
+    /** What was opened for DynamoDB, closed in reverse order: the log flushes through the client first. */
+    static final class DynamoDbResources implements AutoCloseable {
+        private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+
+        synchronized void opened(AutoCloseable resource) {
+            opened.push(resource);
+        }
+
+        @Override
+        public synchronized void close() throws Exception {
+            while (!opened.isEmpty()) opened.pop().close();
+        }
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbResources dynamoDbResources() {
+        return new DynamoDbResources();
+    }
+
+    @Provides
+    @IntoSet
+    static AutoCloseable closeDynamoDb(DynamoDbResources resources) {
+        return resources;
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbSettings dynamoDbSettings(Settings settings) {
+        return DynamoDbSettings.from(settings);
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbClient dynamoDbClient(DynamoDbSettings dynamo, DynamoDbResources resources) {
+        SdkHttpClient http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(10))
+                .build();
+        resources.opened(http);   // the SDK leaves what it was given open
+        AwsCredentialsProvider credentials = credentials(dynamo);
+        if (credentials instanceof AutoCloseable closeable) resources.opened(closeable);
+        var builder = DynamoDbClient.builder()
+                .httpClient(http)
+                .region(region(dynamo))
+                .credentialsProvider(credentials)
+                .overrideConfiguration(o -> o.apiCallAttemptTimeout(Duration.ofSeconds(3)).apiCallTimeout(Duration.ofSeconds(8))
+                        .retryStrategy(r -> r.maxAttempts(3)));
+        dynamo.endpoint().ifPresent(builder::endpointOverride);
+        DynamoDbClient client = builder.build();
+        resources.opened(client);
+        return client;
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbAuditLog dynamoDbAuditLog(DynamoDbClient client, DynamoDbSettings dynamo, Clock clock,
+                                             DynamoDbResources resources) {
+        AuditTable table = new AuditTable(client, dynamo.table());
+        try {
+            if (dynamo.createTable()) table.createIfMissing(TABLE_ACTIVE_TIMEOUT);
+            else table.verify();
+        } catch (UserPoolException e) {
+            throw new UserPoolException(e.code(), e.getMessage() + (dynamo.createTable() ? ""
+                    : " (With USERPOOL_DYNAMODB_CREATE_TABLE=true userpool creates the table itself.)"), e);
+        }
+        DynamoDbAuditLog log = new DynamoDbAuditLog(client, AuditLogOptions.defaults(dynamo.table(), dynamo.spoolDir())
+                .withRetention(Duration.ofDays(dynamo.retentionDays())), clock);
+        resources.opened(log);
+        LOG.info("Audit trail: DynamoDB table {} ({}), kept {} days, spool in {}", dynamo.table(),
+                dynamo.endpoint().map(Object::toString).orElse(dynamo.region().orElse("the SDK's default Region")),
+                dynamo.retentionDays(), log.spoolDirectory());
+        return log;
+    }
+
+    /** The spool and the batching, on /metrics, when DynamoDB holds the audit trail. */
+    @Provides
+    @ElementsIntoSet
+    static Set<MeterBinder> dynamoDbMetrics(Settings settings, Provider<DynamoDbAuditLog> log) {
+        if (settings.audit() != Settings.AuditChoice.DYNAMODB) return Set.of();
+        return Set.of(registry -> {
+            DynamoDbAuditLog audit = log.get();
+            Gauge.builder("userpool.audit.spool.backlog", audit, a -> a.statistics().spoolBacklogBytes())
+                    .baseUnit("bytes").description("Audit events waiting in the local spool for DynamoDB")
+                    .register(registry);
+            counter(registry, audit, "userpool.audit.events.spooled", DeliveryStatistics::eventsSpooled,
+                    "Audit events that went to the spool because DynamoDB could not take them");
+            counter(registry, audit, "userpool.audit.events.replayed", DeliveryStatistics::eventsReplayed,
+                    "Spooled audit events DynamoDB has since taken");
+            counter(registry, audit, "userpool.audit.events.written", DeliveryStatistics::eventsWritten,
+                    "Audit events DynamoDB acknowledged");
+            counter(registry, audit, "userpool.audit.dynamodb.write.requests", DeliveryStatistics::writeRequests,
+                    "BatchWriteItem calls sent");
+        });
+    }
+
+    private static void counter(io.micrometer.core.instrument.MeterRegistry registry, DynamoDbAuditLog audit, String name,
+                                ToDoubleFunction<DeliveryStatistics> value, String description) {
+        FunctionCounter.builder(name, audit, a -> value.applyAsDouble(a.statistics())).description(description)
+                .register(registry);
+    }
+
+    private static Region region(DynamoDbSettings dynamo) {
+        if (dynamo.region().isPresent()) return Region.of(dynamo.region().get());
+        // An emulator answers in any Region; asking the chain would look for an instance-metadata service.
+        if (dynamo.endpointIsLoopback()) return Region.US_EAST_1;
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (SdkClientException e) {
+            throw new InvalidSettingsException("AWS_REGION is required when USERPOOL_AUDIT=dynamodb"
+                    + " (or a region in the AWS profile): the Region of the table " + dynamo.table() + ".");
+        }
+    }
+
+    private static AwsCredentialsProvider credentials(DynamoDbSettings dynamo) {
+        if (dynamo.localCredentials()) {
+            // An emulator on this machine: SigV4 needs some key, and no real one should be sent there.
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("userpool-local", "userpool-local"));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.userpool.app.wiring;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.Module;
+import dagger.Provides;
+import dev.userpool.app.config.LocalPoolSettings;
+import dev.userpool.app.config.Settings;
+import dev.userpool.app.http.cognito.CognitoApi;
+import dev.userpool.app.http.cognito.PasswordVerifierChallenges;
+import dev.userpool.core.port.in.Administration;
+import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.Registration;
+import dev.userpool.embedded.EmbeddedDatabase;
+import dev.userpool.embedded.SrpServer;
+import dev.userpool.embedded.SrpSettings;
+import java.time.Clock;
+import java.util.Optional;
+import javax.inject.Provider;
+import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded pool as Cognito clients see it ({@link LocalPoolSettings}): its SRP server and its
+ * Cognito user-pool API. The API is served only while the embedded directory holds the users; with
+ * {@code USERPOOL_DIRECTORY=cognito} the users live in Amazon Cognito, whose own endpoint serves them.
+ */
+@Module
+public final class LocalPoolModule {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalPoolModule.class);
+
+    private LocalPoolModule() {}
+
+    @Provides
+    @Singleton
+    static LocalPoolSettings localPoolSettings(Settings settings) {
+        return LocalPoolSettings.from(settings.environment());
+    }
+
+    @Provides
+    @Singleton
+    static SrpServer srpServer(EmbeddedDatabase db, LocalPoolSettings pool, Clock clock) {
+        return SrpServer.open(db, new SrpSettings(pool.srp(), pool.userPoolId()), clock);
+    }
+
+    @Provides
+    @Singleton
+    static CognitoApi cognitoApi(Settings settings, LocalPoolSettings pool, Registration registration,
+                                 Authentication authentication, Administration administration, Provider<SrpServer> srp,
+                                 ObjectMapper json) {
+        if (settings.directory() != Settings.DirectoryChoice.EMBEDDED) {
+            return CognitoApi.notServed("This app's users are in Amazon Cognito (USERPOOL_DIRECTORY=" 
+                    + settings.directory().name().toLowerCase(java.util.Locale.ROOT)
+                    + "): call Cognito's own endpoint. This app serves Cognito's API only for its embedded pool.", json);
+        }
+        Optional<PasswordVerifierChallenges> challenges = pool.srp() ? Optional.of(challenges(srp.get())) : Optional.empty();
+        LOG.info("Cognito user-pool API on POST /: pool {} (region {}), app client {}{}, USER_SRP_AUTH {}", pool.userPoolId(),
+                pool.region(), pool.clientId(), pool.clientSecret().isPresent() ? " with a secret" : "",
+                pool.srp() ? "on" : "off (USERPOOL_SRP=off)");
+        return CognitoApi.serving(pool, registration, authentication, administration, challenges,
+                settings.preventUserExistenceErrors(), json);
+    }
+
+    private static PasswordVerifierChallenges challenges(SrpServer srp) {
+        return new PasswordVerifierChallenges() {
+            @Override
+            public Challenge begin(String username, String srpA) {
+                SrpServer.Challenge c = srp.begin(username, srpA);
+                return new Challenge(c.srpB(), c.salt(), c.secretBlock(), c.userIdForSrp(), c.username());
+            }
+
+            @Override
+            public Optional<String> challengedName(String secretBlock) {
+                return srp.challengedName(secretBlock);
+            }
+        };
+    }
+}
