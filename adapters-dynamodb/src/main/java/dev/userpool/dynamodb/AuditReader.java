@@ -169,7 +169,7 @@ final class AuditReader implements AutoCloseable {
                         ? response.lastEvaluatedKey() : null;
             } while (start != null && items.size() < want);
         } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e, "reading the audit trail");
+            throw DynamoDbErrors.translate(e, "reading events");
         }
         return items.size() > want ? items.subList(0, want) : items;
     }

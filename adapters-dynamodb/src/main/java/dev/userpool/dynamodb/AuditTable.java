@@ -60,7 +60,7 @@ public final class AuditTable {
         } catch (ResourceInUseException exists) {
             LOG.info("The DynamoDB audit table {} exists already; checking it", name);
         } catch (SdkException e) {
-            throw DynamoDbErrors.translate(e, "creating the table '" + name + "'");
+            throw DynamoDbErrors.translate(e, "creating table '" + name + "'");
         }
         awaitActive(timeout);
         checkShape();
@@ -110,7 +110,7 @@ public final class AuditTable {
             return Optional.of(client.describeTable(b -> b.tableName(name)).table());
         } catch (SdkException e) {
             if (DynamoDbErrors.isNotFound(e)) return Optional.empty();
-            throw DynamoDbErrors.translate(e, "checking the table '" + name + "'");
+            throw DynamoDbErrors.translate(e, "checking table '" + name + "'");
         }
     }
 

@@ -27,12 +27,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The write path: events wait in a bounded buffer, leave it in batches of up to 25 (as soon as 25
  * are there, after a short delay, or at once when DynamoDB is idle), and each batch ends durable in
- * DynamoDB or, when DynamoDB
- * cannot take it, in the spool. While the spool holds events, new ones join them there, so that
- * replay keeps the order in which they were recorded.
+ * DynamoDB or, when DynamoDB cannot take it, in the spool. While the spool holds events, new ones
+ * join them there, so that replay keeps the order in which they were recorded.
  */
 final class BatchingDelivery implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchingDelivery.class);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private record Pending(AuditEvent event, CompletableFuture<Void> durable) {}
 
@@ -41,8 +41,6 @@ final class BatchingDelivery implements AutoCloseable {
     private final Spool spool;
     private final Runnable onSpooled;
     private final long batchDelayNanos;
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-
     private final Semaphore inFlight;
     private final int concurrentBatches;
     private final Duration closeTimeout;
@@ -56,13 +54,13 @@ final class BatchingDelivery implements AutoCloseable {
     BatchingDelivery(BatchWriter writer, Spool spool, Runnable onSpooled, int capacity, Duration batchDelay,
                      int concurrentBatches, Duration closeTimeout) {
         this.writer = writer;
-        this.closeTimeout = closeTimeout;
         this.spool = spool;
         this.onSpooled = onSpooled;
         this.buffer = new ArrayBlockingQueue<>(capacity);
         this.batchDelayNanos = batchDelay.toNanos();
         this.concurrentBatches = concurrentBatches;
         this.inFlight = new Semaphore(concurrentBatches);
+        this.closeTimeout = closeTimeout;
         AtomicInteger n = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(concurrentBatches, r -> daemon(r, "userpool-audit-writer-" + n.incrementAndGet()));
         this.dispatcher = daemon(this::dispatch, "userpool-audit-batcher");
@@ -228,6 +226,7 @@ final class BatchingDelivery implements AutoCloseable {
     }
 
     private void toSpool(List<Pending> batch, String why) {
+        if (batch.isEmpty()) return;
         boolean wasEmpty = !spool.hasBacklog();
         try {
             spool.append(batch.stream().map(Pending::event).toList());

@@ -27,6 +27,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * event written twice (a replay after a crash, a retry) is kept once.
  *
  * <p>The client stays the caller's; {@link #close} sends what it accepted and stops its threads.
+ * Give the client short timeouts and few retries (the app allows 3 attempts): while DynamoDB is away
+ * the spool waits, and every second the SDK spends retrying is a second a caller of {@code record}
+ * waits before its event is spooled.
  */
 public final class DynamoDbAuditLog implements AuditLog, AutoCloseable {
     private static final int PARALLEL_QUERIES = 8;

@@ -36,7 +36,7 @@ final class DynamoDbErrors {
         return "no answer: " + (message.length() > 200 ? message.substring(0, 200) + "…" : message);
     }
 
-    /** The core's error for a failure while {@code doing} something (e.g. "reading the audit trail"). */
+    /** The core's error for a failure while {@code doing} something (e.g. "reading events"). */
     static UserPoolException translate(SdkException e, String doing) {
         String code = e instanceof AwsServiceException s ? code(s) : null;
         String why = switch (code == null ? "" : code) {
@@ -48,8 +48,7 @@ final class DynamoDbErrors {
                     "DynamoDB refused the credentials or their permissions (" + code + ")";
             default -> "DynamoDB failed (" + name(e) + ")";
         };
-        return new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "The audit trail is unavailable while " + doing
-                + ": " + why + ".", e);
+        return new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "Audit trail: " + why + " (while " + doing + ").", e);
     }
 
     private static String code(AwsServiceException e) {

@@ -5,6 +5,7 @@ import static dev.userpool.dynamodb.AuditEvents.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.PageRequest;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.event.AuditEvent;
 import dev.userpool.core.testing.MutableClock;
@@ -268,6 +269,16 @@ class DynamoDbAuditLogTest {
 
         UserPoolException e = assertRefused(() -> log.record(signIn("u1", t)), ErrorCode.SERVICE_UNAVAILABLE);
         assertThat(e.getMessage()).contains("spool");
+    }
+
+    @Test
+    void aReadDynamoDbCannotAnswerIsServiceUnavailableNeverAnSdkException() {
+        dynamo.queryFails(connectionRefused());
+        DynamoDbAuditLog log = open(options());
+
+        UserPoolException bySubject = assertRefused(() -> log.bySubject("u1", PageRequest.first(10)), ErrorCode.SERVICE_UNAVAILABLE);
+        assertThat(bySubject.getMessage()).contains("no answer");
+        assertRefused(() -> log.between(t, t.plusSeconds(60), PageRequest.first(10)), ErrorCode.SERVICE_UNAVAILABLE);
     }
 
     @Test

@@ -10,6 +10,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -30,6 +32,17 @@ final class StubDynamoDb implements DynamoDbClient {
     private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     private final AuditItemMapper mapper = new AuditItemMapper(AuditLogOptions.DEFAULT_SHARDS, AuditLogOptions.DEFAULT_RETENTION);
     private volatile Answer answer = TAKE_ALL;
+    private volatile RuntimeException queryFailure = new UnsupportedOperationException("the stub keeps no index");
+
+    /** What {@code Query} throws. */
+    void queryFails(RuntimeException e) {
+        this.queryFailure = e;
+    }
+
+    @Override
+    public QueryResponse query(QueryRequest request) {
+        throw queryFailure;
+    }
 
     void answer(Answer a) {
         this.answer = a;

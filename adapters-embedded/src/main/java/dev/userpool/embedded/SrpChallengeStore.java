@@ -53,8 +53,4 @@ final class SrpChallengeStore {
     Optional<Pending> peek(String session) {
         return Optional.ofNullable(pending.get(session));
     }
-
-    int size() {
-        return pending.size();
-    }
 }

@@ -205,10 +205,6 @@ public final class SrpServer {
         return settings.poolName();
     }
 
-    int waitingChallenges() {
-        return challenges.size();
-    }
-
     private Optional<Account> accountNamed(String name) {
         try {
             if (name.contains("@")) return db.read(c -> UserRows.byEmail(c, EmailAddress.parse(name)));

@@ -24,6 +24,8 @@ import java.util.Optional;
 final class AuthOperations {
     static final String PASSWORD_VERIFIER = "PASSWORD_VERIFIER";
     private static final String FLOWS = "USER_SRP_AUTH, USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH";
+    static final String SRP_OFF = "USER_SRP_AUTH flow not enabled for this client: this pool keeps no SRP verifiers"
+            + " (USERPOOL_SRP=off); sign in with USER_PASSWORD_AUTH.";
 
     private final Authentication authentication;
     private final Optional<PasswordVerifierChallenges> srp;
@@ -53,8 +55,7 @@ final class AuthOperations {
         String username = required(parameters, "USERNAME");
         String srpA = required(parameters, "SRP_A");
         pool.requireSecretHash(Optional.ofNullable(parameters.get("SECRET_HASH")), username);
-        PasswordVerifierChallenges challenges = srp.orElseThrow(() -> CognitoError.invalidParameter(
-                "USER_SRP_AUTH flow not enabled for this client."));
+        PasswordVerifierChallenges challenges = srp.orElseThrow(() -> CognitoError.invalidParameter(SRP_OFF));
         PasswordVerifierChallenges.Challenge c = challenges.begin(username, srpA);
         Map<String, Object> challengeParameters = new LinkedHashMap<>();
         challengeParameters.put("SALT", c.salt());
@@ -89,6 +90,15 @@ final class AuthOperations {
             pool.requireSecretHash(secretHash, owner.userId().value(), owner.email().value());
         }
         return authenticationResult(tokens);
+    }
+
+    /** GetTokensFromRefreshToken: a refresh where a client with a secret sends the secret itself, not a hash. */
+    Map<String, Object> getTokensFromRefreshToken(CognitoRequest request, Context ctx) {
+        String refreshToken = request.required("RefreshToken");
+        pool.requireClient(request);
+        pool.requireClientSecret(request.optional("ClientSecret"));
+        Tokens tokens = authentication.refresh(new TokenCommand(refreshToken, RequestContexts.of(ctx)));
+        return ordered("AuthenticationResult", authenticationResult(tokens).get("AuthenticationResult"));
     }
 
     Map<String, Object> respondToAuthChallenge(CognitoRequest request, Context ctx) {

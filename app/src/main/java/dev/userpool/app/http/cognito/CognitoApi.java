@@ -31,13 +31,13 @@ public final class CognitoApi {
     static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
     private static final Logger LOG = LoggerFactory.getLogger(CognitoApi.class);
 
-    private final Optional<String> userPoolId;
+    private final Optional<LocalPoolSettings> pool;
     private final Map<String, Operation> operations;
     private final Optional<String> notServed;
     private final ObjectMapper json;
 
-    private CognitoApi(Optional<String> userPoolId, Map<String, Operation> operations, Optional<String> notServed, ObjectMapper json) {
-        this.userPoolId = userPoolId;
+    private CognitoApi(Optional<LocalPoolSettings> pool, Map<String, Operation> operations, Optional<String> notServed, ObjectMapper json) {
+        this.pool = pool;
         this.operations = operations;
         this.notServed = notServed;
         this.json = json;
@@ -64,6 +64,7 @@ public final class CognitoApi {
         ops.put("ResendConfirmationCode", signUp::resendConfirmationCode);
         ops.put("InitiateAuth", auth::initiateAuth);
         ops.put("RespondToAuthChallenge", auth::respondToAuthChallenge);
+        ops.put("GetTokensFromRefreshToken", auth::getTokensFromRefreshToken);
         ops.put("GetUser", account::getUser);
         ops.put("GlobalSignOut", account::globalSignOut);
         ops.put("RevokeToken", account::revokeToken);
@@ -79,7 +80,7 @@ public final class CognitoApi {
         ops.put("AdminDeleteUser", admin.guarded("AdminDeleteUser", admin::deleteUser));
         ops.put("AdminUserGlobalSignOut", admin.guarded("AdminUserGlobalSignOut", admin::userGlobalSignOut));
         ops.put("ListUsers", admin.guarded("ListUsers", admin::listUsers));
-        return new CognitoApi(Optional.of(settings.userPoolId()), Map.copyOf(ops), Optional.empty(), json);
+        return new CognitoApi(Optional.of(settings), java.util.Collections.unmodifiableMap(ops), Optional.empty(), json);
     }
 
     /** Not served: every call answers {@code why}. */
@@ -89,7 +90,7 @@ public final class CognitoApi {
 
     /** The pool id, when the API is served: its discovery documents are also under {@code /{poolId}/.well-known/}. */
     public Optional<String> userPoolId() {
-        return userPoolId;
+        return pool.map(LocalPoolSettings::userPoolId);
     }
 
     /** Operations served, in the order of Cognito's API reference groups. */
@@ -100,6 +101,22 @@ public final class CognitoApi {
     public void install(Javalin app) {
         app.post("/", this::handle);
         app.options("/", this::preflight);
+        app.get("/wildrydes/js/config.js", this::wildRydesConfig);
+    }
+
+    /**
+     * The walk-through's {@code js/config.js} for the pages under {@code /wildrydes/}: this pool's id,
+     * app client and region, and — the one addition — this server as the library's endpoint.
+     */
+    private void wildRydesConfig(Context ctx) throws JsonProcessingException {
+        Map<String, Object> cognito = new LinkedHashMap<>();
+        cognito.put("userPoolId", pool.map(LocalPoolSettings::userPoolId).orElse(""));
+        cognito.put("userPoolClientId", pool.map(LocalPoolSettings::clientId).orElse(""));
+        cognito.put("region", pool.map(LocalPoolSettings::region).orElse(""));
+        String script = "window._config = { cognito: " + json.writeValueAsString(cognito) + " };\n"
+                + "// Amazon Cognito's endpoint would be https://cognito-idp.<region>.amazonaws.com/; the pool is here:\n"
+                + "window._config.cognito.endpoint = window.location.origin + '/';\n";
+        ctx.header("Cache-Control", "no-cache").contentType("text/javascript; charset=utf-8").result(script);
     }
 
     private void handle(Context ctx) {

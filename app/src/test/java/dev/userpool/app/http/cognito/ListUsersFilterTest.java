@@ -1,0 +1,65 @@
+package dev.userpool.app.http.cognito;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserId;
+import dev.userpool.core.domain.UserStatus;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** ListUsers' Filter grammar, and what each condition becomes. */
+class ListUsersFilterTest {
+    private static final User ALICE = new User(new UserId("0a1b"), new EmailAddress("alice@example.com"), UserStatus.CONFIRMED,
+            true, true, Instant.EPOCH);
+    private static final User BOB = new User(new UserId("2c3d"), new EmailAddress("bob@example.com"), UserStatus.UNCONFIRMED,
+            false, false, Instant.EPOCH);
+
+    @Test
+    void noFilterMatchesEveryone() {
+        ListUsersFilter f = ListUsersFilter.parse(Optional.empty());
+        assertThat(f.filter().matches(ALICE) && f.filter().matches(BOB)).isTrue();
+        assertThat(ListUsersFilter.parse(Optional.of("  ")).matchesNothing()).isFalse();
+    }
+
+    @Test
+    void emailPrefixGoesToTheDirectoryAndEqualityIsCheckedOnTop() {
+        ListUsersFilter prefix = ListUsersFilter.parse(Optional.of("email ^= \"ALI\""));
+        assertThat(prefix.filter().emailPrefix()).contains("ali");
+        ListUsersFilter exact = ListUsersFilter.parse(Optional.of("email=\"alice@example.com\""));
+        assertThat(exact.filter().emailPrefix()).contains("alice@example.com");
+        assertThat(exact.matches().test(ALICE)).isTrue();
+        assertThat(exact.matches().test(new User(new UserId("x"), new EmailAddress("alice@example.com.au"), UserStatus.CONFIRMED,
+                true, true, Instant.EPOCH))).isFalse();
+    }
+
+    @Test
+    void statusesAndEnabledness() {
+        assertThat(ListUsersFilter.parse(Optional.of("cognito:user_status = \"UNCONFIRMED\"")).filter().status())
+                .contains(UserStatus.UNCONFIRMED);
+        assertThat(ListUsersFilter.parse(Optional.of("cognito:user_status = \"FORCE_CHANGE_PASSWORD\"")).matchesNothing()).isTrue();
+        assertThat(ListUsersFilter.parse(Optional.of("cognito:user_status ^= \"CON\"")).filter().status()).contains(UserStatus.CONFIRMED);
+        ListUsersFilter disabled = ListUsersFilter.parse(Optional.of("status = \"Disabled\""));
+        assertThat(disabled.matches().test(BOB)).isTrue();
+        assertThat(disabled.matches().test(ALICE)).isFalse();
+    }
+
+    @Test
+    void subAndUsernameNameOneAccount() {
+        assertThat(ListUsersFilter.parse(Optional.of("sub = \"0a1b\"")).sub()).contains("0a1b");
+        assertThat(ListUsersFilter.parse(Optional.of("username = \"0a1b\"")).sub()).contains("0a1b");
+        assertThat(ListUsersFilter.parse(Optional.of("email = \"a\\\"b@example.com\"")).filter().emailPrefix()).contains("a\"b@example.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"email = alice", "email == \"a\"", "shoe_size = \"9\"", "sub ^= \"0a\"", "email = \"a\" and x"})
+    void anythingElseIsInvalid(String expression) {
+        assertThatThrownBy(() -> ListUsersFilter.parse(Optional.of(expression)))
+                .isInstanceOfSatisfying(CognitoError.class, e -> assertThat(e.type()).isEqualTo("InvalidParameterException"));
+    }
+}
