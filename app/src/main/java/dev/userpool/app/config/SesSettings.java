@@ -79,6 +79,11 @@ public record SesSettings(EmailAddress from, String templateName, Optional<URI> 
         }
     }
 
+    /** Whether the endpoint is an emulator or stub on this machine. */
+    public boolean endpointIsLocal() {
+        return endpoint.map(SesSettings::isLoopback).orElse(false);
+    }
+
     private static boolean isLoopback(URI endpoint) {
         String host = endpoint.getHost().toLowerCase(Locale.ROOT);
         return host.equals("localhost") || host.equals("[::1]") || host.equals("::1")
