@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpRespo
  * client (SignUp, ConfirmSignUp, ResendConfirmationCode, with {@code SECRET_HASH} when the client has a
  * secret); operators through the admin API (AdminConfirmSignUp, AdminUpdateUserAttributes,
  * AdminGetUser, ListUsers, AdminDisableUser, AdminEnableUser, AdminDeleteUser), which needs IAM
- * permissions (docs/cognito.md lists them).
+ * permissions (the README lists them).
  *
  * <p>Cognito decides itself whether SignUp emails a code: it does when the pool auto-verifies email.
  * This directory reports what Cognito did, whatever {@code sendCode} asked (see {@link #signUp}).

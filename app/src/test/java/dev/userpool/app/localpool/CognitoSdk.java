@@ -7,7 +7,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
-/** The AWS SDK for Java's Cognito client pointed at a local pool, as docs/cognito-local-pool.md shows it. */
+/** The AWS SDK for Java's Cognito client pointed at a local pool, as the README shows it. */
 final class CognitoSdk {
     private CognitoSdk() {}
 
