@@ -8,8 +8,9 @@
 # Environment (all optional):
 #   DURATION=30          measured seconds            WARMUP=10        warm-up seconds
 #   THREADS=8            concurrent clients          MAX_REQUESTS=20000  request budget per phase
-#   APP_JAVA_OPTS="..."  JVM options for the app (default below; APP_JAVA_OPTS= for none)
-#   APP_ENV="..."        extra environment for the app process only (default below; APP_ENV= for none)
+#   USERS=1              accounts signed in in turn (diagnosis: >1 makes each user's session rows grow slower)
+#   APP_JAVA_OPTS="..."  JVM options for the app (default "-XX:+UseSerialGC -Xmx128m"; APP_JAVA_OPTS= for none)
+#   APP_ENV="..."        extra environment for the app process only (default MALLOC_ARENA_MAX=2; APP_ENV= for none)
 #   NMT=0                1: run the app with -XX:NativeMemoryTracking=summary and save jcmd VM.native_memory
 #                        after the run to bench/target/signin-nmt.txt (what the JVM itself committed, vs RSS)
 #   THREAD_DUMPS=0       take this many jcmd Thread.print samples (1/s) during the run, for profiling
@@ -22,6 +23,7 @@ DURATION="${DURATION:-30}"
 WARMUP="${WARMUP:-10}"
 THREADS="${THREADS:-8}"
 MAX_REQUESTS="${MAX_REQUESTS:-20000}"
+USERS="${USERS:-1}"
 APP_JAVA_OPTS="${APP_JAVA_OPTS-__DEFAULT__}"
 APP_ENV="${APP_ENV-__DEFAULT__}"
 THREAD_DUMPS="${THREAD_DUMPS:-0}"
@@ -29,11 +31,13 @@ NMT="${NMT:-0}"
 app_jar="$root/app/target/userpool.jar"
 bench_jar="$root/bench/target/benchmarks.jar"
 
+# The default memory setting (docs/PERFORMANCE.md, figure 2): without it the app's RSS ends near 550 MB,
+# mostly glibc malloc arenas (up to 8 per core) each keeping a 19 MiB libargon2 buffer, plus G1's heap.
 if [ "$APP_JAVA_OPTS" = "__DEFAULT__" ]; then
-  APP_JAVA_OPTS=""
+  APP_JAVA_OPTS="-XX:+UseSerialGC -Xmx128m"
 fi
 if [ "$APP_ENV" = "__DEFAULT__" ]; then
-  APP_ENV=""
+  APP_ENV="MALLOC_ARENA_MAX=2"
 fi
 if [ "$NMT" = 1 ]; then
   APP_JAVA_OPTS="$APP_JAVA_OPTS -XX:NativeMemoryTracking=summary"
@@ -86,7 +90,8 @@ done
 [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$base/health")" = 200 ] || { echo "no 200 from /health"; exit 1; }
 
 load() {
-  java -cp "$bench_jar" dev.userpool.bench.SignInLoad "$@" --base-url "$base" --email "$email" --password "$password"
+  java -cp "$bench_jar" dev.userpool.bench.SignInLoad "$@" --base-url "$base" --email "$email" --password "$password" \
+    --users "$USERS"
 }
 
 load register
@@ -100,7 +105,17 @@ if [ "$THREAD_DUMPS" -gt 0 ]; then
   ( sleep 2; for _ in $(seq 1 "$THREAD_DUMPS"); do jcmd "$app_pid" Thread.print >>"$dumps" 2>&1 || break; sleep 1; done ) &
   dumps_pid=$!
 fi
-load load --label run --threads "$THREADS" --duration "$DURATION" --max-requests "$MAX_REQUESTS"
+app_cpu() {  # user + system CPU seconds the app has used so far
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$app_pid/stat"
+}
+app_minflt() {  # minor page faults of the app so far (fresh pages it touched)
+  awk '{ print $10 }' "/proc/$app_pid/stat"
+}
+cpu_before=$(app_cpu)
+flt_before=$(app_minflt)
+TIMEFORMAT='[run] load client process: %R s wall, %U s user + %S s system CPU'
+time load load --label run --threads "$THREADS" --duration "$DURATION" --max-requests "$MAX_REQUESTS"
+echo "[run] app process: $(awk -v a="$cpu_before" -v b="$(app_cpu)" 'BEGIN { printf "%.2f", b - a }') s CPU and $(( $(app_minflt) - flt_before )) minor page faults during the run ($(nproc) cores)"
 [ -n "$dumps_pid" ] && { wait "$dumps_pid" || true; echo "thread dumps: $dumps"; }
 
 echo "app memory after the run: $(grep -E '^VmRSS' /proc/$app_pid/status | tr -s ' \t' ' '), peak $(grep -E '^VmHWM' /proc/$app_pid/status | tr -s ' \t' ' ' | cut -d: -f2)"

@@ -32,9 +32,12 @@ import java.util.regex.Pattern;
  * <pre>
  * SignInLoad register --base-url http://127.0.0.1:PORT --email E --password P
  * SignInLoad load     --base-url http://127.0.0.1:PORT --email E --password P
- *                     [--threads 8] [--duration 30] [--max-requests 20000] [--label run]
+ *                     [--threads 8] [--duration 30] [--max-requests 20000] [--label run] [--users 1]
  * </pre>
  * {@code register} signs the user up, reads the code from the development mailbox and confirms it.
+ * With {@code --users N} (N &gt; 1) both work on N accounts, {@code name-1@domain} … {@code name-N@domain}
+ * for {@code --email name@domain}, and the load takes them in turn (a diagnosis: the per-user session rows
+ * then grow N times slower).
  */
 public final class SignInLoad {
     private static final Pattern TEXT_BODY_CODE = Pattern.compile("\"textBody\"\\s*:\\s*\"[^\"]*?\\b(\\d{6})\\b");
@@ -61,8 +64,18 @@ public final class SignInLoad {
         String email = require(opts, "email");
         String password = require(opts, "password");
         SignInLoad client = new SignInLoad(base);
+        int users = Integer.parseInt(opts.getOrDefault("users", "1"));
+        if (users < 1 || users > 1000) usage("--users must be 1..1000");
+        List<String> emails = new ArrayList<>();
+        if (users == 1) {
+            emails.add(email);
+        } else {
+            int at = email.indexOf('@');
+            if (at < 1) usage("--email must be name@domain");
+            for (int i = 1; i <= users; i++) emails.add(email.substring(0, at) + "-" + i + email.substring(at));
+        }
         if (args[0].equals("register")) {
-            client.register(email, password);
+            for (String e : emails) client.register(e, password);
         } else {
             int threads = Integer.parseInt(opts.getOrDefault("threads", "8"));
             double seconds = Double.parseDouble(opts.getOrDefault("duration", "30"));
@@ -70,7 +83,7 @@ public final class SignInLoad {
             if (threads < 1 || threads > 64) usage("--threads must be 1..64");
             if (seconds <= 0 || seconds > 600) usage("--duration must be in (0, 600] seconds");
             if (maxRequests < 1 || maxRequests > 1_000_000) usage("--max-requests must be 1..1000000");
-            Result r = client.load(email, password, threads, Duration.ofMillis((long) (seconds * 1000)), maxRequests);
+            Result r = client.load(emails, password, threads, Duration.ofMillis((long) (seconds * 1000)), maxRequests);
             r.print(opts.getOrDefault("label", "load"), threads);
             if (r.ok == 0) System.exit(1);
         }
@@ -114,13 +127,13 @@ public final class SignInLoad {
         System.out.println("registered and confirmed " + email + "; sign-in works");
     }
 
-    private Result load(String email, String password, int threads, Duration duration, long maxRequests)
+    private Result load(List<String> emails, String password, int threads, Duration duration, long maxRequests)
             throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/signin"))
+        List<HttpRequest> requests = emails.stream().map(email -> HttpRequest.newBuilder(base.resolve("/api/signin"))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(credentials(email, password)))
-                .build();
+                .build()).toList();
         AtomicLong budget = new AtomicLong(maxRequests);
         LongAdder ok = new LongAdder();
         Map<String, LongAdder> errors = new ConcurrentHashMap<>();
@@ -132,7 +145,9 @@ public final class SignInLoad {
             long[][] mine = {new long[1024]};
             int[] count = {0};
             Thread t = new Thread(() -> {
-                while (System.nanoTime() < deadline && budget.getAndDecrement() > 0) {
+                long n;
+                while (System.nanoTime() < deadline && (n = budget.getAndDecrement()) > 0) {
+                    HttpRequest request = requests.get((int) (n % requests.size()));
                     long t0 = System.nanoTime();
                     String error = null;
                     try {
@@ -243,7 +258,7 @@ public final class SignInLoad {
     private static void usage(String problem) {
         System.err.println("SignInLoad: " + problem);
         System.err.println("usage: SignInLoad register|load --base-url http://127.0.0.1:PORT --email E --password P"
-                + " [--threads 8] [--duration SECONDS] [--max-requests N] [--label NAME]");
+                + " [--threads 8] [--duration SECONDS] [--max-requests N] [--label NAME] [--users N]");
         System.exit(2);
     }
 }
