@@ -78,7 +78,7 @@ final class CognitoTestbed implements AutoCloseable {
         String poolId = env.get("USERPOOL_COGNITO_USER_POOL_ID");
         String clientId = env.get("USERPOOL_COGNITO_CLIENT_ID");
         Assumptions.assumeTrue(poolId != null && clientId != null,
-                "-Plive-aws needs USERPOOL_COGNITO_USER_POOL_ID and USERPOOL_COGNITO_CLIENT_ID (see the README, "Users in Amazon Cognito")");
+                "-Plive-aws needs USERPOOL_COGNITO_USER_POOL_ID and USERPOOL_COGNITO_CLIENT_ID (see the README, section Users in Amazon Cognito)");
         AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
         try {
             credentials.resolveCredentials();

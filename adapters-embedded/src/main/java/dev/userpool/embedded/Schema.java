@@ -122,7 +122,12 @@ final class Schema {
                       id  INTEGER PRIMARY KEY CHECK (id = 1),
                       key BLOB NOT NULL
                     )""",
-                    "INSERT INTO srp_decoy_key (id, key) VALUES (1, randomblob(32))"));
+                    "INSERT INTO srp_decoy_key (id, key) VALUES (1, randomblob(32))"),
+            // 3: every sign-in purges the user's expired sessions; without the expiry in the index that
+            // read all of the user's sessions (they live 30 days), so sign-ins slowed as sessions piled up.
+            List.of(
+                    "DROP INDEX sessions_by_user",
+                    "CREATE INDEX sessions_by_user ON sessions (user_id, refresh_expires_at)"));
 
     static int latestVersion() {
         return MIGRATIONS.size();
