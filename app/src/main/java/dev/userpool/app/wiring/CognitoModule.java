@@ -10,8 +10,6 @@ import dev.userpool.cognito.CognitoClients;
 import dev.userpool.cognito.CognitoTokenVerifier;
 import dev.userpool.cognito.CognitoUserDirectory;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,18 +29,7 @@ public final class CognitoModule {
     private CognitoModule() {}
 
     /** What was opened for Cognito, closed on shutdown; empty unless Cognito was chosen. */
-    static final class CognitoResources implements AutoCloseable {
-        private final Deque<AutoCloseable> opened = new ArrayDeque<>();
-
-        synchronized void opened(AutoCloseable resource) {
-            opened.push(resource);
-        }
-
-        @Override
-        public synchronized void close() throws Exception {
-            while (!opened.isEmpty()) opened.pop().close();
-        }
-    }
+    static final class CognitoResources extends OpenedResources {}
 
     @Provides
     @Singleton

@@ -17,8 +17,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import javax.inject.Provider;
@@ -50,18 +48,7 @@ public final class DynamoDbModule {
     private DynamoDbModule() {}
 
     /** What was opened for DynamoDB, closed in reverse order: the log flushes through the client first. */
-    static final class DynamoDbResources implements AutoCloseable {
-        private final Deque<AutoCloseable> opened = new ArrayDeque<>();
-
-        synchronized void opened(AutoCloseable resource) {
-            opened.push(resource);
-        }
-
-        @Override
-        public synchronized void close() throws Exception {
-            while (!opened.isEmpty()) opened.pop().close();
-        }
-    }
+    static final class DynamoDbResources extends OpenedResources {}
 
     @Provides
     @Singleton

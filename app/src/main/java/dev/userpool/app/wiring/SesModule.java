@@ -17,8 +17,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,18 +46,7 @@ public final class SesModule {
     private SesModule() {}
 
     /** What was opened for SES, closed in reverse order: the verifier drains its queue before the client goes. */
-    static final class SesResources implements AutoCloseable {
-        private final Deque<AutoCloseable> opened = new ArrayDeque<>();
-
-        synchronized void opened(AutoCloseable resource) {
-            opened.push(resource);
-        }
-
-        @Override
-        public synchronized void close() throws Exception {
-            while (!opened.isEmpty()) opened.pop().close();
-        }
-    }
+    static final class SesResources extends OpenedResources {}
 
     @Provides
     @Singleton
