@@ -128,6 +128,7 @@ class SesPacingTest {
         Future<?> first = callers.submit(() -> busy.sendVerification(person(1)));
         awaitCalls(1);
         Future<?> second = callers.submit(() -> busy.sendVerification(person(2)));
+        awaitWaiting(small, 1);   // the queue keeps arrival order; make the arrival order the test's
         Future<?> third = callers.submit(() -> busy.sendVerification(person(3)));
         awaitWaiting(small, 2);
 
