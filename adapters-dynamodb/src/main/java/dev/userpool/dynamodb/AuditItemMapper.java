@@ -38,6 +38,7 @@ public final class AuditItemMapper {
     static final String REQUEST_ID = "requestId";
     static final String SOURCE_IP = "sourceIp";
     static final String USER_AGENT = "userAgent";
+    static final String PASSWORD_CHECKED = "passwordChecked";
 
     private final int shards;
     private final Duration retention;
@@ -76,6 +77,7 @@ public final class AuditItemMapper {
         item.put(REQUEST_ID, s(f.context().requestId()));
         f.context().sourceIp().ifPresent(ip -> item.put(SOURCE_IP, s(ip)));
         f.context().userAgent().ifPresent(ua -> item.put(USER_AGENT, s(ua)));
+        f.passwordChecked().ifPresent(checked -> item.put(PASSWORD_CHECKED, AttributeValue.fromBool(checked)));
         return item;
     }
 
@@ -90,7 +92,8 @@ public final class AuditItemMapper {
                     optional(item, USER_ID).map(UserId::new), required(item, EMAIL),
                     new Actor(Actor.Kind.valueOf(required(item, ACTOR_KIND)), optional(item, ACTOR_ID).map(UserId::new)),
                     optional(item, METHOD).map(ConfirmationMethod::valueOf),
-                    new RequestContext(required(item, REQUEST_ID), optional(item, SOURCE_IP), optional(item, USER_AGENT)));
+                    new RequestContext(required(item, REQUEST_ID), optional(item, SOURCE_IP), optional(item, USER_AGENT)),
+                    Optional.ofNullable(item.get(PASSWORD_CHECKED)).map(AttributeValue::bool));
             return AuditEvent.of(AuditEventType.valueOf(required(item, TYPE)), facts);
         } catch (IllegalArgumentException | NullPointerException | UserPoolException e) {
             throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE,

@@ -31,7 +31,9 @@ final class SpoolRecordCodec {
     static final int HEADER_BYTES = 8;
     /** No event comes near this; a larger length means the header itself is damaged. */
     static final int MAX_PAYLOAD_BYTES = 1 << 20;
-    private static final byte VERSION = 1;
+    /** 2 adds whether a sign-in tested the password; records of version 1 (written before) still read. */
+    private static final byte VERSION = 2;
+    private static final byte VERSION_WITHOUT_PASSWORD_CHECKED = 1;
 
     private SpoolRecordCodec() {}
 
@@ -54,7 +56,9 @@ final class SpoolRecordCodec {
     static AuditEvent decode(byte[] payload) {
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload))) {
             byte version = in.readByte();
-            if (version != VERSION) throw new IllegalArgumentException("spool record version " + version);
+            if (version != VERSION && version != VERSION_WITHOUT_PASSWORD_CHECKED) {
+                throw new IllegalArgumentException("spool record version " + version);
+            }
             AuditEventType type = AuditEventType.valueOf(text(in));
             UUID eventId = new UUID(in.readLong(), in.readLong());
             Instant occurredAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
@@ -66,9 +70,10 @@ final class SpoolRecordCodec {
             Actor actor = new Actor(Actor.Kind.valueOf(text(in)), optional(in).map(UserId::new));
             Optional<ConfirmationMethod> method = optional(in).map(ConfirmationMethod::valueOf);
             RequestContext context = new RequestContext(text(in), optional(in), optional(in));
+            Optional<Boolean> passwordChecked = version == VERSION ? passwordChecked(in.readByte()) : Optional.empty();
             if (in.read() != -1) throw new IllegalArgumentException("spool record has trailing bytes");
             return AuditEvent.of(type, new EventFacts(eventId, occurredAt, outcome, errorCode, userId, email, actor,
-                    method, context));
+                    method, context, passwordChecked));
         } catch (EOFException e) {
             throw new IllegalArgumentException("spool record ends early", e);
         } catch (IOException e) {
@@ -96,10 +101,20 @@ final class SpoolRecordCodec {
             text(out, f.context().requestId());
             optional(out, f.context().sourceIp());
             optional(out, f.context().userAgent());
+            out.writeByte(f.passwordChecked().map(checked -> checked ? 1 : 0).orElse(-1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);   // a byte array does not fail
         }
         return bytes.toByteArray();
+    }
+
+    private static Optional<Boolean> passwordChecked(byte stored) {
+        return switch (stored) {
+            case -1 -> Optional.empty();
+            case 0 -> Optional.of(false);
+            case 1 -> Optional.of(true);
+            default -> throw new IllegalArgumentException("spool record has a bad passwordChecked " + stored);
+        };
     }
 
     private static int checksum(byte[] payload) {

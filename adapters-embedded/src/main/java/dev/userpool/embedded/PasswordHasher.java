@@ -7,29 +7,54 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Argon2id password hashes as PHC strings. Each hash takes {@code memoryKiB} of memory, so at most
- * {@code maxConcurrentHashes} run at once and the rest wait their turn: a flood of sign-ins slows
- * down instead of exhausting memory.
+ * Argon2id password hashes as PHC strings, computed on a fixed pool of hashing threads with a bounded
+ * wait queue. Each hash takes {@code memoryKiB} of memory: a fixed pool bounds both the memory in use
+ * and the native allocator's per-thread arenas (hashing on every request thread let the process grow
+ * by a gigabyte under a flood), and the bounded queue makes a flood answer {@code TooManyRequests} at
+ * once instead of tying up every request thread — so other routes, {@code /health} among them, keep
+ * answering.
  */
-public final class PasswordHasher {
+public final class PasswordHasher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PasswordHasher.class);
+    /** Hashes that may wait for a thread when none is given ({@code USERPOOL_HASH_QUEUE}'s default). */
+    public static final int DEFAULT_QUEUE = 64;
+    static final String BUSY = "Too many sign-ins are being checked at once; try again in a moment.";
 
     private final Argon2Engine engine;
     private final Argon2Parameters parameters;
-    private final Semaphore slots;
+    private final ThreadPoolExecutor threads;
     private final String decoyHash;
 
     PasswordHasher(Argon2Engine engine, Argon2Parameters parameters, int maxConcurrentHashes) {
+        this(engine, parameters, maxConcurrentHashes, DEFAULT_QUEUE);
+    }
+
+    PasswordHasher(Argon2Engine engine, Argon2Parameters parameters, int maxConcurrentHashes, int maxWaiting) {
         if (maxConcurrentHashes < 1) throw new IllegalArgumentException("maxConcurrentHashes must be at least 1");
+        if (maxWaiting < 0) throw new IllegalArgumentException("maxWaiting must not be negative");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.parameters = Objects.requireNonNull(parameters, "parameters");
-        this.slots = new Semaphore(maxConcurrentHashes, true);
+        BlockingQueue<Runnable> queue = maxWaiting == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(maxWaiting);
+        AtomicInteger numbers = new AtomicInteger();
+        this.threads = new ThreadPoolExecutor(maxConcurrentHashes, maxConcurrentHashes, 0, TimeUnit.SECONDS, queue, work -> {
+            Thread t = new Thread(work, "argon2-" + numbers.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
         byte[] decoy = new byte[16];
         new SecureRandom().nextBytes(decoy);
         this.decoyHash = engine.hash(decoy, parameters);
@@ -37,6 +62,11 @@ public final class PasswordHasher {
 
     /** Native libargon2, or Bouncy Castle (with a warning) when the native library cannot load here. */
     public static PasswordHasher create(Argon2Parameters parameters, int maxConcurrentHashes) {
+        return create(parameters, maxConcurrentHashes, DEFAULT_QUEUE);
+    }
+
+    /** As {@link #create(Argon2Parameters, int)}, with at most {@code maxWaiting} hashes waiting for a thread. */
+    public static PasswordHasher create(Argon2Parameters parameters, int maxConcurrentHashes, int maxWaiting) {
         Argon2Engine engine;
         try {
             engine = NativeArgon2.load();
@@ -45,7 +75,7 @@ public final class PasswordHasher {
                     + " pure-Java Bouncy Castle implementation", e.getClass().getSimpleName());
             engine = new BouncyCastleArgon2();
         }
-        return new PasswordHasher(engine, parameters, maxConcurrentHashes);
+        return new PasswordHasher(engine, parameters, maxConcurrentHashes, maxWaiting);
     }
 
     /** Always the pure-Java implementation (tests, benchmarks, machines without libargon2). */
@@ -80,9 +110,15 @@ public final class PasswordHasher {
         return parameters;
     }
 
-    /** Hashes waiting for a slot now. */
+    /** Hashes waiting for a thread now. */
     public int waiting() {
-        return slots.getQueueLength();
+        return threads.getQueue().size();
+    }
+
+    /** Stops the hashing threads; hashes asked for afterwards are refused. */
+    @Override
+    public void close() {
+        threads.shutdownNow();
     }
 
     private <T> T withPasswordBytes(Password password, java.util.function.Function<byte[], T> work) {
@@ -95,17 +131,24 @@ public final class PasswordHasher {
         }
     }
 
+    /** Runs {@code work} on a hashing thread and waits for it; refused at once when the queue is full. */
     private <T> T inSlot(Supplier<T> work) {
+        Future<T> result;
         try {
-            slots.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "Interrupted while waiting to hash a password.");
+            result = threads.submit(work::get);
+        } catch (RejectedExecutionException e) {
+            throw new UserPoolException(ErrorCode.TOO_MANY_REQUESTS, BUSY);
         }
         try {
-            return work.get();
-        } finally {
-            slots.release();
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "Interrupted while waiting to hash a password.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException("Argon2 failed", e.getCause());
         }
     }
 }

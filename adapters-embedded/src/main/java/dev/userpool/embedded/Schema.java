@@ -127,7 +127,10 @@ final class Schema {
             // read all of the user's sessions (they live 30 days), so sign-ins slowed as sessions piled up.
             List.of(
                     "DROP INDEX sessions_by_user",
-                    "CREATE INDEX sessions_by_user ON sessions (user_id, refresh_expires_at)"));
+                    "CREATE INDEX sessions_by_user ON sessions (user_id, refresh_expires_at)"),
+            // 4: a sign-in event says whether the password was tested against the account (null: not a
+            // sign-in, or not told), so that what the lockout let through can be counted.
+            List.of("ALTER TABLE audit_events ADD COLUMN password_checked INTEGER"));
 
     static int latestVersion() {
         return MIGRATIONS.size();

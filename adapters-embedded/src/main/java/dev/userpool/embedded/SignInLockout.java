@@ -33,6 +33,23 @@ final class SignInLockout {
         return lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock;
     }
 
+    /** The failures that count at a moment (a lapsed count is zero) and whether the account is locked then. */
+    record State(int consecutiveFailures, boolean locked) {}
+
+    /** The account's state at {@code now}; while locked, asking counts as an attempt (see the class comment). */
+    static State state(Connection c, UserId user, Instant now) throws SQLException {
+        boolean locked = refusesAttempt(c, user, now);
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT consecutive, last_attempt_at FROM sign_in_failures WHERE user_id = ?")) {
+            p.setString(1, user.value());
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) return new State(0, locked);
+                boolean lapsed = now.toEpochMilli() - rs.getLong(2) >= IDLE_RESET.toMillis();
+                return new State(lapsed ? 0 : rs.getInt(1), locked);
+            }
+        }
+    }
+
     /** Whether the account is locked at {@code now}; a refused attempt keeps the count from lapsing. */
     static boolean refusesAttempt(Connection c, UserId user, Instant now) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("UPDATE sign_in_failures SET last_attempt_at = ?"
@@ -44,7 +61,11 @@ final class SignInLockout {
         }
     }
 
-    static void recordFailure(Connection c, UserId user, Instant now) throws SQLException {
+    /**
+     * Counts a wrong password. False when the account no longer exists (deleted while its password was
+     * being checked): there is nothing left to lock.
+     */
+    static boolean recordFailure(Connection c, UserId user, Instant now) throws SQLException {
         int consecutive = 1;
         try (PreparedStatement p = c.prepareStatement(
                 "SELECT consecutive, last_attempt_at FROM sign_in_failures WHERE user_id = ?")) {
@@ -57,7 +78,8 @@ final class SignInLockout {
         }
         Duration lock = lockAfter(consecutive);
         try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO sign_in_failures"
-                + " (user_id, consecutive, last_attempt_at, locked_until) VALUES (?, ?, ?, ?)")) {
+                + " (user_id, consecutive, last_attempt_at, locked_until)"
+                + " SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM users WHERE id = ?)")) {
             p.setString(1, user.value());
             p.setInt(2, consecutive);
             p.setLong(3, now.toEpochMilli());
@@ -66,7 +88,8 @@ final class SignInLockout {
             } else {
                 p.setLong(4, now.plus(lock).toEpochMilli());
             }
-            p.executeUpdate();
+            p.setString(5, user.value());
+            return p.executeUpdate() > 0;
         }
     }
 

@@ -29,7 +29,7 @@ import java.util.UUID;
  */
 public final class SqliteAuditLog implements AuditLog {
     private static final String COLUMNS = "event_id, type, occurred_second, occurred_nano, outcome, error_code,"
-            + " user_id, email, subject_key, actor_kind, actor_id, method, request_id, source_ip, user_agent";
+            + " user_id, email, subject_key, actor_kind, actor_id, method, request_id, source_ip, user_agent, password_checked";
     /** After the cursor's position, in newest-first order. */
     private static final String AFTER_CURSOR = " AND (occurred_second < ? OR (occurred_second = ? AND"
             + " (occurred_nano < ? OR (occurred_nano = ? AND event_id < ?))))";
@@ -46,7 +46,7 @@ public final class SqliteAuditLog implements AuditLog {
         EventFacts f = Objects.requireNonNull(event, "event").facts();
         db.transaction(c -> {
             try (PreparedStatement p = c.prepareStatement("INSERT OR IGNORE INTO audit_events (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 p.setString(1, f.eventId().toString());
                 p.setString(2, event.type().name());
                 p.setLong(3, f.occurredAt().getEpochSecond());
@@ -62,6 +62,7 @@ public final class SqliteAuditLog implements AuditLog {
                 p.setString(13, f.context().requestId());
                 p.setString(14, f.context().sourceIp().orElse(null));
                 p.setString(15, f.context().userAgent().orElse(null));
+                p.setObject(16, f.passwordChecked().map(checked -> checked ? 1 : 0).orElse(null));
                 return p.executeUpdate();
             }
         });
@@ -123,8 +124,14 @@ public final class SqliteAuditLog implements AuditLog {
                 actor,
                 Optional.ofNullable(rs.getString("method")).map(ConfirmationMethod::valueOf),
                 new RequestContext(rs.getString("request_id"), Optional.ofNullable(rs.getString("source_ip")),
-                        Optional.ofNullable(rs.getString("user_agent"))));
+                        Optional.ofNullable(rs.getString("user_agent"))),
+                passwordChecked(rs));
         return AuditEvent.of(AuditEventType.valueOf(rs.getString("type")), facts);
+    }
+
+    private static Optional<Boolean> passwordChecked(ResultSet rs) throws SQLException {
+        int value = rs.getInt("password_checked");
+        return rs.wasNull() ? Optional.empty() : Optional.of(value != 0);
     }
 
     /** Where a listing stopped: the sort key of the last event shown. */

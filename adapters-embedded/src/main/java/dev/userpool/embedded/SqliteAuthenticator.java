@@ -4,6 +4,7 @@ import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
@@ -45,6 +46,7 @@ public final class SqliteAuthenticator implements Authenticator {
     private final TokenIssuer issuer;
     private final EmbeddedTokenVerifier verifier;
     private final SrpServer srp;
+    private final PasswordCheckAdmission admission;
 
     /** Without SRP: passwords only. */
     public SqliteAuthenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys, EmbeddedSettings settings,
@@ -62,6 +64,7 @@ public final class SqliteAuthenticator implements Authenticator {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.issuer = new TokenIssuer(keys, settings);
         this.verifier = new EmbeddedTokenVerifier(db, keys, settings, clock);
+        this.admission = new PasswordCheckAdmission(db);
     }
 
     @Override
@@ -71,10 +74,11 @@ public final class SqliteAuthenticator implements Authenticator {
         Optional<Account> found = db.read(c -> UserRows.byEmail(c, email));
         if (found.isEmpty()) {
             hasher.burnOneHash();
-            throw UserPoolException.userNotFound();
+            throw UserPoolException.userNotFound().passwordChecked(false);
         }
         UserId id = found.get().user().id();
-        proveOrCountFailure(id, found.get().passwordHash(), password, now);
+        String hash = found.get().passwordHash();
+        checkPassword(id, () -> hasher.verify(hash, password), true, now);
         srp.keepVerifier(id, password);
         return signedIn(id, now);
     }
@@ -88,32 +92,38 @@ public final class SqliteAuthenticator implements Authenticator {
     public Tokens answerChallenge(ChallengeAnswer answer) {
         Objects.requireNonNull(answer, "answer");
         Instant now = clock.instant();
-        SrpServer.Claim claim = srp.take(answer, now);
-        UserId id = claim.account().orElseThrow(UserPoolException::userNotFound);
-        if (!claim.realVerifier()) throw UserPoolException.notAuthorized(INCORRECT_CREDENTIALS);
-        if (db.transaction(c -> SignInLockout.refusesAttempt(c, id, now))) {
-            throw UserPoolException.notAuthorized(SignInLockout.LOCKED);
+        SrpServer.Claim claim;
+        try {
+            claim = srp.take(answer, now);
+        } catch (UserPoolException e) {
+            throw e.passwordChecked(false);
         }
-        if (!claim.proven()) {
-            countFailure(id, now);
-            throw UserPoolException.notAuthorized(INCORRECT_CREDENTIALS);
-        }
+        UserId id = claim.account().orElseThrow(() -> UserPoolException.userNotFound().passwordChecked(false));
+        if (!claim.realVerifier()) throw UserPoolException.notAuthorized(INCORRECT_CREDENTIALS).passwordChecked(false);
+        checkPassword(id, claim::proven, false, now);
         return signedIn(id, now);
     }
 
-    /** The password (or its SRP proof) is right: the lockout count starts over, and an account that may sign in gets a session. */
+    /**
+     * The password (or its SRP proof) is right: the lockout count starts over, and an account that may
+     * sign in gets a session. One transaction, so an account deleted meanwhile gets no session.
+     */
     private Tokens signedIn(UserId id, Instant now) {
-        User user = db.transaction(c -> {
-            SignInLockout.clear(c, id);
-            return UserRows.byId(c, id).orElseThrow(UserPoolException::userNotFound).user();
-        });
-        user.ensureCanSignIn();
         String refreshToken = OpaqueTokens.newToken();
-        Sessions.Session session = db.transaction(c -> {
+        record Outcome(User user, Optional<Sessions.Session> session) {}
+        Outcome outcome = db.transaction(c -> {
+            SignInLockout.clear(c, id);
+            User user = UserRows.byId(c, id).orElseThrow(() -> UserPoolException.userNotFound().passwordChecked(true)).user();
+            if (!user.canSignIn()) return new Outcome(user, Optional.empty());
             Sessions.purgeExpired(c, id, now, settings.longestTokenTtl());
-            return Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl());
+            return new Outcome(user, Optional.of(Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl())));
         });
-        return issuer.issue(user, session, now, Optional.of(refreshToken));
+        try {
+            outcome.user().ensureCanSignIn();
+        } catch (UserPoolException e) {
+            throw e.passwordChecked(true);
+        }
+        return issuer.issue(outcome.user(), outcome.session().orElseThrow(), now, Optional.of(refreshToken));
     }
 
     @Override
@@ -203,13 +213,17 @@ public final class SqliteAuthenticator implements Authenticator {
         CheckedToken token = accessTokenOf(accessToken);
         UserId id = token.token().userId();
         Instant now = clock.instant();
-        Account account = db.read(c -> UserRows.byId(c, id))
-                .orElseThrow(() -> UserPoolException.notAuthorized("The account of this token no longer exists."));
-        proveOrCountFailure(id, account.passwordHash(), oldPassword, now);
+        Account account = db.read(c -> UserRows.byId(c, id)).orElseThrow(SqliteAuthenticator::accountGone);
+        try {
+            checkPassword(id, () -> hasher.verify(account.passwordHash(), oldPassword), true, now);
+        } catch (UserPoolException e) {
+            if (e.code() == ErrorCode.USER_NOT_FOUND) throw accountGone();
+            throw e;
+        }
         String newHash = hasher.hash(newPassword);
         Optional<SrpVerifier> newVerifier = srp.verifierFor(id, newPassword);
         db.transaction(c -> {
-            UserRows.savePasswordHash(c, id, newHash);
+            if (!UserRows.savePasswordHash(c, id, newHash)) throw accountGone();
             SrpVerifierRows.save(c, id, newVerifier);
             SignInLockout.clear(c, id);
             Sessions.endAllExcept(c, id, token.sessionId());
@@ -217,21 +231,29 @@ public final class SqliteAuthenticator implements Authenticator {
         });
     }
 
-    /** Refuses while locked; otherwise checks the password and counts a wrong one toward the lockout. */
-    private void proveOrCountFailure(UserId id, String passwordHash, Password password, Instant now) {
-        if (db.transaction(c -> SignInLockout.refusesAttempt(c, id, now))) {
-            throw UserPoolException.notAuthorized(SignInLockout.LOCKED);
+    /**
+     * Tests one password (or SRP proof) of the account under the lockout: refused unheard while locked,
+     * or while the checks already running could lock it ({@link PasswordCheckAdmission}); a wrong one
+     * is counted before the next check is let in. A refusal unheard still spends a hash where the
+     * password path would have, so a locked account answers as slowly as any other.
+     */
+    private void checkPassword(UserId id, java.util.function.BooleanSupplier test, boolean spendsHash, Instant now) {
+        Optional<PasswordCheckAdmission.Ticket> ticket = admission.admit(id, now);
+        if (ticket.isEmpty()) {
+            if (spendsHash) hasher.burnOneHash();
+            throw UserPoolException.notAuthorized(SignInLockout.LOCKED).passwordChecked(false);
         }
-        if (hasher.verify(passwordHash, password)) return;
-        countFailure(id, now);
-        throw UserPoolException.notAuthorized(INCORRECT_CREDENTIALS);
+        try (PasswordCheckAdmission.Ticket admitted = ticket.get()) {
+            if (test.getAsBoolean()) return;
+            boolean counted = db.transaction(c -> SignInLockout.recordFailure(c, id, now));
+            // An account deleted while its password was checked answers like an unknown one.
+            if (!counted) throw UserPoolException.userNotFound().passwordChecked(true);
+            throw UserPoolException.notAuthorized(INCORRECT_CREDENTIALS).passwordChecked(true);
+        }
     }
 
-    private void countFailure(UserId id, Instant now) {
-        db.transaction(c -> {
-            SignInLockout.recordFailure(c, id, now);
-            return null;
-        });
+    private static UserPoolException accountGone() {
+        return UserPoolException.notAuthorized("The account of this token no longer exists.");
     }
 
     private CheckedToken accessTokenOf(String accessToken) {

@@ -55,6 +55,7 @@ public final class SrpServer {
     static final String INCORRECT_CREDENTIALS = SqliteAuthenticator.INCORRECT_CREDENTIALS;
     private static final Logger LOG = LoggerFactory.getLogger(SrpServer.class);
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{1,2048}");
+    private static final Pattern SUB_SHAPED = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /**
      * The challenge of InitiateAuth({@code USER_SRP_AUTH}): Cognito's {@code ChallengeParameters}. Like
@@ -68,8 +69,15 @@ public final class SrpServer {
         }
     }
 
-    /** What the answer to a challenge showed: whose it was, whether it was a real challenge, and whether the proof holds. */
-    record Claim(Optional<UserId> account, boolean realVerifier, boolean proven) {}
+    /**
+     * What the answer to a challenge showed: whose it was and whether it was a real challenge; the proof
+     * is tested only when asked ({@link #proven}), so that the lockout decides first whether it may be.
+     */
+    record Claim(Optional<UserId> account, boolean realVerifier, java.util.function.BooleanSupplier proof) {
+        boolean proven() {
+            return realVerifier && proof.getAsBoolean();
+        }
+    }
 
     private final EmbeddedDatabase db;
     private final SrpSettings settings;
@@ -125,22 +133,29 @@ public final class SrpServer {
      * InitiateAuth({@code USER_SRP_AUTH}): the {@code PASSWORD_VERIFIER} challenge for {@code username}
      * (an address or a {@code sub}) and the client's {@code SRP_A}.
      *
+     * @param caller           the remote address asking: each address has its share of the pending challenges
      * @throws UserPoolException {@code InvalidParameter} when SRP is off or {@code SRP_A} is not a valid
-     *                           public value; {@code TooManyRequests} when too many challenges wait
+     *                           public value; {@code TooManyRequests} when too many challenges wait, or too
+     *                           many of this caller's
      */
-    public Challenge begin(String username, String srpA) {
+    public Challenge begin(String username, String srpA, String caller) {
         if (!settings.enabled()) {
             throw UserPoolException.invalidParameter("AuthFlow",
                     "USER_SRP_AUTH flow not enabled for this client (this pool runs with USERPOOL_SRP=off; use USER_PASSWORD_AUTH)");
         }
         if (username == null || username.isBlank()) throw UserPoolException.invalidParameter("USERNAME", "is required");
         if (srpA == null || !HEX.matcher(srpA).matches()) throw UserPoolException.invalidParameter("SRP_A", "must be hexadecimal");
+        Objects.requireNonNull(caller, "caller");
+        // A caller past its share is refused before the modular exponentiation, so a flood costs little.
+        if (!challenges.admits(caller, clock.instant())) throw new UserPoolException(ErrorCode.TOO_MANY_REQUESTS, SrpChallengeStore.BUSY);
         BigInteger bigA = new BigInteger(srpA, 16);
         String name = username.strip();
         Optional<Account> account = accountNamed(name);
         Optional<UserId> id = account.map(a -> a.user().id());
         Optional<SrpVerifier> stored = id.flatMap(u -> db.read(c -> SrpVerifierRows.find(c, u, settings.poolName())));
-        String userIdForSrp = id.map(UserId::value).orElseGet(() -> decoyId(name));
+        // An unknown sub-shaped name is its own USER_ID_FOR_SRP: asking again with the id a first challenge
+        // gave must answer that same id and salt, as it does for a real account.
+        String userIdForSrp = id.map(UserId::value).orElseGet(() -> SUB_SHAPED.matcher(name).matches() ? name : decoyId(name));
         SrpVerifier verifier = stored.orElseGet(() -> SrpVerifier.withSalt(settings.poolName(), userIdForSrp,
                 UUID.randomUUID().toString(), decoySalt(userIdForSrp)));
         SrpServerSession srp;
@@ -154,7 +169,7 @@ public final class SrpServer {
         String secretBlock = Base64.getEncoder().encodeToString(block);
         Instant now = clock.instant();
         challenges.put(secretBlock, new Pending(name, id, stored.isPresent(), userIdForSrp, srp, secretBlock,
-                now.plus(SrpChallengeStore.LIFETIME)), now);
+                now.plus(SrpChallengeStore.LIFETIME), caller), now);
         if (id.isPresent() && stored.isEmpty()) {
             LOG.info("Account {} has no SRP verifier yet: it gets one at its next password sign-in"
                     + " (USER_PASSWORD_AUTH or the REST API); until then USER_SRP_AUTH fails for it", id.get());
@@ -197,8 +212,8 @@ public final class SrpServer {
         if (Duration.between(signedAt, now).abs().compareTo(TIMESTAMP_TOLERANCE) > 0) {
             throw refused("TIMESTAMP is more than 5 minutes from the server's clock");
         }
-        boolean proven = pending.srp().verifySignature(Base64.getDecoder().decode(pending.secretBlock()), timestamp, signature);
-        return new Claim(pending.account(), pending.realVerifier(), proven && pending.realVerifier());
+        return new Claim(pending.account(), pending.realVerifier(), () -> pending.srp().verifySignature(
+                Base64.getDecoder().decode(pending.secretBlock()), timestamp, signature));
     }
 
     String poolNameForTests() {

@@ -92,11 +92,12 @@ final class UserRows {
         }
     }
 
-    static void savePasswordHash(Connection c, UserId id, String passwordHash) throws SQLException {
+    /** False when there is no such account (any more). */
+    static boolean savePasswordHash(Connection c, UserId id, String passwordHash) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("UPDATE users SET password_hash = ? WHERE id = ?")) {
             p.setString(1, passwordHash);
             p.setString(2, id.value());
-            p.executeUpdate();
+            return p.executeUpdate() > 0;
         }
     }
 }

@@ -64,7 +64,7 @@ class SrpSignInTest {
         User user = bed.confirmedUser(email);
         SrpTestClient client = client();
 
-        SrpServer.Challenge challenge = bed.srp.begin(email.value(), client.srpA());
+        SrpServer.Challenge challenge = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
         assertThat(challenge.userIdForSrp()).isEqualTo(user.id().value());
         assertThat(challenge.username()).isEqualTo(user.id().value());
         assertThat(challenge.salt()).isEqualTo(storedVerifier(user.id()).orElseThrow().saltHex());
@@ -81,14 +81,14 @@ class SrpSignInTest {
     void theChallengeMayBeBegunWithTheSubAndAnsweredWithTheAddress() {
         User user = bed.confirmedUser(email);
         SrpTestClient client = client();
-        SrpServer.Challenge challenge = bed.srp.begin(user.id().value(), client.srpA());
+        SrpServer.Challenge challenge = bed.srp.begin(user.id().value(), client.srpA(), "127.0.0.1");
 
         Tokens tokens = bed.authenticator.answerChallenge(client.answer(challenge, PASSWORD,
                 dev.userpool.srp.CognitoTimestamp.format(bed.clock.instant()), user.id().value()));
         assertThat(bed.verifier.verify(tokens.accessToken()).userId()).isEqualTo(user.id());
 
         SrpTestClient other = client();
-        SrpServer.Challenge byAddress = bed.srp.begin("RIDER@example.com", other.srpA());
+        SrpServer.Challenge byAddress = bed.srp.begin("RIDER@example.com", other.srpA(), "127.0.0.1");
         assertThat(bed.srp.challengedName(byAddress.secretBlock())).contains("RIDER@example.com");
         assertThat(bed.authenticator.answerChallenge(other.answer(byAddress, PASSWORD,
                 dev.userpool.srp.CognitoTimestamp.format(bed.clock.instant()), "rider@example.com")).idToken()).isNotBlank();
@@ -116,19 +116,19 @@ class SrpSignInTest {
     void aChallengeIsAnsweredOnceAndOnlyWithinThreeMinutes() {
         bed.confirmedUser(email);
         SrpTestClient client = client();
-        SrpServer.Challenge challenge = bed.srp.begin(email.value(), client.srpA());
+        SrpServer.Challenge challenge = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
         ChallengeAnswer answer = client.answer(challenge, PASSWORD, bed.clock.instant());
         bed.authenticator.answerChallenge(answer);
 
         assertThat(assertRefused(() -> bed.authenticator.answerChallenge(answer), ErrorCode.NOT_AUTHORIZED).getMessage())
                 .isEqualTo("Invalid session for the user.");
 
-        SrpServer.Challenge late = bed.srp.begin(email.value(), client.srpA());
+        SrpServer.Challenge late = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
         bed.clock.advance(Duration.ofMinutes(3).plusSeconds(1));
         assertThat(assertRefused(() -> bed.authenticator.answerChallenge(client.answer(late, PASSWORD, bed.clock.instant())),
                 ErrorCode.NOT_AUTHORIZED).getMessage()).isEqualTo("Invalid session for the user, session is expired.");
 
-        SrpServer.Challenge inTime = bed.srp.begin(email.value(), client.srpA());
+        SrpServer.Challenge inTime = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
         bed.clock.advance(Duration.ofMinutes(3).minusSeconds(1));
         assertThat(bed.authenticator.answerChallenge(client.answer(inTime, PASSWORD, bed.clock.instant())).idToken()).isNotBlank();
     }
@@ -139,18 +139,18 @@ class SrpSignInTest {
         SrpTestClient client = client();
         for (Duration skew : new Duration[] {Duration.ofMinutes(5).plusSeconds(1), Duration.ofMinutes(-5).minusSeconds(1)}) {
             for (int i = 0; i < 3; i++) {   // six refusals in all: more than the free failures
-                SrpServer.Challenge challenge = bed.srp.begin(email.value(), client.srpA());
+                SrpServer.Challenge challenge = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
                 assertThat(assertRefused(() -> bed.authenticator.answerChallenge(
                         client.answer(challenge, PASSWORD, bed.clock.instant().plus(skew))), ErrorCode.NOT_AUTHORIZED).getMessage())
                         .isEqualTo("Incorrect username or password.");
             }
         }
         bed.clock.set(java.time.Instant.parse("2030-01-05T10:00:00Z"));   // a single-digit day
-        SrpServer.Challenge padded = bed.srp.begin(email.value(), client.srpA());
+        SrpServer.Challenge padded = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
         assertRefused(() -> bed.authenticator.answerChallenge(client.answer(padded, PASSWORD, "Sat Jan 05 10:00:00 UTC 2030",
                 padded.userIdForSrp())), ErrorCode.NOT_AUTHORIZED);
 
-        SrpServer.Challenge edge = bed.srp.begin(email.value(), client.srpA());
+        SrpServer.Challenge edge = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
         assertThat(bed.authenticator.answerChallenge(client.answer(edge, PASSWORD,
                 bed.clock.instant().plus(Duration.ofMinutes(5)).minusSeconds(1))).idToken())
                 .as("just inside the window, and no lockout from the refusals above").isNotBlank();
@@ -160,7 +160,7 @@ class SrpSignInTest {
     void anotherUsernameOrSecretBlockIsRefused() {
         bed.confirmedUser(email);
         SrpTestClient client = client();
-        SrpServer.Challenge challenge = bed.srp.begin(email.value(), client.srpA());
+        SrpServer.Challenge challenge = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
         ChallengeAnswer right = client.answer(challenge, PASSWORD, bed.clock.instant());
 
         Map<String, String> otherUser = new HashMap<>(right.answers());
@@ -168,7 +168,7 @@ class SrpSignInTest {
         assertRefused(() -> bed.authenticator.answerChallenge(new ChallengeAnswer(SrpServer.PASSWORD_VERIFIER, challenge.secretBlock(),
                 otherUser)), ErrorCode.NOT_AUTHORIZED);
 
-        SrpServer.Challenge second = bed.srp.begin(email.value(), client.srpA());
+        SrpServer.Challenge second = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
         Map<String, String> otherBlock = new HashMap<>(client.answer(second, PASSWORD, bed.clock.instant()).answers());
         otherBlock.put("PASSWORD_CLAIM_SECRET_BLOCK", challenge.secretBlock());
         assertRefused(() -> bed.authenticator.answerChallenge(new ChallengeAnswer(SrpServer.PASSWORD_VERIFIER, second.secretBlock(),
@@ -179,9 +179,9 @@ class SrpSignInTest {
     void anUnknownNameGetsAStableLifelikeChallengeAndThenUserNotFound() {
         SrpTestClient client = client();
 
-        SrpServer.Challenge first = bed.srp.begin("nobody@example.com", client.srpA());
-        SrpServer.Challenge again = bed.srp.begin("NOBODY@example.com", client.srpA());
-        SrpServer.Challenge other = bed.srp.begin("somebody@example.com", client.srpA());
+        SrpServer.Challenge first = bed.srp.begin("nobody@example.com", client.srpA(), "127.0.0.1");
+        SrpServer.Challenge again = bed.srp.begin("NOBODY@example.com", client.srpA(), "127.0.0.1");
+        SrpServer.Challenge other = bed.srp.begin("somebody@example.com", client.srpA(), "127.0.0.1");
 
         assertThat(first.userIdForSrp()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(first.salt()).hasSize(32).isEqualTo(again.salt()).isNotEqualTo(other.salt());
@@ -256,7 +256,7 @@ class SrpSignInTest {
         bed = EmbeddedTestbed.open(dir, SrpSettings.off(EmbeddedTestbed.POOL_ID), bed.clock);
 
         assertThat(storedVerifier(early.id())).isEmpty();
-        var e = assertRefused(() -> bed.srp.begin(email.value(), client().srpA()), ErrorCode.INVALID_PARAMETER);
+        var e = assertRefused(() -> bed.srp.begin(email.value(), client().srpA(), "127.0.0.1"), ErrorCode.INVALID_PARAMETER);
         assertThat(e.getMessage()).contains("USER_SRP_AUTH").contains("USERPOOL_SRP=off");
         User later = bed.confirmedUser(new EmailAddress("later@example.com"));
         assertThat(storedVerifier(later.id())).isEmpty();
@@ -267,21 +267,21 @@ class SrpSignInTest {
     @Test
     void anAThatIsZeroModNOrNotHexIsInvalid() {
         bed.confirmedUser(email);
-        assertRefused(() -> bed.srp.begin(email.value(), dev.userpool.srp.SrpGroup.N.toString(16)), ErrorCode.INVALID_PARAMETER);
-        assertRefused(() -> bed.srp.begin(email.value(), "0"), ErrorCode.INVALID_PARAMETER);
-        assertRefused(() -> bed.srp.begin(email.value(), "not hex"), ErrorCode.INVALID_PARAMETER);
+        assertRefused(() -> bed.srp.begin(email.value(), dev.userpool.srp.SrpGroup.N.toString(16), "127.0.0.1"), ErrorCode.INVALID_PARAMETER);
+        assertRefused(() -> bed.srp.begin(email.value(), "0", "127.0.0.1"), ErrorCode.INVALID_PARAMETER);
+        assertRefused(() -> bed.srp.begin(email.value(), "not hex", "127.0.0.1"), ErrorCode.INVALID_PARAMETER);
     }
 
     @Test
     void theChallengeNeverPrintsItsSecretBlock() {
         bed.confirmedUser(email);
-        SrpServer.Challenge challenge = bed.srp.begin(email.value(), client().srpA());
+        SrpServer.Challenge challenge = bed.srp.begin(email.value(), client().srpA(), "127.0.0.1");
         assertThat(challenge.toString()).doesNotContain(challenge.secretBlock());
     }
 
     private Tokens srpSignIn(String password) {
         SrpTestClient client = client();
-        SrpServer.Challenge challenge = bed.srp.begin(email.value(), client.srpA());
+        SrpServer.Challenge challenge = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
         return bed.authenticator.answerChallenge(client.answer(challenge, password, bed.clock.instant()));
     }
 

@@ -36,6 +36,7 @@ final class Json {
         body.put("email", e.email());
         body.put("actor", ordered("kind", e.actor().kind().name(), "id", e.actor().id().map(id -> id.value()).orElse(null)));
         body.put("method", e.method().map(Enum::name).orElse(null));
+        e.passwordChecked().ifPresent(checked -> body.put("passwordChecked", checked));
         body.put("context", ordered("requestId", e.context().requestId(),
                 "sourceIp", e.context().sourceIp().orElse(null), "userAgent", e.context().userAgent().orElse(null)));
         return body;

@@ -65,6 +65,8 @@ final class Problems {
         body.put("requestId", RequestContexts.requestId(ctx));
         if (!violations.isEmpty()) body.put("violations", violations);
         if (status == 401) ctx.header("WWW-Authenticate", "Bearer");
+        // A refusal for load (the hashing queue is full, too many challenges wait) passes in a moment.
+        if (code == ErrorCode.TOO_MANY_REQUESTS) ctx.header("Retry-After", "1");
         try {
             ctx.status(status).contentType(CONTENT_TYPE).result(json.writeValueAsString(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

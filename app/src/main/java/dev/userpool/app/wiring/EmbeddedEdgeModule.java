@@ -47,14 +47,21 @@ public final class EmbeddedEdgeModule {
     @Provides
     @Singleton
     static PasswordHasher hasher(Settings settings) {
-        return PasswordHasher.create(Argon2Parameters.defaults(), settings.hashConcurrency());
+        int queue = settings.environment().integer("USERPOOL_HASH_QUEUE", PasswordHasher.DEFAULT_QUEUE, 0, 100_000);
+        return PasswordHasher.create(Argon2Parameters.defaults(), settings.hashConcurrency(), queue);
+    }
+
+    @Provides
+    @IntoSet
+    static AutoCloseable closeHasher(PasswordHasher hasher) {
+        return hasher;
     }
 
     @Provides
     @IntoSet
     static MeterBinder hashQueue(PasswordHasher hasher) {
         return registry -> Gauge.builder("userpool.password.hash.waiting", hasher, PasswordHasher::waiting)
-                .description("Password hashes waiting for a slot on the bounded hashing pool").register(registry);
+                .description("Password hashes waiting for a hashing thread (at most USERPOOL_HASH_QUEUE)").register(registry);
     }
 
     @Provides

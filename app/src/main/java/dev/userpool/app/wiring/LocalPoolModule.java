@@ -64,8 +64,8 @@ public final class LocalPoolModule {
     private static PasswordVerifierChallenges challenges(SrpServer srp) {
         return new PasswordVerifierChallenges() {
             @Override
-            public Challenge begin(String username, String srpA) {
-                SrpServer.Challenge c = srp.begin(username, srpA);
+            public Challenge begin(String username, String srpA, String caller) {
+                SrpServer.Challenge c = srp.begin(username, srpA, caller);
                 return new Challenge(c.srpB(), c.salt(), c.secretBlock(), c.userIdForSrp(), c.username());
             }
 

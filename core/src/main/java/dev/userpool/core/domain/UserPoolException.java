@@ -9,6 +9,8 @@ import java.util.List;
 public final class UserPoolException extends RuntimeException {
     private final ErrorCode code;
     private final List<String> details;
+    /** Null when the refusal is not about a password, or the directory does not say. */
+    private final Boolean passwordChecked;
 
     public UserPoolException(ErrorCode code, String message) {
         this(code, message, List.of(), null);
@@ -23,9 +25,29 @@ public final class UserPoolException extends RuntimeException {
     }
 
     private UserPoolException(ErrorCode code, String message, List<String> details, Throwable cause) {
+        this(code, message, details, cause, null);
+    }
+
+    private UserPoolException(ErrorCode code, String message, List<String> details, Throwable cause, Boolean passwordChecked) {
         super(message, cause);
         this.code = java.util.Objects.requireNonNull(code, "code");
         this.details = List.copyOf(details);
+        this.passwordChecked = passwordChecked;
+    }
+
+    /**
+     * The same refusal, saying whether a password was tested against the account before it: the audit
+     * trail records it, so how many guesses a lockout let through can be read from outside.
+     */
+    public UserPoolException passwordChecked(boolean checked) {
+        UserPoolException marked = new UserPoolException(code, getMessage(), details, getCause(), checked);
+        marked.setStackTrace(getStackTrace());
+        return marked;
+    }
+
+    /** Whether a password was tested before this refusal; empty when not told. */
+    public java.util.Optional<Boolean> passwordChecked() {
+        return java.util.Optional.ofNullable(passwordChecked);
     }
 
     public ErrorCode code() {

@@ -29,6 +29,7 @@ public sealed interface AuditEvent {
     default Actor actor() { return facts().actor(); }
     default Optional<ConfirmationMethod> method() { return facts().method(); }
     default RequestContext context() { return facts().context(); }
+    default Optional<Boolean> passwordChecked() { return facts().passwordChecked(); }
 
     /** The key events are grouped under: the user's id, or the email when there is no account. */
     default String subjectKey() {

@@ -43,6 +43,7 @@ final class AuditTrail {
         try {
             result = action.get();
         } catch (UserPoolException e) {
+            e.passwordChecked().ifPresent(draft::passwordChecked);
             draft.failure(e.code());
             throw e;
         } catch (RuntimeException e) {
@@ -73,6 +74,7 @@ final class AuditTrail {
         private Optional<UserId> userId = Optional.empty();
         private Actor actor = Actor.user();
         private Optional<ConfirmationMethod> method = Optional.empty();
+        private Optional<Boolean> passwordChecked = Optional.empty();
 
         private Draft(AuditEventType type, String rawEmail, RequestContext context) {
             this.type = type;
@@ -104,6 +106,11 @@ final class AuditTrail {
             return this;
         }
 
+        Draft passwordChecked(boolean checked) {
+            this.passwordChecked = Optional.of(checked);
+            return this;
+        }
+
         void success() {
             record(Outcome.SUCCESS, Optional.empty());
         }
@@ -114,7 +121,7 @@ final class AuditTrail {
 
         private void record(Outcome outcome, Optional<ErrorCode> code) {
             log.record(AuditEvent.of(type, new EventFacts(UUID.randomUUID(), clock.instant(), outcome, code,
-                    userId, email, actor, method, context)));
+                    userId, email, actor, method, context, passwordChecked)));
         }
     }
 }

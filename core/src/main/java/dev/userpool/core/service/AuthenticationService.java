@@ -65,7 +65,7 @@ public final class AuthenticationService implements Authentication {
                     directory.find(email).ifPresent(u -> event.user(u.id()));
                     throw e;
                 }
-                event.user(tokenVerifier.verify(tokens.idToken()).userId());
+                event.user(tokenVerifier.verify(tokens.idToken()).userId()).passwordChecked(true);
                 return tokens;
             });
         } catch (UserPoolException e) {
@@ -85,7 +85,7 @@ public final class AuthenticationService implements Authentication {
                 claimedAccount(username).ifPresent(u -> event.user(u.id()).email(u.email().value()));
                 Tokens tokens = authenticator.answerChallenge(answer);
                 VerifiedToken who = tokenVerifier.verify(tokens.idToken());
-                event.user(who.userId());
+                event.user(who.userId()).passwordChecked(true);
                 who.email().ifPresent(e -> event.email(e.value()));
                 return tokens;
             });

@@ -44,19 +44,20 @@ final class AuthOperations {
         String flow = request.required("AuthFlow");
         Map<String, String> parameters = request.map("AuthParameters");
         return switch (flow) {
-            case "USER_SRP_AUTH" -> passwordVerifierChallenge(parameters);
+            case "USER_SRP_AUTH" -> passwordVerifierChallenge(parameters, ctx);
             case "USER_PASSWORD_AUTH" -> signInWithPassword(parameters, ctx);
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> refresh(parameters, ctx);
             default -> throw CognitoError.invalidParameter("Unsupported AuthFlow " + flow + ": this pool serves " + FLOWS + ".");
         };
     }
 
-    private Map<String, Object> passwordVerifierChallenge(Map<String, String> parameters) {
+    private Map<String, Object> passwordVerifierChallenge(Map<String, String> parameters, Context ctx) {
         String username = required(parameters, "USERNAME");
         String srpA = required(parameters, "SRP_A");
         pool.requireSecretHash(Optional.ofNullable(parameters.get("SECRET_HASH")), username);
         PasswordVerifierChallenges challenges = srp.orElseThrow(() -> CognitoError.invalidParameter(SRP_OFF));
-        PasswordVerifierChallenges.Challenge c = challenges.begin(username, srpA);
+        // The socket's address, never a forwarded header: each address has its share of pending challenges.
+        PasswordVerifierChallenges.Challenge c = challenges.begin(username, srpA, ctx.req().getRemoteAddr());
         Map<String, Object> challengeParameters = new LinkedHashMap<>();
         challengeParameters.put("SALT", c.salt());
         challengeParameters.put("SECRET_BLOCK", c.secretBlock());

@@ -3,6 +3,7 @@ package dev.userpool.app.http.cognito;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.userpool.app.config.LocalPoolSettings;
+import dev.userpool.app.http.BoundedBody;
 import dev.userpool.app.http.RequestContexts;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.port.in.Administration;
@@ -139,7 +140,11 @@ public final class CognitoApi {
                 throw new CognitoError("UnknownOperationException", "This local user pool does not serve " + operation
                         + "; it serves " + String.join(", ", operations.keySet()) + ".");
             }
-            write(ctx, 200, op.run(CognitoRequest.parse(ctx.bodyAsBytes(), json), ctx));
+            write(ctx, 200, op.run(CognitoRequest.parse(BoundedBody.read(ctx), json), ctx));
+        } catch (BoundedBody.TooLarge e) {
+            error(ctx, operation, new CognitoError("SerializationException", e.getMessage(), 413));
+        } catch (BoundedBody.BodyUnreadable e) {
+            error(ctx, operation, new CognitoError("SerializationException", e.getMessage()));
         } catch (CognitoError e) {
             error(ctx, operation, e);
         } catch (UserPoolException e) {
@@ -153,6 +158,7 @@ public final class CognitoApi {
     private void error(Context ctx, String operation, CognitoError e) {
         LOG.debug("Cognito API {} refused: {}", operation, e.type());
         ctx.header("x-amzn-ErrorType", e.type());
+        if (e.type().equals("TooManyRequestsException")) ctx.header("Retry-After", "1");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("__type", e.type());
         body.put("message", e.getMessage());

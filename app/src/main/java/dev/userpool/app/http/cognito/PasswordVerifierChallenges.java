@@ -17,8 +17,11 @@ public interface PasswordVerifierChallenges {
         }
     }
 
-    /** Fails with a {@link dev.userpool.core.domain.UserPoolException} (e.g. SRP turned off, a bad SRP_A). */
-    Challenge begin(String username, String srpA);
+    /**
+     * Fails with a {@link dev.userpool.core.domain.UserPoolException} (e.g. SRP turned off, a bad SRP_A,
+     * too many challenges pending for {@code caller}, the remote address).
+     */
+    Challenge begin(String username, String srpA, String caller);
 
     /** The name the pending challenge with this SECRET_BLOCK was begun with, for the audit trail. */
     Optional<String> challengedName(String secretBlock);
