@@ -36,6 +36,7 @@ public final class AuthenticationService implements Authentication {
     private final UserEnumerationProtection protection;
     private final AuditTrail audit;
     private final Notifications notifications;
+    private final AddressAttemptLimits limits;
 
     public AuthenticationService(Authenticator authenticator, TokenVerifier tokenVerifier, UserDirectory directory,
                                  Mailer mailer, AuditLog auditLog, PasswordPolicy passwordPolicy,
@@ -48,6 +49,7 @@ public final class AuthenticationService implements Authentication {
         this.protection = protection;
         this.audit = new AuditTrail(auditLog, clock);
         this.notifications = new Notifications(clock);
+        this.limits = new AddressAttemptLimits(clock);
     }
 
     @Override
@@ -147,6 +149,8 @@ public final class AuthenticationService implements Authentication {
         EmailAddress email = audit.validate(event, () -> EmailAddress.parse(cmd.email()));
         try {
             return audit.run(event, () -> {
+                // Counted for every address, so that the sixth request is refused alike with or without an account.
+                if (protection.enabled()) limits.take(AddressAttemptLimits.Action.FORGOT_PASSWORD, email);
                 directory.find(email).ifPresent(u -> event.user(u.id()));
                 return authenticator.forgotPassword(email);
             });

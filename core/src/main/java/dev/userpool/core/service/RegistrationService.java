@@ -29,6 +29,7 @@ public final class RegistrationService implements Registration {
     private final VerificationMode verification;
     private final UserEnumerationProtection protection;
     private final AuditTrail audit;
+    private final AddressAttemptLimits limits;
 
     /** How sign-up proves the address. */
     public enum VerificationMode { CODE, LINK }
@@ -42,6 +43,7 @@ public final class RegistrationService implements Registration {
         this.verification = verification;
         this.protection = protection;
         this.audit = new AuditTrail(auditLog, clock);
+        this.limits = new AddressAttemptLimits(clock);
     }
 
     @Override
@@ -60,58 +62,87 @@ public final class RegistrationService implements Registration {
         });
     }
 
+    /**
+     * With user-enumeration protection an address without an account, or with an account already
+     * confirmed, fails like a wrong code, under the same attempt limit as a real account.
+     */
     @Override
     public User confirm(ConfirmCommand cmd) {
         var event = audit.begin(AuditEventType.SIGN_UP_CONFIRMED, cmd.email(), cmd.context())
                 .method(ConfirmationMethod.CODE);
+        var confirmedBefore = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             return audit.run(event, () -> {
                 EmailAddress email = EmailAddress.parse(cmd.email());
                 ConfirmationCode code = ConfirmationCode.parse(cmd.code());
+                if (protection.enabled()) limits.take(AddressAttemptLimits.Action.CONFIRM_SIGN_UP, email);
                 User user = directory.find(email).orElseThrow(UserPoolException::userNotFound);
                 event.user(user.id());
+                confirmedBefore.set(user.status() != UserStatus.UNCONFIRMED);
                 User confirmed = user.confirm(ConfirmationMethod.CODE);
                 directory.confirmSignUp(email, code);
                 return confirmed;
             });
         } catch (UserPoolException e) {
+            if (protection.enabled() && confirmedBefore.get()) throw protection.atCodeCheck(UserPoolException.userNotFound());
             throw protection.atCodeCheck(e);
         }
     }
 
+    /**
+     * With user-enumeration protection an address without an account, or whose account is already
+     * confirmed, is answered as if a code was sent, under the same attempt limit as a real account.
+     */
     @Override
     public CodeDelivery resendCode(EmailCommand cmd) {
         var event = audit.begin(AuditEventType.CONFIRMATION_CODE_SENT, cmd.email(), cmd.context())
                 .method(ConfirmationMethod.CODE);
         EmailAddress email = audit.validate(event, () -> EmailAddress.parse(cmd.email()));
+        var confirmedBefore = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             return audit.run(event, () -> {
-                directory.find(email).ifPresent(u -> event.user(u.id()));
+                if (protection.enabled()) limits.take(AddressAttemptLimits.Action.RESEND_CONFIRMATION_CODE, email);
+                directory.find(email).ifPresent(u -> {
+                    event.user(u.id());
+                    confirmedBefore.set(u.status() != UserStatus.UNCONFIRMED);
+                });
                 return directory.resendConfirmationCode(email);
             });
         } catch (UserPoolException e) {
-            if (protection.hides(e)) return CodeDelivery.email(email);
+            if (protection.hides(e) || protection.enabled() && confirmedBefore.get()) return CodeDelivery.email(email);
             throw e;
         }
     }
 
+    /**
+     * Only where the pool verifies by link, at most five an hour per address (as resending a code).
+     * With user-enumeration protection an address without an account, or already verified, is
+     * answered as if the link was sent.
+     */
     @Override
     public CodeDelivery sendVerificationLink(EmailCommand cmd) {
         var event = audit.begin(AuditEventType.VERIFICATION_LINK_SENT, cmd.email(), cmd.context())
                 .method(ConfirmationMethod.LINK);
         EmailAddress email = audit.validate(event, () -> EmailAddress.parse(cmd.email()));
+        var verifiedBefore = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             return audit.run(event, () -> {
+                if (verification != VerificationMode.LINK) {
+                    throw UserPoolException.invalidParameter("email", "this pool verifies addresses by code, not by link;"
+                            + " ask for a new code instead");
+                }
+                limits.take(AddressAttemptLimits.Action.VERIFICATION_LINK, email);
                 User user = directory.find(email).orElseThrow(UserPoolException::userNotFound);
                 event.user(user.id());
                 if (user.emailVerified()) {
+                    verifiedBefore.set(true);
                     throw UserPoolException.invalidParameter("email", "is already verified");
                 }
                 emailVerifier.sendVerification(email);
                 return CodeDelivery.email(email);
             });
         } catch (UserPoolException e) {
-            if (protection.hides(e)) return CodeDelivery.email(email);
+            if (protection.hides(e) || protection.enabled() && verifiedBefore.get()) return CodeDelivery.email(email);
             throw e;
         }
     }

@@ -94,7 +94,8 @@ class AuditEventsCarryNoSecretsTest {
         core.authentication.signOut(new TokenCommand(again.accessToken(), CONTEXT));
 
         core.registration.signUp(new SignUpCommand("carol@example.com", PASSWORD, CONTEXT));
-        core.registration.sendVerificationLink(new EmailCommand("carol@example.com", CONTEXT));
+        // This pool verifies by code, so the link is refused; completing it below still reads the verifier.
+        attempt(() -> core.registration.sendVerificationLink(new EmailCommand("carol@example.com", CONTEXT)));
         core.emailVerifier.clickLink(CoreWithFakes.email("carol@example.com"));
         core.registration.completeLinkVerification(new EmailCommand("carol@example.com", CONTEXT));
 

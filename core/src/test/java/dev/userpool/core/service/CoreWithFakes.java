@@ -78,6 +78,10 @@ final class CoreWithFakes {
         return new CoreWithFakes(VerificationMode.CODE, new UserEnumerationProtection(false), null);
     }
 
+    static CoreWithFakes byLinkWithoutEnumerationProtection() {
+        return new CoreWithFakes(VerificationMode.LINK, new UserEnumerationProtection(false), null);
+    }
+
     static CoreWithFakes byCodeWithCodesFrom(Supplier<String> codes) {
         return new CoreWithFakes(VerificationMode.CODE, UserEnumerationProtection.on(), codes);
     }

@@ -106,16 +106,42 @@ class RegistrationByCodeTest {
     }
 
     @Test
-    void confirmingAnAlreadyConfirmedAccountIsNotAuthorized() {
+    void confirmingAnAlreadyConfirmedAccountLooksLikeAWrongCodeWhileTheEventSaysWhy() {
         core.signUpAndConfirm("alice@example.com");
         String usedCode = core.codeSentTo("alice@example.com");
 
         var failure = core.failureOf(() ->
                 core.registration.confirm(new ConfirmCommand("alice@example.com", usedCode, CONTEXT)));
+        var ghost = core.failureOf(() ->
+                core.registration.confirm(new ConfirmCommand("ghost@example.com", usedCode, CONTEXT)));
 
-        assertThat(failure.error().code()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
+        assertThat(failure.error().code()).isEqualTo(ErrorCode.CODE_MISMATCH);
+        assertThat(failure.error().getMessage()).isEqualTo(ghost.error().getMessage());
         assertThat(failure.event().outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(failure.event().errorCode()).contains(ErrorCode.NOT_AUTHORIZED);
+    }
+
+    @Test
+    void withoutProtectionConfirmingAnAlreadyConfirmedAccountIsNotAuthorized() {
+        CoreWithFakes open = CoreWithFakes.withoutEnumerationProtection();
+        open.signUpAndConfirm("alice@example.com");
+        String usedCode = open.codeSentTo("alice@example.com");
+
+        var failure = open.failureOf(() ->
+                open.registration.confirm(new ConfirmCommand("alice@example.com", usedCode, CONTEXT)));
+
+        assertThat(failure.error().code()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
+        assertThat(failure.event().errorCode()).contains(ErrorCode.NOT_AUTHORIZED);
+    }
+
+    @Test
+    void theSixteenthConfirmationWithinTheHourIsRefusedForAnUnknownAddressToo() {
+        for (int i = 0; i < 15; i++) {
+            assertThat(core.failureOf(() -> core.registration.confirm(new ConfirmCommand("ghost@example.com", "123456", CONTEXT)))
+                    .error().code()).isEqualTo(ErrorCode.CODE_MISMATCH);
+        }
+        var sixteenth = core.failureOf(() -> core.registration.confirm(new ConfirmCommand("ghost@example.com", "123456", CONTEXT)));
+        assertThat(sixteenth.error().code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED);
     }
 
     @Test
@@ -170,14 +196,40 @@ class RegistrationByCodeTest {
     }
 
     @Test
-    void resendingToAConfirmedAccountFailsWithOneEvent() {
+    void resendingToAConfirmedAccountLooksSentWithOneFailureEvent() {
         core.signUpAndConfirm("alice@example.com");
+        int codesBefore = core.mailer.delivered().size();
 
-        var failure = core.failureOf(() -> core.registration.resendCode(new EmailCommand("alice@example.com", CONTEXT)));
+        var delivery = new java.util.concurrent.atomic.AtomicReference<CodeDelivery>();
+        var event = core.onlyEventOf(() -> delivery.set(core.registration.resendCode(new EmailCommand("alice@example.com", CONTEXT))));
+
+        assertThat(delivery.get()).isEqualTo(new CodeDelivery("a***@e***.com", "EMAIL", "email"));
+
+        assertThat(core.mailer.delivered()).hasSize(codesBefore);
+        assertThat(event.type()).isEqualTo(AuditEventType.CONFIRMATION_CODE_SENT);
+        assertThat(event.errorCode()).contains(ErrorCode.INVALID_PARAMETER);
+    }
+
+    @Test
+    void withoutProtectionResendingToAConfirmedAccountIsRefused() {
+        CoreWithFakes open = CoreWithFakes.withoutEnumerationProtection();
+        open.signUpAndConfirm("alice@example.com");
+
+        var failure = open.failureOf(() -> open.registration.resendCode(new EmailCommand("alice@example.com", CONTEXT)));
 
         assertThat(failure.error().code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
-        assertThat(failure.event().type()).isEqualTo(AuditEventType.CONFIRMATION_CODE_SENT);
         assertThat(failure.event().errorCode()).contains(ErrorCode.INVALID_PARAMETER);
+    }
+
+    @Test
+    void theSixthResendWithinTheHourIsRefusedAlikeForKnownConfirmedAndUnknownAddresses() {
+        core.signUp("alice@example.com");
+        core.signUpAndConfirm("bob@example.com");
+        for (String address : java.util.List.of("alice@example.com", "bob@example.com", "ghost@example.com")) {
+            for (int i = 0; i < 5; i++) core.registration.resendCode(new EmailCommand(address, CONTEXT));
+            var sixth = core.failureOf(() -> core.registration.resendCode(new EmailCommand(address, CONTEXT)));
+            assertThat(sixth.error().code()).as(address).isEqualTo(ErrorCode.LIMIT_EXCEEDED);
+        }
     }
 
     @Test

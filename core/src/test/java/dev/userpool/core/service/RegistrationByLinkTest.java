@@ -164,17 +164,58 @@ class RegistrationByLinkTest {
     }
 
     @Test
-    void noLinkForAnAddressAlreadyVerified() {
+    void noLinkForAnAddressAlreadyVerifiedThoughItLooksSentLikeForAnyOtherAddress() {
         core.signUp("alice@example.com");
         core.emailVerifier.clickLink(ALICE);
         complete("alice@example.com");
 
-        var failure = core.failureOf(() ->
-                core.registration.sendVerificationLink(new EmailCommand("alice@example.com", CONTEXT)));
+        AtomicReference<CodeDelivery> delivery = new AtomicReference<>();
+        AuditEvent event = core.onlyEventOf(() ->
+                delivery.set(core.registration.sendVerificationLink(new EmailCommand("alice@example.com", CONTEXT))));
+
+        assertThat(delivery.get()).isEqualTo(new CodeDelivery("a***@e***.com", "EMAIL", "email"));
+        assertThat(event.errorCode()).contains(ErrorCode.INVALID_PARAMETER);
+        assertThat(core.emailVerifier.sent()).containsExactly(ALICE);
+    }
+
+    @Test
+    void withoutProtectionAnAddressAlreadyVerifiedIsRefused() {
+        CoreWithFakes open = CoreWithFakes.byLinkWithoutEnumerationProtection();
+        open.signUp("alice@example.com");
+        open.emailVerifier.clickLink(ALICE);
+        open.registration.completeLinkVerification(new EmailCommand("alice@example.com", CONTEXT));
+
+        var failure = open.failureOf(() ->
+                open.registration.sendVerificationLink(new EmailCommand("alice@example.com", CONTEXT)));
 
         assertThat(failure.error().code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
         assertThat(failure.event().errorCode()).contains(ErrorCode.INVALID_PARAMETER);
-        assertThat(core.emailVerifier.sent()).containsExactly(ALICE);
+    }
+
+    @Test
+    void aSixthLinkWithinTheHourIsRefusedAliceOrGhost() {
+        core.signUp("alice@example.com");
+        for (String address : java.util.List.of("alice@example.com", "ghost@example.com")) {
+            for (int i = 0; i < 5; i++) core.registration.sendVerificationLink(new EmailCommand(address, CONTEXT));
+            var sixth = core.failureOf(() -> core.registration.sendVerificationLink(new EmailCommand(address, CONTEXT)));
+            assertThat(sixth.error().code()).as(address).isEqualTo(ErrorCode.LIMIT_EXCEEDED);
+            assertThat(sixth.error().getMessage()).isEqualTo("Attempt limit exceeded, please try after some time.");
+        }
+        core.clock.advance(java.time.Duration.ofHours(1));
+        core.registration.sendVerificationLink(new EmailCommand("alice@example.com", CONTEXT));
+    }
+
+    @Test
+    void aPoolThatVerifiesByCodeSendsNoLinks() {
+        CoreWithFakes byCode = CoreWithFakes.byCode();
+        byCode.signUp("alice@example.com");
+
+        var failure = byCode.failureOf(() ->
+                byCode.registration.sendVerificationLink(new EmailCommand("alice@example.com", CONTEXT)));
+
+        assertThat(failure.error().code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
+        assertThat(failure.error().getMessage()).contains("by code");
+        assertThat(byCode.emailVerifier.sent()).isEmpty();
     }
 
     @Test
@@ -203,7 +244,7 @@ class RegistrationByLinkTest {
 
     @Test
     void withoutProtectionUnknownAddressesAreUserNotFound() {
-        CoreWithFakes open = CoreWithFakes.withoutEnumerationProtection();
+        CoreWithFakes open = CoreWithFakes.byLinkWithoutEnumerationProtection();
         var send = open.failureOf(() ->
                 open.registration.sendVerificationLink(new EmailCommand("ghost@example.com", CONTEXT)));
         var completion = open.failureOf(() ->

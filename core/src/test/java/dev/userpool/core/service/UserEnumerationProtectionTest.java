@@ -53,6 +53,28 @@ class UserEnumerationProtectionTest {
     }
 
     @Test
+    void theSixthForgotPasswordWithinTheHourIsRefusedAlikeWithOrWithoutAnAccount() {
+        core.signUpAndConfirm("anna@example.com");
+        for (String address : java.util.List.of("anna@example.com", "amy@example.com")) {
+            for (int i = 0; i < 5; i++) core.authentication.forgotPassword(new EmailCommand(address, CONTEXT));
+            var sixth = core.failureOf(() -> core.authentication.forgotPassword(new EmailCommand(address, CONTEXT)));
+            assertThat(sixth.error().code()).as(address).isEqualTo(ErrorCode.LIMIT_EXCEEDED);
+            assertThat(sixth.error().getMessage()).isEqualTo("Attempt limit exceeded, please try after some time.");
+        }
+    }
+
+    @Test
+    void aSignInEventSaysWhetherThePasswordWasChecked() {
+        core.signUpAndConfirm("alice@example.com");
+
+        var right = core.onlyEventOf(() -> core.signIn("alice@example.com", CoreWithFakes.PASSWORD));
+        var malformed = core.failureOf(() -> core.signIn("not an address", "Wrong-Pass-1"));
+
+        assertThat(right.passwordChecked()).contains(true);
+        assertThat(malformed.event().passwordChecked()).as("refused before any directory").isEmpty();
+    }
+
+    @Test
     void resendForAnUnknownUserAnswersWithAPlausibleDelivery() {
         AtomicReference<CodeDelivery> delivery = new AtomicReference<>();
         AuditEvent event = core.onlyEventOf(() -> delivery.set(
