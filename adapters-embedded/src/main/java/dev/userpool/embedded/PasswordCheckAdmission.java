@@ -42,7 +42,9 @@ final class PasswordCheckAdmission {
      */
     Optional<Ticket> admit(UserId user, Instant now) {
         synchronized (stripe(user)) {
-            SignInLockout.State state = db.transaction(c -> SignInLockout.state(c, user, now));
+            SignInLockout.State state = db.read(c -> SignInLockout.state(c, user, now));
+            // A refused attempt while locked keeps the count from lapsing (see SignInLockout).
+            if (state.locked()) db.transaction(c -> SignInLockout.refusesAttempt(c, user, now));
             int inFlight = running.getOrDefault(user, 0);
             boolean free = state.consecutiveFailures() + inFlight < SignInLockout.FREE_FAILURES;
             if (state.locked() || !(free || inFlight == 0)) return Optional.empty();

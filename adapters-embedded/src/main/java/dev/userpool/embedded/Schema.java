@@ -130,7 +130,15 @@ final class Schema {
                     "CREATE INDEX sessions_by_user ON sessions (user_id, refresh_expires_at)"),
             // 4: a sign-in event says whether the password was tested against the account (null: not a
             // sign-in, or not told), so that what the lockout let through can be counted.
-            List.of("ALTER TABLE audit_events ADD COLUMN password_checked INTEGER"));
+            List.of("ALTER TABLE audit_events ADD COLUMN password_checked INTEGER",
+                    // A row a sign-in of an unknown address writes, so that it costs the commit a wrong
+                    // password's counted failure costs (user enumeration by timing).
+                    """
+                    CREATE TABLE timing_decoy (
+                      id INTEGER PRIMARY KEY CHECK (id = 1),
+                      n  INTEGER NOT NULL
+                    )""",
+                    "INSERT INTO timing_decoy (id, n) VALUES (1, 0)"));
 
     static int latestVersion() {
         return MIGRATIONS.size();

@@ -36,17 +36,28 @@ final class SignInLockout {
     /** The failures that count at a moment (a lapsed count is zero) and whether the account is locked then. */
     record State(int consecutiveFailures, boolean locked) {}
 
-    /** The account's state at {@code now}; while locked, asking counts as an attempt (see the class comment). */
+    /** The account's state at {@code now}: a read only; {@link #refusesAttempt} then marks a refused attempt. */
     static State state(Connection c, UserId user, Instant now) throws SQLException {
-        boolean locked = refusesAttempt(c, user, now);
         try (PreparedStatement p = c.prepareStatement(
-                "SELECT consecutive, last_attempt_at FROM sign_in_failures WHERE user_id = ?")) {
+                "SELECT consecutive, last_attempt_at, locked_until FROM sign_in_failures WHERE user_id = ?")) {
             p.setString(1, user.value());
             try (ResultSet rs = p.executeQuery()) {
-                if (!rs.next()) return new State(0, locked);
+                if (!rs.next()) return new State(0, false);
+                long lockedUntil = rs.getLong(3);
+                boolean locked = !rs.wasNull() && lockedUntil > now.toEpochMilli();
                 boolean lapsed = now.toEpochMilli() - rs.getLong(2) >= IDLE_RESET.toMillis();
-                return new State(lapsed ? 0 : rs.getInt(1), locked);
+                return new State(lapsed && !locked ? 0 : rs.getInt(1), locked);
             }
+        }
+    }
+
+    /**
+     * The write a counted failure costs, for a sign-in that has no account to count it on: an unknown
+     * address then answers in the time a wrong password takes, not one database commit sooner.
+     */
+    static void spendAWriteLikeAFailure(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE timing_decoy SET n = n + 1 WHERE id = 1")) {
+            p.executeUpdate();
         }
     }
 

@@ -74,6 +74,10 @@ public final class SqliteAuthenticator implements Authenticator {
         Optional<Account> found = db.read(c -> UserRows.byEmail(c, email));
         if (found.isEmpty()) {
             hasher.burnOneHash();
+            db.transaction(c -> {
+                SignInLockout.spendAWriteLikeAFailure(c);
+                return null;
+            });
             throw UserPoolException.userNotFound().passwordChecked(false);
         }
         UserId id = found.get().user().id();

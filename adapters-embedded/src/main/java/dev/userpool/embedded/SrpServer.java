@@ -85,11 +85,14 @@ public final class SrpServer {
     private final SecureRandom random = new SecureRandom();
     private final SrpChallengeStore challenges = new SrpChallengeStore();
     private volatile byte[] decoyKey;
+    /** g^x for a random x nobody knows: what a simulated challenge is computed with. */
+    private final BigInteger decoyVerifier;
 
     private SrpServer(EmbeddedDatabase db, SrpSettings settings, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.decoyVerifier = SrpVerifier.create(settings.poolName(), "decoy", UUID.randomUUID().toString(), random).verifier();
     }
 
     /** SRP as {@code settings} say; turned off, the verifiers stored so far are forgotten. */
@@ -156,8 +159,10 @@ public final class SrpServer {
         // An unknown sub-shaped name is its own USER_ID_FOR_SRP: asking again with the id a first challenge
         // gave must answer that same id and salt, as it does for a real account.
         String userIdForSrp = id.map(UserId::value).orElseGet(() -> SUB_SHAPED.matcher(name).matches() ? name : decoyId(name));
-        SrpVerifier verifier = stored.orElseGet(() -> SrpVerifier.withSalt(settings.poolName(), userIdForSrp,
-                UUID.randomUUID().toString(), decoySalt(userIdForSrp)));
+        // A simulated challenge takes a verifier made once for this process, not one per call: deriving one
+        // costs a modular exponentiation a real account's stored verifier does not, and would tell them apart.
+        SrpVerifier verifier = stored.orElseGet(() -> new SrpVerifier(settings.poolName(), userIdForSrp,
+                decoySalt(userIdForSrp), decoyVerifier));
         SrpServerSession srp;
         try {
             srp = SrpServerSession.begin(verifier, bigA, random);

@@ -1,10 +1,14 @@
 package dev.userpool.embedded;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.userpool.core.domain.Password;
+import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.UserPoolException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -128,6 +132,70 @@ class PasswordHasherTest {
     }
 
     @Test
+    void pastTheQueueAHashIsRefusedAtOnceWithTooManyRequests() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        PasswordHasher hasher = new PasswordHasher(blockingEngine(release), EmbeddedTestbed.CHEAP, 1, 2);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> admitted = new ArrayList<>();
+            for (int i = 0; i < 3; i++) admitted.add(pool.submit(hasher::burnOneHash));   // one running, two waiting
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (hasher.waiting() < 2 && System.nanoTime() < deadline) Thread.sleep(5);
+
+            long t0 = System.nanoTime();
+            var refused = assertThrows(UserPoolException.class, () -> hasher.verify("$argon2id$x", PASSWORD));
+            assertThat(refused.code()).isEqualTo(ErrorCode.TOO_MANY_REQUESTS);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).as("refused without waiting").isLessThan(1_000);
+
+            release.countDown();
+            for (Future<?> f : admitted) f.get(10, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+            hasher.close();
+        }
+    }
+
+    @Test
+    void hashesRunOnTheHashingThreadsNotTheCallers() {
+        java.util.concurrent.atomic.AtomicReference<String> thread = new java.util.concurrent.atomic.AtomicReference<>();
+        PasswordHasher hasher = new PasswordHasher(new CountingEngine(0) {
+            @Override
+            public boolean verify(String phc, byte[] password) {
+                thread.set(Thread.currentThread().getName());
+                return super.verify(phc, password);
+            }
+        }, EmbeddedTestbed.CHEAP, 1);
+        hasher.burnOneHash();
+        assertThat(thread.get()).startsWith("argon2-");
+        hasher.close();
+    }
+
+    private static Argon2Engine blockingEngine(CountDownLatch release) {
+        CountingEngine engine = new CountingEngine(0);
+        return new Argon2Engine() {
+            @Override
+            public String hash(byte[] password, Argon2Parameters parameters) {
+                return engine.hash(password, parameters);
+            }
+
+            @Override
+            public boolean verify(String phc, byte[] password) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return false;
+            }
+
+            @Override
+            public boolean isNative() {
+                return false;
+            }
+        };
+    }
+
+    @Test
     void waitingCountsTheHashesQueuedForASlot() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountingEngine engine = new CountingEngine(0);
@@ -173,7 +241,7 @@ class PasswordHasherTest {
     }
 
     /** Counts calls and the most that ran at the same time; each call takes {@code millis}. */
-    static final class CountingEngine implements Argon2Engine {
+    static class CountingEngine implements Argon2Engine {
         final AtomicInteger hashes = new AtomicInteger();
         final AtomicInteger verifications = new AtomicInteger();
         final AtomicInteger running = new AtomicInteger();

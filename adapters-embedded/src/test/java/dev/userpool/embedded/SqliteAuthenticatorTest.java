@@ -10,6 +10,7 @@ import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.EmailMessage;
 import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
@@ -137,6 +138,47 @@ class SqliteAuthenticatorTest {
         assertRefused(() -> authenticator.signIn(email, EmbeddedTestbed.PASSWORD), ErrorCode.USER_NOT_FOUND);
 
         assertThat(engine.verifications.get()).isEqualTo(1);
+    }
+
+    /**
+     * A wrong password for an account deleted while it was being checked answers like an unknown
+     * account. Before the fix the failure row broke its foreign key: "The embedded database failed."
+     */
+    @Test
+    void aWrongPasswordForAnAccountDeletedMeanwhileAnswersLikeAnUnknownAccount() throws Exception {
+        bed.confirmedUser(email);
+        java.util.concurrent.CountDownLatch checking = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch deleted = new java.util.concurrent.CountDownLatch(1);
+        PasswordHasher slow = new PasswordHasher(new PasswordHasherTest.CountingEngine(0) {
+            @Override
+            public boolean verify(String phc, byte[] password) {
+                checking.countDown();
+                try {
+                    deleted.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return false;
+            }
+        }, EmbeddedTestbed.CHEAP, 1);
+        SqliteAuthenticator authenticator = new SqliteAuthenticator(bed.db, slow, bed.keys, bed.settings, bed.mailer, bed.clock);
+        var signIn = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                authenticator.signIn(email, Password.of("Wrong-Horse-9!"));
+                return null;
+            } catch (UserPoolException e) {
+                return e;
+            }
+        });
+        checking.await();
+        bed.directory.delete(email);
+        deleted.countDown();
+
+        UserPoolException refused = signIn.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(refused).isNotNull();
+        assertThat(refused.code()).isEqualTo(ErrorCode.USER_NOT_FOUND);
+        assertThat(refused.passwordChecked()).contains(true);
+        slow.close();
     }
 
     @Test

@@ -31,9 +31,9 @@ final class RegistrationRoutes {
 
     void install(Javalin app) {
         app.post("/api/signup", this::signUp);
-        app.post("/api/confirm", this::confirm);
-        app.post("/api/resend-code", this::resendCode);
-        app.post("/api/verify-link", this::sendLink);
+        app.post("/api/confirm", EvenTiming.atLeastFloor(this::confirm));
+        app.post("/api/resend-code", EvenTiming.atLeastFloor(this::resendCode));
+        app.post("/api/verify-link", EvenTiming.atLeastFloor(this::sendLink));
         app.post("/api/verify-link/complete", this::completeLink);
         app.get("/api/verify-link/callback", this::linkCallback);
     }

@@ -35,8 +35,8 @@ final class SessionRoutes {
         app.get("/api/me", this::me);
         app.delete("/api/me", this::deleteMe);
         app.post("/api/change-password", this::changePassword);
-        app.post("/api/forgot-password", this::forgotPassword);
-        app.post("/api/reset-password", this::resetPassword);
+        app.post("/api/forgot-password", EvenTiming.atLeastFloor(this::forgotPassword));
+        app.post("/api/reset-password", EvenTiming.atLeastFloor(this::resetPassword));
     }
 
     private void signIn(Context ctx) {

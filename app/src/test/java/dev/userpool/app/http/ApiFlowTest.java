@@ -248,32 +248,6 @@ class ApiFlowTest {
     }
 
     @Test
-    void linkVerificationConfirmsAndVerifiesTheAddress() {
-        String email = newEmail();
-        api.signUp(email);
-        assertThat(api.post("/api/verify-link/complete", Map.of("email", email)).json().path("verification").asText())
-                .isEqualTo("NOT_STARTED");
-        assertThat(api.post("/api/verify-link", Map.of("email", email)).status()).isEqualTo(202);
-        Response pending = api.post("/api/verify-link/complete", Map.of("email", email));
-        assertThat(pending.json().path("verification").asText()).isEqualTo("PENDING");
-        assertThat(pending.json().path("status").asText()).isEqualTo("UNCONFIRMED");
-
-        String text = api.firstMessage(email).orElseThrow().path("textBody").asText();
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(/api/verify-link/callback\\?token=[A-Za-z0-9_-]+)").matcher(text);
-        assertThat(link.find()).as("link in " + text).isTrue();
-        Response callback = api.get(link.group(1));
-        assertThat(callback.status()).isEqualTo(302);
-        assertThat(callback.raw().headers().firstValue("Location").orElse("")).contains("/verified.html?email=");
-
-        Response done = api.post("/api/verify-link/complete", Map.of("email", email));
-        assertThat(done.json().path("verification").asText()).isEqualTo("VERIFIED");
-        assertThat(done.json().path("status").asText()).isEqualTo("CONFIRMED");
-        assertThat(done.json().path("emailVerified").asBoolean()).isTrue();
-        assertThat(api.post("/api/verify-link/complete", Map.of("email", email)).status()).isEqualTo(200);
-        assertThat(api.get(link.group(1)).raw().headers().firstValue("Location").orElse("")).contains("failed");
-    }
-
-    @Test
     void discoveryHealthAndMetrics() {
         Response jwks = api.get("/.well-known/jwks.json");
         assertThat(jwks.status()).isEqualTo(200);

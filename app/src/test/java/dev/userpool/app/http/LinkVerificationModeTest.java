@@ -36,4 +36,31 @@ class LinkVerificationModeTest {
             assertThat(api.signIn(email, PASSWORD).path("idToken").asText()).isNotBlank();
         }
     }
+
+    @Test
+    void aNewLinkReplacesTheOldOneAndCompletionReportsEachStage() {
+        try (RunningApp app = RunningApp.start(Map.of("USERPOOL_VERIFICATION", "link"))) {
+            ApiClient api = new ApiClient(app.baseUrl());
+            String email = "relinked@example.com";
+            api.signUp(email);
+            Response pending = api.post("/api/verify-link/complete", Map.of("email", email));
+            assertThat(pending.json().path("verification").asText()).isEqualTo("PENDING");
+            assertThat(pending.json().path("status").asText()).isEqualTo("UNCONFIRMED");
+            assertThat(api.post("/api/verify-link", Map.of("email", email)).status()).isEqualTo(202);
+
+            String text = api.firstMessage(email).orElseThrow().path("textBody").asText();
+            Matcher link = Pattern.compile("(/api/verify-link/callback\\?token=[A-Za-z0-9_-]+)").matcher(text);
+            assertThat(link.find()).as("link in " + text).isTrue();
+            Response callback = api.get(link.group(1));
+            assertThat(callback.status()).isEqualTo(302);
+            assertThat(callback.raw().headers().firstValue("Location").orElse("")).contains("/verified.html?email=");
+
+            Response done = api.post("/api/verify-link/complete", Map.of("email", email));
+            assertThat(done.json().path("verification").asText()).isEqualTo("VERIFIED");
+            assertThat(done.json().path("status").asText()).isEqualTo("CONFIRMED");
+            assertThat(done.json().path("emailVerified").asBoolean()).isTrue();
+            assertThat(api.post("/api/verify-link/complete", Map.of("email", email)).status()).isEqualTo(200);
+            assertThat(api.get(link.group(1)).raw().headers().firstValue("Location").orElse("")).contains("failed");
+        }
+    }
 }

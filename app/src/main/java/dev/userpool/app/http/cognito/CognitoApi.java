@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.http.BoundedBody;
+import dev.userpool.app.http.EvenTiming;
 import dev.userpool.app.http.RequestContexts;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.port.in.Administration;
@@ -31,6 +32,9 @@ public final class CognitoApi {
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
     private static final Logger LOG = LoggerFactory.getLogger(CognitoApi.class);
+    /** The operations whose answers could tell an existing account from an unknown one by their time. */
+    private static final java.util.Set<String> EVEN_TIMING = java.util.Set.of("ConfirmSignUp", "ResendConfirmationCode",
+            "ForgotPassword", "ConfirmForgotPassword");
 
     private final Optional<LocalPoolSettings> pool;
     private final Map<String, Operation> operations;
@@ -125,6 +129,7 @@ public final class CognitoApi {
         ctx.header("x-amzn-RequestId", RequestContexts.requestId(ctx));
         String target = Optional.ofNullable(ctx.header("X-Amz-Target")).orElse("");
         String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "";
+        long started = -1;
         try {
             if (operation.isEmpty()) {
                 throw new CognitoError("UnknownOperationException", "Send the operation as X-Amz-Target: " + TARGET_PREFIX
@@ -140,6 +145,7 @@ public final class CognitoApi {
                 throw new CognitoError("UnknownOperationException", "This local user pool does not serve " + operation
                         + "; it serves " + String.join(", ", operations.keySet()) + ".");
             }
+            if (EVEN_TIMING.contains(operation)) started = System.nanoTime();
             write(ctx, 200, op.run(CognitoRequest.parse(BoundedBody.read(ctx), json), ctx));
         } catch (BoundedBody.TooLarge e) {
             error(ctx, operation, new CognitoError("SerializationException", e.getMessage(), 413));
@@ -152,6 +158,8 @@ public final class CognitoApi {
         } catch (RuntimeException e) {
             LOG.error("Cognito API {} failed unexpectedly (request {})", operation, RequestContexts.requestId(ctx), e);
             error(ctx, operation, new CognitoError("InternalErrorException", "Something went wrong on our side.", 500));
+        } finally {
+            if (started >= 0) EvenTiming.waitOutFloor(started);
         }
     }
 

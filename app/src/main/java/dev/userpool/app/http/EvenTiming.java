@@ -1,0 +1,41 @@
+package dev.userpool.app.http;
+
+import io.javalin.http.Handler;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Answers that could tell an existing account from an unknown one (confirm, resend, forgot and reset
+ * password, verification links) take at least {@link #FLOOR}, success or failure. For a known address
+ * they do more work — a database write, a message queued — than for an unknown one, a difference of a
+ * millisecond or two that many requests would reveal; under the floor both take the same time. Sign-in
+ * needs none: both paths spend one password hash, which dwarfs the rest.
+ */
+public final class EvenTiming {
+    public static final Duration FLOOR = Duration.ofMillis(100);
+
+    private EvenTiming() {}
+
+    /** {@code handler}, taking at least {@link #FLOOR}. */
+    public static Handler atLeastFloor(Handler handler) {
+        return ctx -> {
+            long started = System.nanoTime();
+            try {
+                handler.handle(ctx);
+            } finally {
+                waitOutFloor(started);
+            }
+        };
+    }
+
+    /** Sleeps until {@link #FLOOR} has passed since {@code startedNanos} (a {@link System#nanoTime} reading). */
+    public static void waitOutFloor(long startedNanos) {
+        long remaining = FLOOR.toNanos() - (System.nanoTime() - startedNanos);
+        if (remaining <= 0) return;
+        try {
+            TimeUnit.NANOSECONDS.sleep(remaining);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
