@@ -49,5 +49,10 @@ class AdminPolicyTest {
         assertThat(policy.isAdmin(token(member, Set.of()), member)).isFalse();
     }
 
-    // PRE-FIX-RUN
+    @Test
+    void directoriesThatIssueTheirOwnTokensPutOnlyVerifiedConfiguredAddressesInTheGroup() {
+        assertThat(policy.groupsOf(account(BOSS, false))).isEmpty();
+        assertThat(policy.groupsOf(account(BOSS, true))).containsExactly(AdminPolicy.ADMIN_GROUP);
+        assertThat(policy.groupsOf(account(EmailAddress.parse("other@example.com"), true))).isEmpty();
+    }
 }
