@@ -58,7 +58,7 @@ public final class LocalCallers {
     public void require(Context ctx, String door) {
         refusal(ctx).ifPresent(why -> {
             throw new HttpProblem(403, ErrorCode.NOT_AUTHORIZED,
-                    door + " answers only callers in " + LocalNetworks.VARIABLE + " on this machine: " + why + ".");
+                    "Local-only: " + door + " answers only callers in " + LocalNetworks.VARIABLE + " on this machine: " + why + ".");
         });
     }
 

@@ -16,7 +16,7 @@ import java.util.Optional;
  * page and its API) and the metrics are local-only doors: they answer only {@link LocalCallers}.
  */
 final class PlatformRoutes {
-    static final String MAILBOX = "The development mailbox (/mailbox.html, /api/dev/mailbox)";
+    static final String MAILBOX = "the development mailbox (/mailbox.html, /api/dev/mailbox)";
     static final String METRICS = "/metrics";
 
     private final LocalEndpoints local;
