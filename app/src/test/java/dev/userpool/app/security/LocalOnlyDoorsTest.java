@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
  * headers, {@code Origin} on the mailbox and {@code Host: rebound.example} all got 200; with
  * {@code USERPOOL_POOL_ADMIN=any} the metrics answered 127.0.0.2; and {@code USERPOOL_LOCAL_NETWORKS=127.0.0.1/33}
  * started the server ("Expecting code to raise a throwable"). Only {@code theMailboxAnswersThisMachine} passed.
+ * ({@code withoutTheEmbeddedOutboxTheMailboxDoesNotExist} was written after the fix and not run
+ * against the old code; there {@code /mailbox.html} was a plain static file, served whatever
+ * {@code USERPOOL_EMAIL} said.)
  */
 class LocalOnlyDoorsTest {
     private static final String LIST_USERS = "{\"UserPoolId\":\"local_Userpool1\"}";
@@ -152,6 +155,18 @@ class LocalOnlyDoorsTest {
             assertThat(adminCall(stranger, Map.of("Origin", "http://evil.example")).body()).contains("AccessDeniedException");
             // the mailbox and metrics still follow USERPOOL_LOCAL_NETWORKS
             assertThat(stranger.get("/metrics", Map.of()).status()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void withoutTheEmbeddedOutboxTheMailboxDoesNotExist() {
+        // SES at a local port where nothing listens: nothing is sent here, the setting only removes the outbox
+        try (RunningApp ses = RunningApp.start(Map.of("USERPOOL_EMAIL", "ses", "USERPOOL_SES_FROM", "no-reply@example.com",
+                "USERPOOL_SES_ENDPOINT", "http://127.0.0.1:9", "AWS_REGION", "us-east-1"))) {
+            HttpFromAddress local = HttpFromAddress.boundTo("127.0.0.1", ses.baseUrl());
+            assertThat(local.get("/mailbox.html", Map.of()).status()).isEqualTo(404);
+            assertThat(local.get("/api/dev/mailbox?to=victim@example.com", Map.of()).status()).isEqualTo(404);
+            assertThat(local.get("/metrics", Map.of()).status()).as("the other doors stay").isEqualTo(200);
         }
     }
 
