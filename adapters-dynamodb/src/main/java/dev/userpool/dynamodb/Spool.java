@@ -12,6 +12,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -35,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * and is taken over ("adopted") and replayed by the next process that looks. A segment is deleted
  * once DynamoDB has all of it. After a crash a segment may be replayed again from its start: that is
  * safe, because writes are idempotent (the same event lands on the same key).
+ *
+ * <p>Events name people (addresses, source IPs): a directory the spool creates is owner-only (0700) and
+ * every segment it writes is 0600, whatever the umask.
  */
 final class Spool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
@@ -66,7 +71,11 @@ final class Spool implements AutoCloseable {
 
     /** Opens the spool in {@code dir} (creating it) and takes over what crashed processes left there. */
     static Spool open(Path dir, Clock clock) throws IOException {
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            Path absolute = dir.toAbsolutePath();
+            if (absolute.getParent() != null) Files.createDirectories(absolute.getParent());
+            Files.createDirectory(absolute, ownerOnly(dir, "rwx------"));
+        }
         Spool spool = new Spool(dir.toAbsolutePath().normalize(), clock);
         spool.adoptOrphans();
         return spool;
@@ -185,8 +194,8 @@ final class Spool implements AutoCloseable {
         String name = String.format(Locale.ROOT, "%019d-%s-%06d", clock.millis(), processTag, sequence++);
         Path temporary = dir.resolve(name + NEW_SUFFIX);
         Path file = dir.resolve(name + suffix);
-        FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE), ownerOnly(dir, "rw-------"));
         try {
             FileLock lock = channel.lock();
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
@@ -198,6 +207,12 @@ final class Spool implements AutoCloseable {
             Files.deleteIfExists(temporary);
             throw e;
         }
+    }
+
+    /** The permissions as a creation attribute, where the file system has POSIX permissions. */
+    private static FileAttribute<?>[] ownerOnly(Path where, String permissions) {
+        if (!where.getFileSystem().supportedFileAttributeViews().contains("posix")) return new FileAttribute<?>[0];
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))};
     }
 
     private Optional<SpoolSegment> tryAdopt(Path file) throws IOException {

@@ -167,4 +167,25 @@ class SpoolTest {
             assertThat(drain(spool, 25)).hasSize(2);
         }
     }
+
+    /** Events name people. Before the fix (commit 6e938da, umask 022) this failed: "expected: rwx------ but was: rwxr-xr-x". */
+    @Test
+    void theSpoolDirectoryAndItsSegmentsAreOwnerOnly() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "a POSIX file system");
+        Path spoolDir = dir.resolve("audit-spool");
+        try (Spool spool = Spool.open(spoolDir, clock)) {
+            spool.append(events(3, 0));
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(spoolDir)))
+                    .isEqualTo("rwx------");
+            try (Stream<Path> files = Files.list(spoolDir)) {
+                List<Path> segments = files.toList();
+                assertThat(segments).isNotEmpty();
+                for (Path segment : segments) {
+                    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(segment)))
+                            .as(segment.getFileName().toString()).isEqualTo("rw-------");
+                }
+            }
+        }
+    }
 }

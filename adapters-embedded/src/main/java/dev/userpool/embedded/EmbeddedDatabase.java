@@ -3,11 +3,17 @@ package dev.userpool.embedded;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.UserPoolException;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
@@ -18,9 +24,15 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>WAL mode lets another process (an operator's {@code sqlite3}) read while we write; the busy
  * timeout makes us wait for such a process instead of failing at once.
+ *
+ * <p>The file holds password hashes, the token signing keys and the outbox: it is owner-only (0600),
+ * and so are its {@code -wal} and {@code -shm} files, which SQLite creates with the database file's
+ * permissions (so the database file is made 0600 before SQLite first opens it).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     static final int BUSY_TIMEOUT_MILLIS = 5_000;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final List<String> SQLITE_COMPANIONS = List.of("", "-wal", "-shm", "-journal");
 
     private final Path file;
     private final Connection connection;
@@ -38,9 +50,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path absolute = file.toAbsolutePath();
         try {
             if (absolute.getParent() != null) Files.createDirectories(absolute.getParent());
+            keepOwnerOnly(absolute);
         } catch (IOException e) {
             throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE,
-                    "Cannot create the folder of the embedded database.", e);
+                    "Cannot create the folder of the embedded database, or make its files owner-only.", e);
         }
         Connection connection;
         try {
@@ -56,6 +69,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw e;
         }
         return db;
+    }
+
+    /** The database file (created empty if new, which SQLite accepts) and its companions: 0600. */
+    private static void keepOwnerOnly(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) return;
+        if (Files.notExists(file)) {
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } catch (FileAlreadyExistsException raced) {
+                // another process made it meanwhile: tightened below like any existing one
+            }
+        }
+        for (String suffix : SQLITE_COMPANIONS) {
+            Path companion = file.resolveSibling(file.getFileName() + suffix);
+            try {
+                if (!Files.getPosixFilePermissions(companion).equals(OWNER_ONLY)) Files.setPosixFilePermissions(companion, OWNER_ONLY);
+            } catch (NoSuchFileException absent) {
+                // not there (yet): SQLite makes it with the database file's permissions
+            }
+        }
     }
 
     private static SQLiteConfig config() {

@@ -20,7 +20,8 @@ import java.util.UUID;
 /**
  * Signs ID and access tokens shaped like Cognito's (RS256, {@code kid} in the header, the same
  * claims), so code written against Cognito's tokens reads ours unchanged. Groups come from the
- * configured {@link dev.userpool.core.domain.AdminPolicy} at the time of issue.
+ * configured {@link dev.userpool.core.domain.AdminPolicy} at the time of issue (a configured address
+ * only once it is verified).
  */
 final class TokenIssuer {
     private final SigningKeys keys;
@@ -33,7 +34,7 @@ final class TokenIssuer {
 
     /** New ID and access tokens of {@code session}, and the refresh token when one was just made. */
     Tokens issue(User user, Sessions.Session session, Instant now, Optional<String> refreshToken) {
-        List<String> groups = settings.adminPolicy().groupsOf(user.email()).stream().sorted().toList();
+        List<String> groups = settings.adminPolicy().groupsOf(user).stream().sorted().toList();
         String sub = user.id().value();
 
         JWTClaimsSet.Builder id = common(sub, session, now, settings.idTokenTtl())

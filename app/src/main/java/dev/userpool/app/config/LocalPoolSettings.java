@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * with {@code USERPOOL_CLIENT_SECRET} when the client is to have a secret, checked through
  * {@code SECRET_HASH}), whether it keeps SRP verifiers and answers {@code USER_SRP_AUTH}
  * ({@code USERPOOL_SRP}, default on), and from where the admin operations of its Cognito API are
- * accepted ({@code USERPOOL_POOL_ADMIN}: {@code loopback}, the default, {@code any} or {@code off}).
+ * accepted ({@code USERPOOL_POOL_ADMIN}: {@code loopback}, the default, meaning the callers of
+ * {@code USERPOOL_LOCAL_NETWORKS} as for every local-only door; {@code any} or {@code off}).
  * The client secret never prints.
  */
 public record LocalPoolSettings(String userPoolId, String clientId, Optional<String> clientSecret, boolean srp,
@@ -24,7 +25,9 @@ public record LocalPoolSettings(String userPoolId, String clientId, Optional<Str
 
     /**
      * Where the pool's admin operations (AdminGetUser, ListUsers, …) are accepted from. On AWS they are
-     * IAM-signed; here they are not checked, so by default only callers on this machine may use them.
+     * IAM-signed; here they are not checked, so by default only callers on this machine may use them:
+     * {@code LOOPBACK} means the networks of {@code USERPOOL_LOCAL_NETWORKS} (the name stays for the
+     * setting's sake; by default those are the loopback addresses).
      */
     public enum AdminCalls { LOOPBACK, ANY, OFF }
 

@@ -12,24 +12,30 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The inbound HTTP adapter: the JSON API, Cognito's user-pool API on {@code POST /}, the discovery
- * documents and the pages, on one Javalin server.
+ * documents and the pages, on one Javalin server. The local-only doors (mailbox, metrics, the pool's
+ * admin operations) answer only {@link LocalCallers}; every answer carries the {@link SecurityHeaders}.
  */
 public final class ApiServer {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
     private final Javalin app;
+    private final LocalDoors doors;
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
-                     AuditQueries auditQueries, LocalEndpoints local, PrometheusMeterRegistry prometheus,
-                     ObjectMapper json, URI issuer, Clock clock) {
-        this(registration, authentication, administration, auditQueries, local, prometheus, json, issuer, clock,
+                     AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
+                     PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock) {
+        this(registration, authentication, administration, auditQueries, local, callers, prometheus, json, issuer, clock,
                 CognitoApi.notServed("This server does not serve Cognito's user-pool API.", json));
     }
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
-                     AuditQueries auditQueries, LocalEndpoints local, PrometheusMeterRegistry prometheus,
-                     ObjectMapper json, URI issuer, Clock clock, CognitoApi cognitoApi) {
+                     AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
+                     PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock, CognitoApi cognitoApi) {
         HttpMetrics metrics = new HttpMetrics(prometheus);
         Problems problems = new Problems(json);
         this.app = Javalin.create(config -> {
@@ -46,21 +52,22 @@ public final class ApiServer {
         app.before(ctx -> {
             RequestContexts.assign(ctx);
             metrics.start(ctx);
-            ctx.header("X-Content-Type-Options", "nosniff");
-            ctx.header("Referrer-Policy", "no-referrer");
+            SecurityHeaders.apply(ctx);
         });
         app.after(metrics::finish);
         problems.install(app);
         new RegistrationRoutes(registration, local, json).install(app);
         new SessionRoutes(authentication, metrics, json).install(app);
         new AdminRoutes(administration, authentication, auditQueries, clock).install(app);
-        new PlatformRoutes(local, prometheus, issuer, cognitoApi.userPoolId()).install(app);
+        new PlatformRoutes(local, callers, prometheus, issuer, cognitoApi.userPoolId()).install(app);
         cognitoApi.install(app);
+        this.doors = new LocalDoors(callers, local.mailbox().isPresent(), cognitoApi.adminCalls());
     }
 
     /** Starts listening; returns the port (useful when 0 asked for a free one). */
     public int start(String host, int port) {
         app.start(host, port);
+        doors.log(LOG);
         return app.port();
     }
 

@@ -12,16 +12,23 @@ import java.util.Optional;
 
 /**
  * Health, metrics, the issuer's discovery documents (also under {@code /{poolId}/.well-known/}, where
- * Cognito clients look for them) and, for the embedded pool, the development mailbox.
+ * Cognito clients look for them) and, for the embedded pool, the development mailbox. The mailbox (its
+ * page and its API) and the metrics are local-only doors: they answer only {@link LocalCallers}.
  */
 final class PlatformRoutes {
+    static final String MAILBOX = "the development mailbox (/mailbox.html, /api/dev/mailbox)";
+    static final String METRICS = "/metrics";
+
     private final LocalEndpoints local;
+    private final LocalCallers callers;
     private final PrometheusMeterRegistry prometheus;
     private final URI issuer;
     private final Optional<String> userPoolId;
 
-    PlatformRoutes(LocalEndpoints local, PrometheusMeterRegistry prometheus, URI issuer, Optional<String> userPoolId) {
+    PlatformRoutes(LocalEndpoints local, LocalCallers callers, PrometheusMeterRegistry prometheus, URI issuer,
+                   Optional<String> userPoolId) {
         this.local = local;
+        this.callers = callers;
         this.prometheus = prometheus;
         this.issuer = issuer;
         this.userPoolId = userPoolId;
@@ -29,7 +36,7 @@ final class PlatformRoutes {
 
     void install(Javalin app) {
         app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(prometheus.scrape()));
+        app.get("/metrics", this::metrics);
         app.get("/.well-known/jwks.json", this::jwks);
         app.get("/.well-known/openid-configuration", this::openIdConfiguration);
         userPoolId.ifPresent(pool -> {
@@ -37,6 +44,13 @@ final class PlatformRoutes {
             app.get("/" + pool + "/.well-known/openid-configuration", this::openIdConfiguration);
         });
         app.get("/api/dev/mailbox", this::mailbox);
+        // the page is a static file: it is guarded before the file handler serves it
+        app.before("/mailbox.html", ctx -> mailboxOrRefuse(ctx));
+    }
+
+    private void metrics(Context ctx) {
+        callers.require(ctx, METRICS);
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(prometheus.scrape());
     }
 
     private void jwks(Context ctx) {
@@ -58,11 +72,18 @@ final class PlatformRoutes {
     }
 
     private void mailbox(Context ctx) {
-        LocalEndpoints.Mailbox mailbox = local.mailbox()
-                .orElseThrow(() -> notHere("The development mailbox exists only with the embedded email outbox."));
+        LocalEndpoints.Mailbox mailbox = mailboxOrRefuse(ctx);
         String to = ctx.queryParam("to");
         EmailAddress address = EmailAddress.parse(to);
         ctx.json(Map.of("messages", mailbox.messagesTo(address)));
+    }
+
+    /** The mailbox exists only with the embedded outbox, and answers only callers on this machine. */
+    private LocalEndpoints.Mailbox mailboxOrRefuse(Context ctx) {
+        LocalEndpoints.Mailbox mailbox = local.mailbox()
+                .orElseThrow(() -> notHere("The development mailbox exists only with the embedded email outbox (USERPOOL_EMAIL=embedded)."));
+        callers.require(ctx, MAILBOX);
+        return mailbox;
     }
 
     private static HttpProblem notHere(String why) {

@@ -10,7 +10,7 @@ import javax.inject.Singleton;
 @Singleton
 @Component(modules = {CoreModule.class, PortsModule.class, EmbeddedEdgeModule.class, SesModule.class,
         CognitoModule.class, DynamoDbModule.class, HttpModule.class,
-        LocalPoolModule.class})
+        LocalPoolModule.class, DataDirectoryModule.class})
 public interface AppComponent extends AppRuntime {
 
     @Component.Factory

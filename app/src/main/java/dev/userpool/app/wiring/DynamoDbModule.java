@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.ElementsIntoSet;
 import dagger.multibindings.IntoSet;
+import dev.userpool.app.config.DataDirectory;
 import dev.userpool.app.config.DynamoDbSettings;
 import dev.userpool.app.config.InvalidSettingsException;
 import dev.userpool.app.config.Settings;
@@ -93,7 +94,8 @@ public final class DynamoDbModule {
     @Provides
     @Singleton
     static DynamoDbAuditLog dynamoDbAuditLog(DynamoDbClient client, DynamoDbSettings dynamo, Clock clock,
-                                             DynamoDbResources resources) {
+                                             DynamoDbResources resources, DataDirectory ownerOnly) {
+        // the default spool is in the data directory: owner-only before the spool (0700, files 0600) is made there
         AuditTable table = new AuditTable(client, dynamo.table());
         try {
             if (dynamo.createTable()) table.createIfMissing(TABLE_ACTIVE_TIMEOUT);

@@ -3,6 +3,7 @@ package dev.userpool.app.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
+import dev.userpool.app.config.DataDirectory;
 import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.config.Settings;
 import dev.userpool.core.domain.AdminPolicy;
@@ -34,7 +35,8 @@ public final class EmbeddedEdgeModule {
 
     @Provides
     @Singleton
-    static EmbeddedDatabase database(Settings settings) {
+    static EmbeddedDatabase database(Settings settings, DataDirectory ownerOnly) {
+        // the directory is owner-only before the database (which keeps itself 0600) is made in it
         return EmbeddedDatabase.open(settings.databaseFile());
     }
 

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dagger.Module;
 import dagger.Provides;
+import dev.userpool.app.config.LocalNetworks;
 import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.config.Settings;
 import dev.userpool.app.http.ApiServer;
+import dev.userpool.app.http.LocalCallers;
 import dev.userpool.app.http.LocalEndpoints;
 import dev.userpool.app.http.cognito.CognitoApi;
 import dev.userpool.core.port.in.Administration;
@@ -24,7 +26,7 @@ import java.time.Clock;
 import java.util.Set;
 import javax.inject.Singleton;
 
-/** The HTTP edge: JSON mapping, metrics and the server. */
+/** The HTTP edge: JSON mapping, metrics, who counts as a local caller, and the server. */
 @Module
 public final class HttpModule {
     private HttpModule() {}
@@ -45,14 +47,22 @@ public final class HttpModule {
         return registry;
     }
 
+    /** USERPOOL_LOCAL_NETWORKS: "this machine" for every local-only door. */
+    @Provides
+    @Singleton
+    static LocalCallers localCallers(Settings settings) {
+        return new LocalCallers(LocalNetworks.from(settings.environment()), settings.baseUrl());
+    }
+
     @Provides
     @Singleton
     static ApiServer server(Registration registration, Authentication authentication, Administration administration,
-                            AuditQueries auditQueries, LocalEndpoints local, PrometheusMeterRegistry prometheus,
-                            ObjectMapper json, Settings settings, Clock clock, CognitoApi cognitoApi) {
+                            AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
+                            PrometheusMeterRegistry prometheus, ObjectMapper json, Settings settings, Clock clock,
+                            CognitoApi cognitoApi) {
         // the embedded pool's token issuer: the public base URL followed by the pool id, as Cognito's
         URI issuer = LocalPoolSettings.from(settings.environment()).issuer(settings.baseUrl());
-        return new ApiServer(registration, authentication, administration, auditQueries, local, prometheus, json,
-                issuer, clock, cognitoApi);
+        return new ApiServer(registration, authentication, administration, auditQueries, local, callers, prometheus,
+                json, issuer, clock, cognitoApi);
     }
 }

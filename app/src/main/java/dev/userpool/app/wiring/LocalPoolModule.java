@@ -5,6 +5,7 @@ import dagger.Module;
 import dagger.Provides;
 import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.config.Settings;
+import dev.userpool.app.http.LocalCallers;
 import dev.userpool.app.http.cognito.CognitoApi;
 import dev.userpool.app.http.cognito.PasswordVerifierChallenges;
 import dev.userpool.core.port.in.Administration;
@@ -45,7 +46,7 @@ public final class LocalPoolModule {
 
     @Provides
     @Singleton
-    static CognitoApi cognitoApi(Settings settings, LocalPoolSettings pool, Registration registration,
+    static CognitoApi cognitoApi(Settings settings, LocalPoolSettings pool, LocalCallers callers, Registration registration,
                                  Authentication authentication, Administration administration, Provider<SrpServer> srp,
                                  ObjectMapper json) {
         if (settings.directory() != Settings.DirectoryChoice.EMBEDDED) {
@@ -57,7 +58,7 @@ public final class LocalPoolModule {
         LOG.info("Cognito user-pool API on POST /: pool {} (region {}), app client {}{}, USER_SRP_AUTH {}", pool.userPoolId(),
                 pool.region(), pool.clientId(), pool.clientSecret().isPresent() ? " with a secret" : "",
                 pool.srp() ? "on" : "off (USERPOOL_SRP=off)");
-        return CognitoApi.serving(pool, registration, authentication, administration, challenges,
+        return CognitoApi.serving(pool, callers, registration, authentication, administration, challenges,
                 settings.preventUserExistenceErrors(), json);
     }
 

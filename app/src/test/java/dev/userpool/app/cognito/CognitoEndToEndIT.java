@@ -107,6 +107,8 @@ class CognitoEndToEndIT {
     @Test
     void anOperatorsConfirmationKeepsTheAddressUnverified() {
         register(ADMIN);
+        // AWS's ConfirmSignUp marks the address verified, which USERPOOL_ADMIN_EMAILS requires; cognito-local's does not
+        cognito.markVerifiedTheEmulatorsWay(pool.userPoolId(), new EmailAddress(ADMIN));
         String adminToken = api.accessToken(ADMIN);
         String email = "test-account@example.com";
         assertThat(api.signUp(email).status()).isEqualTo(201);
@@ -123,6 +125,28 @@ class CognitoEndToEndIT {
         assertThat(me.json().path("status").asText()).isEqualTo("CONFIRMED");
         assertThat(me.json().path("emailVerified").asBoolean()).isFalse();
         assertThat(api.get("/api/admin/users", api.accessToken(email)).code()).as("not an admin").isEqualTo("NotAuthorized");
+    }
+
+    @Test
+    void aConfiguredAdminAddressAdministersOnlyOnceVerified() {
+        String boss = "boss@example.com";
+        try (RunningApp withBoss = RunningApp.start(Map.of(
+                "USERPOOL_DIRECTORY", "cognito",
+                "AWS_REGION", CognitoLocal.REGION,
+                "USERPOOL_COGNITO_USER_POOL_ID", pool.userPoolId(),
+                "USERPOOL_COGNITO_CLIENT_ID", pool.clientId(),
+                "USERPOOL_COGNITO_AUTH_FLOW", "USER_PASSWORD_AUTH",
+                "USERPOOL_COGNITO_ENDPOINT", cognito.endpoint().toString(),
+                "USERPOOL_ADMIN_EMAILS", boss))) {
+            ApiClient bossApi = new ApiClient(withBoss.baseUrl());
+            assertThat(bossApi.signUp(boss).status()).isEqualTo(201);
+            assertThat(bossApi.post("/api/confirm", Map.of("email", boss, "code", codeCognitoSentTo(boss))).status()).isEqualTo(200);
+            String token = bossApi.accessToken(boss);
+            // cognito-local leaves email_verified unset at confirmation: the address is not proven yet
+            assertThat(bossApi.get("/api/admin/users", token).code()).isEqualTo("NotAuthorized");
+            cognito.markVerifiedTheEmulatorsWay(pool.userPoolId(), new EmailAddress(boss));
+            assertThat(bossApi.get("/api/admin/users", token).status()).isEqualTo(200);
+        }
     }
 
     @Test

@@ -100,6 +100,7 @@ class AuditEventsCarryNoSecretsTest {
         core.registration.completeLinkVerification(new EmailCommand("carol@example.com", CONTEXT));
 
         core.seed("admin@example.com");
+        core.directory.markEmailVerified(CoreWithFakes.email("admin@example.com"));   // admins need a verified address
         Tokens adminTokens = signIn("admin@example.com", CoreWithFakes.PASSWORD);
         var admin = core.administration.authorize(adminTokens.accessToken());
         core.registration.signUp(new SignUpCommand("bob@example.com", PASSWORD, CONTEXT));

@@ -43,18 +43,18 @@ public final class InMemoryAuthenticator implements Authenticator {
 
     private final InMemoryAccounts accounts;
     private final FakeTokenVerifier tokens;
-    private final Function<EmailAddress, Set<String>> groupsOf;
+    private final Function<User, Set<String>> groupsOf;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, EmailAddress> challenges = new ConcurrentHashMap<>();
     private final CallLog calls = new CallLog();
 
     public InMemoryAuthenticator(InMemoryUserDirectory directory, FakeTokenVerifier tokens) {
-        this(directory, tokens, email -> Set.of());
+        this(directory, tokens, user -> Set.of());
     }
 
     /** With the groups each account's tokens name, e.g. {@code adminPolicy::groupsOf}. */
     public InMemoryAuthenticator(InMemoryUserDirectory directory, FakeTokenVerifier tokens,
-                                 Function<EmailAddress, Set<String>> groupsOf) {
+                                 Function<User, Set<String>> groupsOf) {
         this.accounts = directory.accounts;
         this.tokens = tokens;
         this.groupsOf = groupsOf;
@@ -173,7 +173,7 @@ public final class InMemoryAuthenticator implements Authenticator {
     }
 
     private Tokens tokensFor(User user, Optional<String> refreshToken) {
-        Set<String> groups = groupsOf.apply(user.email());
+        Set<String> groups = groupsOf.apply(user);
         String idToken = tokens.issue(user.id(), TokenUse.ID, Optional.of(user.email()), groups);
         String accessToken = tokens.issue(user.id(), TokenUse.ACCESS, Optional.empty(), groups);
         return new Tokens(idToken, accessToken, refreshToken, FakeTokenVerifier.LIFETIME);

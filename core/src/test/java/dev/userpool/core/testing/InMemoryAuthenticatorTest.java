@@ -24,7 +24,7 @@ class InMemoryAuthenticatorTest {
     private final InMemoryUserDirectory directory = new InMemoryUserDirectory(clock);
     private final FakeTokenVerifier tokens = new FakeTokenVerifier(clock);
     private final InMemoryAuthenticator authenticator =
-            new InMemoryAuthenticator(directory, tokens, e -> e.equals(ALICE) ? Set.of("admins") : Set.of());
+            new InMemoryAuthenticator(directory, tokens, u -> u.email().equals(ALICE) ? Set.of("admins") : Set.of());
 
     private static void assertFails(ErrorCode code, ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOfSatisfying(UserPoolException.class, e -> assertThat(e.code()).isEqualTo(code));

@@ -3,8 +3,10 @@ package dev.userpool.app.http.cognito;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.userpool.app.config.LocalPoolSettings;
+import dev.userpool.app.config.LocalPoolSettings.AdminCalls;
 import dev.userpool.app.http.BoundedBody;
 import dev.userpool.app.http.EvenTiming;
+import dev.userpool.app.http.LocalCallers;
 import dev.userpool.app.http.RequestContexts;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.port.in.Administration;
@@ -51,13 +53,14 @@ public final class CognitoApi {
     /**
      * The API of the embedded pool.
      *
+     * @param callers           who may call the admin operations with {@code USERPOOL_POOL_ADMIN=loopback}
      * @param srp               SRP's first step, when the pool answers {@code USER_SRP_AUTH}
      * @param hideUnknownUsers  user-enumeration protection, for names the core never sees (an unknown {@code sub})
      */
-    public static CognitoApi serving(LocalPoolSettings settings, Registration registration, Authentication authentication,
-                                     Administration administration, Optional<PasswordVerifierChallenges> srp,
-                                     boolean hideUnknownUsers, ObjectMapper json) {
-        LocalPool pool = new LocalPool(settings);
+    public static CognitoApi serving(LocalPoolSettings settings, LocalCallers callers, Registration registration,
+                                     Authentication authentication, Administration administration,
+                                     Optional<PasswordVerifierChallenges> srp, boolean hideUnknownUsers, ObjectMapper json) {
+        LocalPool pool = new LocalPool(settings, callers);
         Usernames usernames = new Usernames(administration, hideUnknownUsers);
         SignUpOperations signUp = new SignUpOperations(registration, pool, usernames);
         AuthOperations auth = new AuthOperations(authentication, srp, pool, usernames);
@@ -96,6 +99,11 @@ public final class CognitoApi {
     /** The pool id, when the API is served: its discovery documents are also under {@code /{poolId}/.well-known/}. */
     public Optional<String> userPoolId() {
         return pool.map(LocalPoolSettings::userPoolId);
+    }
+
+    /** Where the admin operations are accepted from; empty when the API is not served. */
+    public Optional<AdminCalls> adminCalls() {
+        return pool.map(LocalPoolSettings::adminCalls);
     }
 
     /** Operations served, in the order of Cognito's API reference groups. */

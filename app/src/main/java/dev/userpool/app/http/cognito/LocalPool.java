@@ -2,9 +2,8 @@ package dev.userpool.app.http.cognito;
 
 import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.config.LocalPoolSettings.AdminCalls;
+import dev.userpool.app.http.LocalCallers;
 import io.javalin.http.Context;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -20,9 +19,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class LocalPool {
     private final LocalPoolSettings settings;
+    private final LocalCallers callers;
 
-    LocalPool(LocalPoolSettings settings) {
+    LocalPool(LocalPoolSettings settings, LocalCallers callers) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.callers = Objects.requireNonNull(callers, "callers");
     }
 
     String userPoolId() {
@@ -74,8 +75,10 @@ final class LocalPool {
 
     /**
      * Admin operations are IAM-signed on AWS; this server does not check signatures, so it takes them
-     * only where {@code USERPOOL_POOL_ADMIN} allows, and never from a web page (a request with an
-     * {@code Origin} header): a page on another site must not reach them through the visitor's browser.
+     * only where {@code USERPOOL_POOL_ADMIN} allows — by default ({@code loopback}) from the local
+     * callers of {@code USERPOOL_LOCAL_NETWORKS}, like every local-only door — and never from a web page
+     * (a request with an {@code Origin} header): a page on another site must not reach them through the
+     * visitor's browser.
      */
     void requireAdminCaller(Context ctx, String operation) {
         AdminCalls allowed = settings.adminCalls();
@@ -84,22 +87,13 @@ final class LocalPool {
             why = "admin operations are turned off (USERPOOL_POOL_ADMIN=off)";
         } else if (ctx.header("Origin") != null) {
             why = "admin operations are not accepted from web pages";
-        } else if (allowed == AdminCalls.LOOPBACK && !fromLoopback(ctx)) {
-            why = "admin operations are accepted only from this machine (USERPOOL_POOL_ADMIN=loopback)";
+        } else if (allowed == AdminCalls.LOOPBACK) {
+            why = callers.refusal(ctx).map(r -> "admin operations are accepted only from this machine"
+                    + " (USERPOOL_POOL_ADMIN=loopback, USERPOOL_LOCAL_NETWORKS), and " + r).orElse(null);
         }
         if (why != null) {
             throw new CognitoError("AccessDeniedException", "Not authorized to perform cognito-idp:" + operation + " on "
                     + settings.userPoolId() + ": " + why + ".");
-        }
-    }
-
-    private static boolean fromLoopback(Context ctx) {
-        String address = ctx.req().getRemoteAddr();
-        if (address == null || !address.matches("[0-9a-fA-F.:\\[\\]]+")) return false;   // an address literal: no lookup
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 
