@@ -127,7 +127,18 @@ final class Schema {
             // read all of the user's sessions (they live 30 days), so sign-ins slowed as sessions piled up.
             List.of(
                     "DROP INDEX sessions_by_user",
-                    "CREATE INDEX sessions_by_user ON sessions (user_id, refresh_expires_at)"));
+                    "CREATE INDEX sessions_by_user ON sessions (user_id, refresh_expires_at)"),
+            // 4: delivery from the outbox (USERPOOL_EMAIL=smtp). A row is KEPT (the development mailbox
+            // only, never sent: every row from before this migration), PENDING until a mail server
+            // accepted it, then SENT, or FAILED when the server refused it for good. next_attempt_at
+            // is also the claim: a sender moves it past the time the hand-over can take before it tries.
+            List.of(
+                    "ALTER TABLE outbox ADD COLUMN state TEXT NOT NULL DEFAULT 'KEPT'",
+                    "ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE outbox ADD COLUMN next_attempt_at INTEGER",
+                    "ALTER TABLE outbox ADD COLUMN last_attempt_at INTEGER",
+                    "ALTER TABLE outbox ADD COLUMN last_reply TEXT",
+                    "CREATE INDEX outbox_by_state ON outbox (state, next_attempt_at, id)"));
 
     static int latestVersion() {
         return MIGRATIONS.size();
