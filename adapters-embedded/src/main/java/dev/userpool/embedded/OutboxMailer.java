@@ -11,13 +11,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link Mailer} that sends nothing: every message is kept in the {@code outbox} table, where the
- * app's mailbox page shows it, and one log line says a message arrived and where to read it. The
- * line names the code only when {@code logCodes} is on (a developer's own machine).
+ * A {@link Mailer} that writes every message to the {@code outbox} table first. Built with
+ * {@link #OutboxMailer(EmbeddedDatabase, Clock, boolean)} it sends nothing: the message is kept for the
+ * app's mailbox page, and one log line says a message arrived and where to read it. Built with
+ * {@link #forDelivery} the row is queued for an {@link OutboxDelivery}, which hands it to a mail server
+ * and keeps it until the server accepted it; {@code deliver} returns once the row is committed. The
+ * log line names the code only when {@code logCodes} is on (a developer's own machine).
  */
 public final class OutboxMailer implements Mailer {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxMailer.class);
@@ -28,41 +32,74 @@ public final class OutboxMailer implements Mailer {
     private final EmbeddedDatabase db;
     private final Clock clock;
     private final boolean logCodes;
+    /** Told after a message was queued for delivery; empty when messages are only kept. */
+    private final Optional<Runnable> queued;
 
+    /** Keeps every message for the development mailbox; nothing is ever sent. */
     public OutboxMailer(EmbeddedDatabase db, Clock clock, boolean logCodes) {
+        this(db, clock, logCodes, Optional.empty());
+    }
+
+    private OutboxMailer(EmbeddedDatabase db, Clock clock, boolean logCodes, Optional<Runnable> queued) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.logCodes = logCodes;
+        this.queued = Objects.requireNonNull(queued, "queued");
+    }
+
+    /**
+     * Queues every message for delivery ({@link OutboxQueue.State#PENDING}); {@code queued} is run after
+     * each one is committed (to wake the {@link OutboxDelivery}), and must not block.
+     */
+    public static OutboxMailer forDelivery(EmbeddedDatabase db, Clock clock, boolean logCodes, Runnable queued) {
+        return new OutboxMailer(db, clock, logCodes, Optional.of(Objects.requireNonNull(queued, "queued")));
     }
 
     @Override
     public void deliver(EmailMessage message) {
         Objects.requireNonNull(message, "message");
         Instant now = clock.instant();
-        db.transaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO outbox"
-                    + " (recipient, kind, subject, text_body, html_body, sent_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+        OutboxQueue.State state = queued.isPresent() ? OutboxQueue.State.PENDING : OutboxQueue.State.KEPT;
+        long id = db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO outbox (recipient, kind, subject, text_body,"
+                    + " html_body, sent_at, state, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 p.setString(1, message.to().value());
                 p.setString(2, message.kind().name());
                 p.setString(3, message.subject());
                 p.setString(4, message.textBody());
                 p.setString(5, message.htmlBody());
                 p.setLong(6, now.toEpochMilli());
-                return p.executeUpdate();
+                p.setString(7, state.name());
+                if (state == OutboxQueue.State.PENDING) p.setLong(8, now.toEpochMilli());
+                else p.setNull(8, java.sql.Types.INTEGER);
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         });
-        LOG.info(logLine(message));
+        LOG.info(logLine(message, id));
+        queued.ifPresent(Runnable::run);
     }
 
     String logLine(EmailMessage message) {
+        return logLine(message, 0);
+    }
+
+    private String logLine(EmailMessage message, long id) {
         String what = describe(message.kind()) + " for " + message.to().masked();
+        if (queued.isPresent()) {
+            String code = logCodes && message.oneTimeCode().isPresent() ? ": " + message.oneTimeCode().get() + "," : "";
+            return what + code + " queued for delivery (mail #" + id + ")";
+        }
         if (logCodes && message.oneTimeCode().isPresent()) {
             return what + ": " + message.oneTimeCode().get() + " (also in " + MAILBOX_PAGE + ")";
         }
         return what + ": see " + MAILBOX_PAGE;
     }
 
-    private static String describe(EmailMessage.Kind kind) {
+    static String describe(EmailMessage.Kind kind) {
         return switch (kind) {
             case CONFIRMATION_CODE -> "Verification code";
             case PASSWORD_RESET_CODE -> "Password reset code";

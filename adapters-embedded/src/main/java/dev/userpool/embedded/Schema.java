@@ -138,7 +138,18 @@ final class Schema {
                       id INTEGER PRIMARY KEY CHECK (id = 1),
                       n  INTEGER NOT NULL
                     )""",
-                    "INSERT INTO timing_decoy (id, n) VALUES (1, 0)"));
+                    "INSERT INTO timing_decoy (id, n) VALUES (1, 0)"),
+            // 5: delivery from the outbox (USERPOOL_EMAIL=smtp). A row is KEPT (the development mailbox
+            // only, never sent: every row from before this migration), PENDING until a mail server
+            // accepted it, then SENT, or FAILED when the server refused it for good. next_attempt_at
+            // is also the claim: a sender moves it past the time the hand-over can take before it tries.
+            List.of(
+                    "ALTER TABLE outbox ADD COLUMN state TEXT NOT NULL DEFAULT 'KEPT'",
+                    "ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE outbox ADD COLUMN next_attempt_at INTEGER",
+                    "ALTER TABLE outbox ADD COLUMN last_attempt_at INTEGER",
+                    "ALTER TABLE outbox ADD COLUMN last_reply TEXT",
+                    "CREATE INDEX outbox_by_state ON outbox (state, next_attempt_at, id)"));
 
     static int latestVersion() {
         return MIGRATIONS.size();

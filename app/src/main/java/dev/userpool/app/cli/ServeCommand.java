@@ -24,6 +24,7 @@ public final class ServeCommand implements Callable<Integer> {
         Settings settings = Settings.fromEnvironment();
         AppComponent app = AppComponent.create(settings, Clock.systemUTC());
         int port = app.server().start(settings.bindHost(), settings.port());
+        app.backgroundWork().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.server().stop();
             app.close();

@@ -20,7 +20,7 @@ public record Settings(int port, String bindHost, Path dataDir, URI baseUrl, Set
 
     /** Which adapter serves each port. Only what this build can really run is listed. */
     public enum DirectoryChoice { EMBEDDED, COGNITO }
-    public enum EmailChoice { EMBEDDED, SES }
+    public enum EmailChoice { EMBEDDED, SES, SMTP }
     public enum AuditChoice { EMBEDDED, DYNAMODB }
     public enum VerificationChoice { CODE, LINK }
 

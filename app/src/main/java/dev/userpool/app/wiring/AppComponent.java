@@ -3,15 +3,22 @@ package dev.userpool.app.wiring;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.userpool.app.config.Settings;
+import dev.userpool.embedded.OutboxQueue;
 import java.time.Clock;
 import javax.inject.Singleton;
 
 /** The running system: the core's use cases with the embedded adapters at the edges, behind HTTP. */
 @Singleton
 @Component(modules = {CoreModule.class, PortsModule.class, EmbeddedEdgeModule.class, SesModule.class,
-        CognitoModule.class, DynamoDbModule.class, HttpModule.class,
+        SmtpModule.class, CognitoModule.class, DynamoDbModule.class, HttpModule.class,
         LocalPoolModule.class, DataDirectoryModule.class})
 public interface AppComponent extends AppRuntime {
+
+    /** What the service runs besides answering requests; {@code serve} starts it, the other commands do not. */
+    BackgroundWork backgroundWork();
+
+    /** The outbox as a delivery queue, for {@code userpool mail}. */
+    OutboxQueue outboxQueue();
 
     @Component.Factory
     interface Factory {

@@ -13,7 +13,9 @@ import dev.userpool.embedded.EmbeddedDatabase;
 import dev.userpool.embedded.EmbeddedSettings;
 import dev.userpool.embedded.EmbeddedTokenVerifier;
 import dev.userpool.embedded.LinkEmailVerifier;
+import dev.userpool.embedded.OutboxDelivery;
 import dev.userpool.embedded.OutboxMailer;
+import dev.userpool.embedded.OutboxQueue;
 import dev.userpool.embedded.PasswordHasher;
 import dev.userpool.embedded.SigningKeys;
 import dev.userpool.embedded.SqliteAuditLog;
@@ -23,6 +25,7 @@ import dev.userpool.embedded.SrpServer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
+import javax.inject.Provider;
 import javax.inject.Singleton;
 
 /**
@@ -33,16 +36,30 @@ import javax.inject.Singleton;
 public final class EmbeddedEdgeModule {
     private EmbeddedEdgeModule() {}
 
+    /**
+     * The database and what was opened on it, closed in reverse order: the outbox delivery stops
+     * (finishing the message it is handing over, and recording it) before the database closes.
+     */
+    static final class EmbeddedResources extends OpenedResources {}
+
     @Provides
     @Singleton
-    static EmbeddedDatabase database(Settings settings, DataDirectory ownerOnly) {
-        // the directory is owner-only before the database (which keeps itself 0600) is made in it
-        return EmbeddedDatabase.open(settings.databaseFile());
+    static EmbeddedResources embeddedResources() {
+        return new EmbeddedResources();
     }
 
     @Provides
     @IntoSet
-    static AutoCloseable closeDatabase(EmbeddedDatabase db) {
+    static AutoCloseable closeEmbedded(EmbeddedResources resources) {
+        return resources;
+    }
+
+    @Provides
+    @Singleton
+    static EmbeddedDatabase database(Settings settings, DataDirectory ownerOnly, EmbeddedResources resources) {
+        // the directory is owner-only before the database (which keeps itself 0600) is made in it
+        EmbeddedDatabase db = EmbeddedDatabase.open(settings.databaseFile());
+        resources.opened(db);
         return db;
     }
 
@@ -81,10 +98,24 @@ public final class EmbeddedEdgeModule {
                 defaults.accessTokenTtl(), defaults.refreshTokenTtl(), adminPolicy, settings.logCodes());
     }
 
+    /**
+     * The outbox: with {@code USERPOOL_EMAIL=smtp} every message is queued there and the
+     * {@link OutboxDelivery} woken; otherwise messages are only kept, for the development mailbox.
+     */
     @Provides
     @Singleton
-    static OutboxMailer outbox(EmbeddedDatabase db, Settings settings, Clock clock) {
+    static OutboxMailer outbox(EmbeddedDatabase db, Settings settings, Clock clock, Provider<OutboxDelivery> delivery) {
+        if (settings.email() == Settings.EmailChoice.SMTP) {
+            OutboxDelivery sender = delivery.get();
+            return OutboxMailer.forDelivery(db, clock, settings.logCodes(), sender::wake);
+        }
         return new OutboxMailer(db, clock, settings.logCodes());
+    }
+
+    @Provides
+    @Singleton
+    static OutboxQueue outboxQueue(EmbeddedDatabase db, Clock clock) {
+        return new OutboxQueue(db, clock);
     }
 
     /** The embedded directory sends its codes through whichever {@link Mailer} is wired. */

@@ -69,6 +69,7 @@ public final class PortsModule {
         return switch (settings.email()) {
             case EMBEDDED -> embedded.get();
             case SES -> ses.get();
+            case SMTP -> embedded.get();   // the outbox queues it; OutboxDelivery hands it to the SMTP server
         };
     }
 
@@ -76,7 +77,7 @@ public final class PortsModule {
     static EmailVerifier emailVerifier(Settings settings, Provider<LinkEmailVerifier> embedded,
                                        Provider<SesEmailVerifier> ses) {
         return switch (settings.email()) {
-            case EMBEDDED -> embedded.get();
+            case EMBEDDED, SMTP -> embedded.get();   // the app's own link, mailed through whichever Mailer is wired
             case SES -> ses.get();
         };
     }
@@ -95,10 +96,13 @@ public final class PortsModule {
     static LocalEndpoints localEndpoints(Settings settings, Provider<SigningKeys> keys, Provider<OutboxMailer> outbox,
                                          Provider<LinkEmailVerifier> links) {
         boolean ownDirectory = settings.directory() == Settings.DirectoryChoice.EMBEDDED;
-        boolean ownEmail = settings.email() == Settings.EmailChoice.EMBEDDED;
+        // The development mailbox shows codes, so only while nothing is really sent; the app's own
+        // verification links are answered whenever the app sends them (embedded or SMTP).
+        boolean ownMailbox = settings.email() == Settings.EmailChoice.EMBEDDED;
+        boolean ownLinks = settings.email() != Settings.EmailChoice.SES;
         Optional<Supplier<String>> jwks = ownDirectory ? Optional.of(keys.get()::jwksJson) : Optional.empty();
-        Optional<LocalEndpoints.Mailbox> mailbox = ownEmail ? Optional.of(mailbox(outbox.get())) : Optional.empty();
-        Optional<LocalEndpoints.LinkCallback> callback = ownEmail ? Optional.of(links.get()::completeCallback) : Optional.empty();
+        Optional<LocalEndpoints.Mailbox> mailbox = ownMailbox ? Optional.of(mailbox(outbox.get())) : Optional.empty();
+        Optional<LocalEndpoints.LinkCallback> callback = ownLinks ? Optional.of(links.get()::completeCallback) : Optional.empty();
         return new LocalEndpoints(jwks, mailbox, callback);
     }
 

@@ -12,7 +12,7 @@ final class ArchitectureRules {
     private ArchitectureRules() {}
 
     static final String[] ADAPTERS = {"dev.userpool.embedded..", "dev.userpool.cognito..", "dev.userpool.ses..",
-            "dev.userpool.dynamodb.."};
+            "dev.userpool.dynamodb..", "dev.userpool.smtp.."};
 
     static final ArchRule CORE_DEPENDS_ONLY_ON_JDK = classes().that().resideInAPackage("dev.userpool.core..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.userpool.core..", "java..")
@@ -43,6 +43,12 @@ final class ArchitectureRules {
             .because("adapters serve the ports; they never drive the use cases");
 
     static final ArchRule AWS_SDK_ONLY_IN_ITS_ADAPTER = awsSdkConfined();
+
+    /** Jakarta Mail (and Angus, its implementation) belongs to the SMTP adapter; the outbox speaks the core's MailTransport. */
+    static final ArchRule MAIL_API_ONLY_IN_THE_SMTP_ADAPTER = noClasses().that().resideInAPackage("dev.userpool..")
+            .and().resideOutsideOfPackage("dev.userpool.smtp..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.mail..", "org.eclipse.angus..")
+            .because("the outbox and the wiring hand messages to a MailTransport, whatever carries them");
 
     static final ArchRule DAGGER_ONLY_IN_WIRING = noClasses().that().resideOutsideOfPackage("dev.userpool.app.wiring..")
             .and().resideInAPackage("dev.userpool..")

@@ -16,8 +16,10 @@ import dev.userpool.core.archfixture.CoreClassUsingJackson;
 import dev.userpool.core.event.archfixture.MutableEvent;
 import dev.userpool.core.port.out.archfixture.PortAsClass;
 import dev.userpool.embedded.archfixture.AdapterUsingAwsSdk;
+import dev.userpool.embedded.archfixture.AdapterUsingJakartaMail;
 import dev.userpool.embedded.archfixture.AdapterUsingUseCase;
 import dev.userpool.ses.archfixture.SesAdapterUsingEmbedded;
+import dev.userpool.smtp.archfixture.SmtpAdapterUsingEmbedded;
 import dev.userpool.srp.archfixture.SrpUsingCore;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +54,9 @@ class ArchitectureTest {
                 "dev.userpool.app.http.ApiServer",
                 "dev.userpool.app.http.cognito.CognitoApi",
                 "dev.userpool.srp.SrpServerSession",
-                "dev.userpool.cognito.srp.SrpClient");
+                "dev.userpool.cognito.srp.SrpClient",
+                "dev.userpool.smtp.SmtpTransport",
+                "dev.userpool.embedded.OutboxDelivery");
         assertThat(production.stream().map(c -> c.getName())).noneMatch(n -> n.contains(".archfixture."));
     }
 
@@ -60,6 +64,8 @@ class ArchitectureTest {
         return Stream.of(
                 Arguments.of("core depends only on the JDK", ArchitectureRules.CORE_DEPENDS_ONLY_ON_JDK, CoreClassUsingJackson.class),
                 Arguments.of("adapters are independent", ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, SesAdapterUsingEmbedded.class),
+                Arguments.of("the SMTP adapter is independent", ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, SmtpAdapterUsingEmbedded.class),
+                Arguments.of("Jakarta Mail only in the SMTP adapter", ArchitectureRules.MAIL_API_ONLY_IN_THE_SMTP_ADAPTER, AdapterUsingJakartaMail.class),
                 Arguments.of("the SRP library depends only on the JDK", ArchitectureRules.SRP_LIBRARY_DEPENDS_ONLY_ON_JDK, SrpUsingCore.class),
                 Arguments.of("HTTP goes through the use cases", ArchitectureRules.HTTP_GOES_THROUGH_THE_USE_CASES, CognitoApiUsingEmbedded.class),
                 Arguments.of("adapters do not use use cases", ArchitectureRules.ADAPTERS_DO_NOT_USE_USE_CASES, AdapterUsingUseCase.class),

@@ -46,7 +46,7 @@ class SettingsTest {
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
             "USERPOOL_DIRECTORY|ldap|allowed values are embedded, cognito",
-            "USERPOOL_EMAIL|smtp|allowed values are embedded, ses",
+            "USERPOOL_EMAIL|sendmail|allowed values are embedded, ses, smtp",
             "USERPOOL_AUDIT|kafka|allowed values are embedded, dynamodb",
             "USERPOOL_VERIFICATION|sms|allowed values are code, link",
             "USERPOOL_PORT|eighty|whole number",

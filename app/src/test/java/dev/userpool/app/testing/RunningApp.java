@@ -44,6 +44,7 @@ public final class RunningApp implements AutoCloseable {
         AppComponent component = AppComponent.create(settings, clock);
         try {
             component.server().start(settings.bindHost(), port);
+            component.backgroundWork().start();
         } catch (RuntimeException e) {
             component.close();
             throw e;

@@ -1,0 +1,7 @@
+/**
+ * A {@link dev.userpool.core.port.out.MailTransport} over SMTP, on Jakarta Mail (Eclipse Angus Mail):
+ * one message, one connection, text and HTML as {@code multipart/alternative}, STARTTLS, implicit TLS
+ * or (to this machine only) plain text, and AUTH when a login is given. The adapter never queues or
+ * retries: the embedded outbox does that, with the outcome this transport reports.
+ */
+package dev.userpool.smtp;
