@@ -2,6 +2,7 @@ package dev.userpool.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.userpool.app.testing.HttpFromAddress;
 import dev.userpool.app.testing.RunningApp;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,7 @@ class ChunkedBodyLimitTest {
     void restApi() throws Exception {
         Result r = sendChunked("/api/signup", "Content-Type: application/json\r\n");
         assertThat(r.response().status()).isEqualTo(413);
-        assertThat(r.response().header("content-type")).startsWith("application/problem+json");
+        assertThat(r.response().header("content-type").orElse("")).startsWith("application/problem+json");
         assertThat(r.response().body()).contains("\"code\":\"InvalidParameter\"").contains("64 KiB");
         assertRefusedEarly(r);
     }
@@ -56,7 +57,7 @@ class ChunkedBodyLimitTest {
         Result r = sendChunked("/", "Content-Type: application/x-amz-json-1.1\r\n"
                 + "X-Amz-Target: AWSCognitoIdentityProviderService.SignUp\r\n");
         assertThat(r.response().status()).isEqualTo(413);
-        assertThat(r.response().header("x-amzn-errortype")).isEqualTo("SerializationException");
+        assertThat(r.response().header("x-amzn-errortype")).contains("SerializationException");
         assertRefusedEarly(r);
     }
 
@@ -65,7 +66,7 @@ class ChunkedBodyLimitTest {
         assertThat(r.rssGrowth()).as("resident memory growth of the server's process").isLessThan(20L * 1024 * 1024);
     }
 
-    private record Result(SourceBoundHttp.Response response, long sent, long rssGrowth) {}
+    private record Result(HttpFromAddress.Reply response, long sent, long rssGrowth) {}
 
     /** Streams up to 100 MiB of '{' in 64 KiB chunks while reading the answer; stops when the answer is in. */
     private static Result sendChunked(String path, String headers) throws Exception {
@@ -96,7 +97,7 @@ class ChunkedBodyLimitTest {
                 }
             });
             InputStream in = socket.getInputStream();
-            SourceBoundHttp.Response response = SourceBoundHttp.read(in);
+            HttpFromAddress.Reply response = HttpFromAddress.read(in);
             long sentWhenAnswered = sent.get();
             socket.close();
             writer.get(30, TimeUnit.SECONDS);

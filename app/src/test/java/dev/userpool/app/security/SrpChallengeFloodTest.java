@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.userpool.app.testing.ApiClient;
+import dev.userpool.app.testing.HttpFromAddress;
 import dev.userpool.app.testing.RunningApp;
 import dev.userpool.cognito.srp.PasswordClaim;
 import dev.userpool.cognito.srp.PasswordVerifierChallenge;
@@ -82,7 +83,7 @@ class SrpChallengeFloodTest {
     }
 
     private static JsonNode call(String address, RunningApp app, String operation, Map<String, Object> body) throws Exception {
-        SourceBoundHttp.Response r = SourceBoundHttp.post(app.baseUrl(), address, "/", Map.of(
+        HttpFromAddress.Reply r = HttpFromAddress.boundTo(address, app.baseUrl()).post("/", Map.of(
                 "Content-Type", "application/x-amz-json-1.1",
                 "X-Amz-Target", "AWSCognitoIdentityProviderService." + operation), JSON.writeValueAsString(body));
         return JSON.readTree(r.body());

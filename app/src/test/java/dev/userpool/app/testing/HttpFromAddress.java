@@ -82,6 +82,11 @@ public final class HttpFromAddress {
         }
     }
 
+    /** The whole answer of a {@code Connection: close} exchange on a socket the caller opened itself. */
+    public static Reply read(InputStream in) throws IOException {
+        return parse(in.readAllBytes());
+    }
+
     private static Reply parse(byte[] raw) throws IOException {
         String all = new String(raw, StandardCharsets.ISO_8859_1);
         int end = all.indexOf("\r\n\r\n");
