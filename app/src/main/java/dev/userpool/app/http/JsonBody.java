@@ -10,8 +10,6 @@ import java.util.Optional;
 
 /** A request's JSON object, checked at the door: content type, size, syntax, and the fields asked for. */
 final class JsonBody {
-    static final int MAX_BYTES = 64 * 1024;
-
     private final JsonNode root;
 
     private JsonBody(JsonNode root) {
@@ -23,10 +21,7 @@ final class JsonBody {
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new HttpProblem(415, ErrorCode.INVALID_PARAMETER, "Send the request body as application/json.");
         }
-        long declared = ctx.contentLength();
-        if (declared > MAX_BYTES) throw tooLarge();
-        byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length > MAX_BYTES) throw tooLarge();
+        byte[] bytes = RequestBodies.read(ctx);   // TooLarge: 413, mapped by Problems
         if (bytes.length == 0) throw new HttpProblem(400, ErrorCode.INVALID_PARAMETER, "The request body is empty.");
         JsonNode root;
         try {
@@ -40,10 +35,6 @@ final class JsonBody {
             throw new HttpProblem(400, ErrorCode.INVALID_PARAMETER, "The request body must be a JSON object.");
         }
         return new JsonBody(root);
-    }
-
-    private static HttpProblem tooLarge() {
-        return new HttpProblem(413, ErrorCode.INVALID_PARAMETER, "The request body is larger than 64 KiB.");
     }
 
     /** A text field that must be present (blank counts as missing). */

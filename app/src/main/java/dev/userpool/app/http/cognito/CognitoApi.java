@@ -3,6 +3,7 @@ package dev.userpool.app.http.cognito;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.userpool.app.config.LocalPoolSettings;
+import dev.userpool.app.http.RequestBodies;
 import dev.userpool.app.http.RequestContexts;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.port.in.Administration;
@@ -139,12 +140,15 @@ public final class CognitoApi {
                 throw new CognitoError("UnknownOperationException", "This local user pool does not serve " + operation
                         + "; it serves " + String.join(", ", operations.keySet()) + ".");
             }
-            write(ctx, 200, op.run(CognitoRequest.parse(ctx.bodyAsBytes(), json), ctx));
+            write(ctx, 200, op.run(CognitoRequest.parse(RequestBodies.read(ctx), json), ctx));
         } catch (CognitoError e) {
             error(ctx, operation, e);
         } catch (UserPoolException e) {
             error(ctx, operation, CognitoErrors.of(e));
-        } catch (RuntimeException e) {
+        } catch (RequestBodies.TooLarge e) {
+            error(ctx, operation, new CognitoError("SerializationException", e.getMessage(), RequestBodies.TooLarge.STATUS));
+        } catch (RuntimeException | Error e) {
+            // an Error too (a StackOverflowError): answered here in Cognito's shape, never Javalin's empty 500
             LOG.error("Cognito API {} failed unexpectedly (request {})", operation, RequestContexts.requestId(ctx), e);
             error(ctx, operation, new CognitoError("InternalErrorException", "Something went wrong on our side.", 500));
         }

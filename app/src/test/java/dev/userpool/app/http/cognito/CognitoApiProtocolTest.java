@@ -76,6 +76,46 @@ class CognitoApiProtocolTest {
         assertThat(otherAttribute.json().path("__type").asText()).isEqualTo("InvalidParameterException");
     }
 
+    /**
+     * Issue 18, reproducer 1. Before the fix this answered 500 InternalErrorException (which SDKs retry):
+     * the handler took Javalin's "Content Too Large" refusal for a failure on our side.
+     */
+    @Test
+    void aBodyOver64KiBIsTheCallersMistakeNotOurs() {
+        start(Map.of());
+        String big = "{\"ClientId\":\"userpool-local\",\"Username\":\"big@example.com\",\"Password\":\""
+                + "A".repeat(70_000) + "\"}";
+        Response r = call("SignUp", big, Map.of());
+
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.contentType()).isEqualTo("application/x-amz-json-1.1");
+        assertThat(r.raw().headers().firstValue("x-amzn-ErrorType")).contains("SerializationException");
+        assertThat(r.json().path("__type").asText()).isEqualTo("SerializationException");
+        assertThat(r.json().path("message").asText()).contains("64 KiB");
+    }
+
+    /**
+     * Issue 18, reproducer 2. Before the fix a quoted value of a few thousand characters overflowed the
+     * stack in the filter's regular expression; the StackOverflowError escaped the handler and Javalin
+     * answered 500 with an empty text body. Now Cognito's length limit (256) refuses it, and the parser
+     * has no recursion to overflow.
+     */
+    @Test
+    void aListUsersFilterLongerThanCognitosLimitIsAnInvalidParameter() {
+        start(Map.of());
+        String filter = "email = \\\"" + "a".repeat(20_000) + "\\\"";
+        Response r = call("ListUsers", "{\"UserPoolId\":\"local_Userpool1\",\"Filter\":\"" + filter + "\"}", Map.of());
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().path("__type").asText()).isEqualTo("InvalidParameterException");
+        assertThat(r.json().path("message").asText()).contains("length less than or equal to 256");
+
+        String longest = "email ^= \\\"" + "b".repeat(256 - 11) + "\\\"";
+        Response atLimit = call("ListUsers", "{\"UserPoolId\":\"local_Userpool1\",\"Filter\":\"" + longest + "\"}", Map.of());
+        assertThat(atLimit.status()).as(atLimit.text()).isEqualTo(200);
+        assertThat(atLimit.json().path("Users")).isEmpty();
+    }
+
     @Test
     void browsersMayCallItFromAnyOriginButNeverTheAdminOperations() {
         start(Map.of());
