@@ -22,11 +22,12 @@ record ListUsersFilter(UserFilter filter, Predicate<User> matches, Optional<Stri
     }
 
     static ListUsersFilter parse(Optional<String> expression) {
-        if (expression.isEmpty() || expression.get().isBlank()) return none();
-        if (expression.get().length() > MAX_LENGTH) {
+        // the limit first: Cognito refuses a longer Filter even when it is all blanks (found by fuzzing)
+        if (expression.isPresent() && expression.get().length() > MAX_LENGTH) {
             throw CognitoError.invalidParameter("1 validation error detected: Value at 'filter' failed to satisfy constraint: "
                     + "Member must have length less than or equal to " + MAX_LENGTH);
         }
+        if (expression.isEmpty() || expression.get().isBlank()) return none();
         Condition c = Condition.read(expression.get())
                 .orElseThrow(() -> CognitoError.invalidParameter("Invalid search filter: " + expression.get()));
         return of(c.attribute(), c.prefix(), c.value());
