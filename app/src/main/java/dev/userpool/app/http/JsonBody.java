@@ -21,7 +21,7 @@ final class JsonBody {
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new HttpProblem(415, ErrorCode.INVALID_PARAMETER, "Send the request body as application/json.");
         }
-        byte[] bytes = RequestBodies.read(ctx);   // TooLarge: 413, mapped by Problems
+        byte[] bytes = RequestBodies.read(ctx);   // Refused (413, 400): mapped by Problems
         if (bytes.length == 0) throw new HttpProblem(400, ErrorCode.INVALID_PARAMETER, "The request body is empty.");
         JsonNode root;
         try {

@@ -59,8 +59,7 @@ final class Problems {
     void install(Javalin app) {
         app.exception(UserPoolException.class, (e, ctx) -> write(ctx, statusOf(e.code()), e.code(), e.getMessage(), e.details()));
         app.exception(HttpProblem.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), List.of()));
-        app.exception(RequestBodies.TooLarge.class, (e, ctx) -> write(ctx, RequestBodies.TooLarge.STATUS, ErrorCode.INVALID_PARAMETER,
-                e.getMessage(), List.of()));
+        app.exception(RequestBodies.Refused.class, (e, ctx) -> write(ctx, e.status(), ErrorCode.INVALID_PARAMETER, e.getMessage(), List.of()));
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
                 e.getStatus() >= 500 ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.INVALID_PARAMETER, e.getMessage(), List.of()));
         app.exception(Exception.class, (e, ctx) -> {

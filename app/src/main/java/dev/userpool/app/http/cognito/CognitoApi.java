@@ -145,8 +145,8 @@ public final class CognitoApi {
             error(ctx, operation, e);
         } catch (UserPoolException e) {
             error(ctx, operation, CognitoErrors.of(e));
-        } catch (RequestBodies.TooLarge e) {
-            error(ctx, operation, new CognitoError("SerializationException", e.getMessage(), RequestBodies.TooLarge.STATUS));
+        } catch (RequestBodies.Refused e) {
+            error(ctx, operation, new CognitoError("SerializationException", e.getMessage(), e.status()));
         } catch (RuntimeException | Error e) {
             // an Error too (a StackOverflowError): answered here in Cognito's shape, never Javalin's empty 500
             LOG.error("Cognito API {} failed unexpectedly (request {})", operation, RequestContexts.requestId(ctx), e);

@@ -116,6 +116,31 @@ class CognitoApiProtocolTest {
         assertThat(atLimit.json().path("Users")).isEmpty();
     }
 
+    /**
+     * Found by the black-box fuzz run (issue 18): a body shorter than its Content-Length, the client then
+     * closing its side, was Javalin's "client abort", answered 500 with an empty text body on both APIs.
+     */
+    @Test
+    void aBodyCutShortIsTheCallersMistakeOnBothApis() throws java.io.IOException {
+        start(Map.of());
+        String body = "{\"ClientId\":\"userpool-local\",\"Username\":\"cut@example.com\"}";
+        String cognito = raw("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.1\r\n"
+                + "X-Amz-Target: AWSCognitoIdentityProviderService.SignUp\r\nContent-Length: 500\r\nConnection: close\r\n\r\n" + body);
+        assertThat(cognito).startsWith("HTTP/1.1 400").contains("application/x-amz-json-1.1").contains("SerializationException");
+        String rest = raw("POST /api/signup HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 500\r\nConnection: close\r\n\r\n" + body);
+        assertThat(rest).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("ended before its declared length");
+    }
+
+    private String raw(String request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(app.baseUrl().getHost(), app.baseUrl().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void browsersMayCallItFromAnyOriginButNeverTheAdminOperations() {
         start(Map.of());
