@@ -56,8 +56,9 @@ class BlackBoxFuzzIT {
                 if (report.processDied) break;
             }
             if (!failures.isEmpty() && server != null) {
-                List<String> out = server.output();
-                System.out.println("Last lines of the app's output:\n" + String.join("\n", out.subList(Math.max(0, out.size() - 80), out.size())));
+                List<String> errors = server.output().stream()
+                        .filter(l -> l.contains(" ERROR ") || l.startsWith("Caused by") || l.contains("Exception:")).distinct().limit(60).toList();
+                System.out.println("The app's errors (distinct, at most 60 lines):\n" + String.join("\n", errors));
             }
         } finally {
             if (server != null) server.close();

@@ -36,8 +36,8 @@ final class RequestTemplates {
     /** One request: {@code what} names its route or operation in the report. */
     record Request(String what, String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
         String describe() {
-            String text = body == null ? "" : " " + new String(body, StandardCharsets.UTF_8);
-            return method + " " + pathAndQuery + " " + headers + text;
+            String text = body == null ? "" : new String(body, StandardCharsets.UTF_8) + " ";
+            return method + " " + pathAndQuery + " " + text + headers;
         }
     }
 
