@@ -36,7 +36,7 @@ final class Problems {
      * {@code app.exception}, which takes Exceptions only: Javalin hands it to its "java.lang.Error handler",
      * which by default answers 500 with an empty body. This one logs it once with the request id and
      * answers problem+json like any other failure on our side. Javalin 6 exposes that handler only as a
-     * Kotlin-internal setter (hence the mangled name); {@code ApiErrorTest} fails if it stops working.
+     * Kotlin-internal setter (hence the mangled name); {@code FakeEdgeComponentTest} fails if it stops working.
      */
     void install(JavalinConfig config) {
         config.router.setJavaLangErrorHandler$javalin(this::fatal);
