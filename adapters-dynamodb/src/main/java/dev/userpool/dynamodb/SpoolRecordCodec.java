@@ -5,6 +5,7 @@ import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.domain.UserId;
+import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.event.AuditEvent;
 import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.EventFacts;
@@ -16,7 +17,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,7 +36,7 @@ final class SpoolRecordCodec {
     /** No event comes near this; a larger length means the header itself is damaged. */
     static final int MAX_PAYLOAD_BYTES = 1 << 20;
     /** 2 adds whether a sign-in tested the password; records of version 1 (written before) still read. */
-    private static final byte VERSION = 2;
+    static final byte VERSION = 2;
     private static final byte VERSION_WITHOUT_PASSWORD_CHECKED = 1;
 
     private SpoolRecordCodec() {}
@@ -61,7 +65,10 @@ final class SpoolRecordCodec {
             }
             AuditEventType type = AuditEventType.valueOf(text(in));
             UUID eventId = new UUID(in.readLong(), in.readLong());
-            Instant occurredAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
+            long seconds = in.readLong();
+            int nanos = in.readInt();
+            if (nanos < 0 || nanos > 999_999_999) throw new IllegalArgumentException("spool record has nanoseconds " + nanos);
+            Instant occurredAt = Instant.ofEpochSecond(seconds, nanos);
             Outcome outcome = Outcome.valueOf(text(in));
             Optional<ErrorCode> errorCode = optional(in).map(c -> ErrorCode.fromCode(c)
                     .orElseThrow(() -> new IllegalArgumentException("unknown error code " + c)));
@@ -76,6 +83,9 @@ final class SpoolRecordCodec {
                     method, context, passwordChecked));
         } catch (EOFException e) {
             throw new IllegalArgumentException("spool record ends early", e);
+        } catch (DateTimeException | UserPoolException e) {
+            // an instant out of range, a blank user id: values no event has, so the record is damaged (found by fuzzing)
+            throw new IllegalArgumentException("spool record holds an impossible value", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,7 +145,12 @@ final class SpoolRecordCodec {
         if (length < 0 || length > MAX_PAYLOAD_BYTES) throw new IllegalArgumentException("bad string length " + length);
         byte[] utf8 = in.readNBytes(length);
         if (utf8.length != length) throw new EOFException();
-        return new String(utf8, StandardCharsets.UTF_8);
+        try {   // strictly: malformed UTF-8 is damage, not text to repair with U+FFFD
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(utf8)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("spool record has malformed UTF-8", e);
+        }
     }
 
     private static void optional(DataOutputStream out, Optional<String> value) throws IOException {
@@ -144,6 +159,10 @@ final class SpoolRecordCodec {
     }
 
     private static Optional<String> optional(DataInputStream in) throws IOException {
-        return in.readBoolean() ? Optional.of(text(in)) : Optional.empty();
+        return switch (in.readByte()) {
+            case 0 -> Optional.empty();
+            case 1 -> Optional.of(text(in));
+            default -> throw new IllegalArgumentException("spool record has a bad presence flag");
+        };
     }
 }

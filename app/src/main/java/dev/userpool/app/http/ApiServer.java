@@ -40,9 +40,10 @@ public final class ApiServer {
         Problems problems = new Problems(json);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.http.maxRequestSize = JsonBody.MAX_BYTES;
+            config.http.maxRequestSize = RequestBodies.MAX_BYTES;
             config.jsonMapper(new JavalinJackson(json, false));
             config.router.ignoreTrailingSlashes = true;
+            problems.install(config);
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/public";

@@ -10,8 +10,6 @@ import java.util.Optional;
 
 /** A request's JSON object, checked at the door: content type, size, syntax, and the fields asked for. */
 final class JsonBody {
-    static final int MAX_BYTES = BoundedBody.MAX_BYTES;
-
     private final JsonNode root;
 
     private JsonBody(JsonNode root) {
@@ -23,14 +21,7 @@ final class JsonBody {
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new HttpProblem(415, ErrorCode.INVALID_PARAMETER, "Send the request body as application/json.");
         }
-        byte[] bytes;
-        try {
-            bytes = BoundedBody.read(ctx);
-        } catch (BoundedBody.TooLarge e) {
-            throw new HttpProblem(413, ErrorCode.INVALID_PARAMETER, e.getMessage());
-        } catch (BoundedBody.BodyUnreadable e) {
-            throw new HttpProblem(400, ErrorCode.INVALID_PARAMETER, e.getMessage());
-        }
+        byte[] bytes = RequestBodies.read(ctx);   // Refused (413, 400): mapped by Problems
         if (bytes.length == 0) throw new HttpProblem(400, ErrorCode.INVALID_PARAMETER, "The request body is empty.");
         JsonNode root;
         try {

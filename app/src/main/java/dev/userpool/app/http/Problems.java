@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.UserPoolException;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +23,7 @@ import org.slf4j.LoggerFactory;
 final class Problems {
     static final String CONTENT_TYPE = "application/problem+json";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    private static final String UNEXPECTED = "Something went wrong on our side.";
 
     private final ObjectMapper json;
 
@@ -26,14 +31,40 @@ final class Problems {
         this.json = json;
     }
 
+    /**
+     * A {@link java.lang.Error} (a {@code StackOverflowError}, an {@code OutOfMemoryError}) never reaches
+     * {@code app.exception}, which takes Exceptions only: Javalin hands it to its "java.lang.Error handler",
+     * which by default answers 500 with an empty body. This one logs it once with the request id and
+     * answers problem+json like any other failure on our side. Javalin 6 exposes that handler only as a
+     * Kotlin-internal setter (hence the mangled name); {@code FakeEdgeComponentTest} fails if it stops working.
+     */
+    void install(JavalinConfig config) {
+        config.router.setJavaLangErrorHandler$javalin(this::fatal);
+    }
+
+    private void fatal(HttpServletResponse res, Error error) {
+        String requestId = Optional.ofNullable(res.getHeader(RequestContexts.HEADER)).orElse("none");
+        LOG.error("Unexpected error (request {})", requestId, error);
+        if (res.isCommitted()) return;
+        try {
+            res.resetBuffer();
+            res.setStatus(500);
+            res.setContentType(CONTENT_TYPE);
+            res.getOutputStream().write(json.writeValueAsBytes(body(500, ErrorCode.SERVICE_UNAVAILABLE, UNEXPECTED, requestId, List.of())));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not write the answer to request {}", requestId, e);
+        }
+    }
+
     void install(Javalin app) {
         app.exception(UserPoolException.class, (e, ctx) -> write(ctx, statusOf(e.code()), e.code(), e.getMessage(), e.details()));
         app.exception(HttpProblem.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), List.of()));
+        app.exception(RequestBodies.Refused.class, (e, ctx) -> write(ctx, e.status(), ErrorCode.INVALID_PARAMETER, e.getMessage(), List.of()));
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
                 e.getStatus() >= 500 ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.INVALID_PARAMETER, e.getMessage(), List.of()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure on {} {} (request {})", ctx.method(), ctx.path(), RequestContexts.requestId(ctx), e);
-            write(ctx, 500, ErrorCode.SERVICE_UNAVAILABLE, "Something went wrong on our side.", List.of());
+            write(ctx, 500, ErrorCode.SERVICE_UNAVAILABLE, UNEXPECTED, List.of());
         });
         app.error(404, ctx -> {
             if (!isProblem(ctx)) write(ctx, 404, ErrorCode.INVALID_PARAMETER, "There is nothing at " + ctx.path() + ".", List.of());
@@ -56,22 +87,29 @@ final class Problems {
     }
 
     void write(Context ctx, int status, ErrorCode code, String detail, List<String> violations) {
+        String requestId = RequestContexts.requestId(ctx);
+        if (status == 401) ctx.header("WWW-Authenticate", "Bearer");
+        // A refusal for load (the hashing queue is full, too many challenges wait) passes in a moment.
+        if (code == ErrorCode.TOO_MANY_REQUESTS) ctx.header("Retry-After", "1");
+        try {
+            ctx.status(status).contentType(CONTENT_TYPE).result(json.writeValueAsString(body(status, code, detail, requestId, violations)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            LOG.error("Could not write a problem (request {})", requestId, e);
+            ctx.status(500).contentType(CONTENT_TYPE).result("{\"type\":\"urn:userpool:problem:ServiceUnavailable\","
+                    + "\"title\":\"Internal Server Error\",\"status\":500,\"code\":\"ServiceUnavailable\"}");
+        }
+    }
+
+    private static Map<String, Object> body(int status, ErrorCode code, String detail, String requestId, List<String> violations) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:userpool:problem:" + code.code());
         body.put("title", title(status));
         body.put("status", status);
         body.put("detail", detail == null ? title(status) : detail);
         body.put("code", code.code());
-        body.put("requestId", RequestContexts.requestId(ctx));
+        body.put("requestId", requestId);
         if (!violations.isEmpty()) body.put("violations", violations);
-        if (status == 401) ctx.header("WWW-Authenticate", "Bearer");
-        // A refusal for load (the hashing queue is full, too many challenges wait) passes in a moment.
-        if (code == ErrorCode.TOO_MANY_REQUESTS) ctx.header("Retry-After", "1");
-        try {
-            ctx.status(status).contentType(CONTENT_TYPE).result(json.writeValueAsString(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            ctx.status(500).result("");
-        }
+        return body;
     }
 
     private static boolean isProblem(Context ctx) {

@@ -74,6 +74,26 @@ class FakeEdgeComponentTest {
         assertThat(api.signUp("unlucky@example.com").status()).isEqualTo(201);
     }
 
+    /**
+     * Issue 18: an Error (here a StackOverflowError, as the ListUsers filter's regular expression threw)
+     * used to escape the exception handlers, which take Exceptions only, and Javalin answered 500 with an
+     * empty text body. Now it is a problem like any other failure on our side, with the request id.
+     */
+    @Test
+    void anErrorDeepInsideIsAnsweredAsAProblemWithTheRequestId() {
+        component.failures().failWith(new StackOverflowError("deep inside"));
+        Response r = api.signUp("overflow@example.com");
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().path("code").asText()).isEqualTo("ServiceUnavailable");
+        assertThat(r.json().path("requestId").asText()).isNotBlank()
+                .isEqualTo(r.raw().headers().firstValue("X-Request-Id").orElseThrow());
+        assertThat(r.text()).doesNotContain("deep inside").doesNotContain("StackOverflowError");
+
+        component.failures().recover();
+        assertThat(api.signUp("overflow@example.com").status()).isEqualTo(201);
+    }
+
     @Test
     void withoutTheEmbeddedPoolTheLocalRoutesSayWhy() {
         Response mailbox = api.get("/api/dev/mailbox?to=a@example.com");

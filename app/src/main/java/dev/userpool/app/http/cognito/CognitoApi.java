@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.config.LocalPoolSettings.AdminCalls;
-import dev.userpool.app.http.BoundedBody;
 import dev.userpool.app.http.EvenTiming;
 import dev.userpool.app.http.LocalCallers;
+import dev.userpool.app.http.RequestBodies;
 import dev.userpool.app.http.RequestContexts;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.port.in.Administration;
@@ -154,16 +154,15 @@ public final class CognitoApi {
                         + "; it serves " + String.join(", ", operations.keySet()) + ".");
             }
             if (EVEN_TIMING.contains(operation)) started = System.nanoTime();
-            write(ctx, 200, op.run(CognitoRequest.parse(BoundedBody.read(ctx), json), ctx));
-        } catch (BoundedBody.TooLarge e) {
-            error(ctx, operation, new CognitoError("SerializationException", e.getMessage(), 413));
-        } catch (BoundedBody.BodyUnreadable e) {
-            error(ctx, operation, new CognitoError("SerializationException", e.getMessage()));
+            write(ctx, 200, op.run(CognitoRequest.parse(RequestBodies.read(ctx), json), ctx));
         } catch (CognitoError e) {
             error(ctx, operation, e);
         } catch (UserPoolException e) {
             error(ctx, operation, CognitoErrors.of(e));
-        } catch (RuntimeException e) {
+        } catch (RequestBodies.Refused e) {
+            error(ctx, operation, new CognitoError("SerializationException", e.getMessage(), e.status()));
+        } catch (RuntimeException | Error e) {
+            // an Error too (a StackOverflowError): answered here in Cognito's shape, never Javalin's empty 500
             LOG.error("Cognito API {} failed unexpectedly (request {})", operation, RequestContexts.requestId(ctx), e);
             error(ctx, operation, new CognitoError("InternalErrorException", "Something went wrong on our side.", 500));
         } finally {

@@ -6,8 +6,6 @@ import dev.userpool.core.domain.UserStatus;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * ListUsers' {@code Filter}: one condition, {@code attribute = "value"} or {@code attribute ^= "value"}
@@ -16,19 +14,72 @@ import java.util.regex.Pattern;
  * names at most one account ({@link #sub}).
  */
 record ListUsersFilter(UserFilter filter, Predicate<User> matches, Optional<String> sub, boolean matchesNothing) {
-    private static final Pattern EXPRESSION = Pattern.compile("\\s*([\\w:]+)\\s*(\\^?=)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*");
+    /** Cognito's limit on ListUsers' Filter. */
+    static final int MAX_LENGTH = 256;
 
     static ListUsersFilter none() {
         return new ListUsersFilter(UserFilter.all(), u -> true, Optional.empty(), false);
     }
 
     static ListUsersFilter parse(Optional<String> expression) {
+        // the limit first: Cognito refuses a longer Filter even when it is all blanks (found by fuzzing)
+        if (expression.isPresent() && expression.get().length() > MAX_LENGTH) {
+            throw CognitoError.invalidParameter("1 validation error detected: Value at 'filter' failed to satisfy constraint: "
+                    + "Member must have length less than or equal to " + MAX_LENGTH);
+        }
         if (expression.isEmpty() || expression.get().isBlank()) return none();
-        Matcher m = EXPRESSION.matcher(expression.get());
-        if (!m.matches()) throw CognitoError.invalidParameter("Invalid search filter: " + expression.get());
-        String attribute = m.group(1);
-        boolean prefix = m.group(2).equals("^=");
-        String value = m.group(3).replaceAll("\\\\(.)", "$1");
+        Condition c = Condition.read(expression.get())
+                .orElseThrow(() -> CognitoError.invalidParameter("Invalid search filter: " + expression.get()));
+        return of(c.attribute(), c.prefix(), c.value());
+    }
+
+    /**
+     * {@code attribute = "value"} or {@code attribute ^= "value"}, blanks around each part, a backslash in the
+     * value taking the next character as it is. Read in one pass, left to right: no regular expression, whose
+     * backtracking recursion overflowed the stack on a long quoted value (issue 18).
+     */
+    record Condition(String attribute, boolean prefix, String value) {
+        static Optional<Condition> read(String text) {
+            int i = skipBlanks(text, 0);
+            int start = i;
+            while (i < text.length() && isNameChar(text.charAt(i))) i++;
+            if (i == start) return Optional.empty();
+            String attribute = text.substring(start, i);
+            i = skipBlanks(text, i);
+            boolean prefix = i < text.length() && text.charAt(i) == '^';
+            if (prefix) i++;
+            if (i >= text.length() || text.charAt(i) != '=') return Optional.empty();
+            i = skipBlanks(text, i + 1);
+            if (i >= text.length() || text.charAt(i) != '"') return Optional.empty();
+            StringBuilder value = new StringBuilder();
+            i++;
+            while (true) {
+                if (i >= text.length()) return Optional.empty();   // no closing quote
+                char ch = text.charAt(i);
+                if (ch == '"') break;
+                if (ch == '\\') {
+                    if (i + 1 >= text.length()) return Optional.empty();
+                    ch = text.charAt(++i);
+                }
+                value.append(ch);
+                i++;
+            }
+            if (skipBlanks(text, i + 1) != text.length()) return Optional.empty();
+            return Optional.of(new Condition(attribute, prefix, value.toString()));
+        }
+
+        private static boolean isNameChar(char ch) {
+            return ch == '_' || ch == ':' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+        }
+
+        /** Past the blanks the old grammar allowed (regex {@code \s}: space, tab, line feed, vertical tab, form feed, return). */
+        private static int skipBlanks(String text, int i) {
+            while (i < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) i++;
+            return i;
+        }
+    }
+
+    private static ListUsersFilter of(String attribute, boolean prefix, String value) {
         return switch (attribute) {
             case "email" -> {
                 String lower = value.strip().toLowerCase(Locale.ROOT);

@@ -76,6 +76,71 @@ class CognitoApiProtocolTest {
         assertThat(otherAttribute.json().path("__type").asText()).isEqualTo("InvalidParameterException");
     }
 
+    /**
+     * Issue 18, reproducer 1. Before the fix this answered 500 InternalErrorException (which SDKs retry):
+     * the handler took Javalin's "Content Too Large" refusal for a failure on our side.
+     */
+    @Test
+    void aBodyOver64KiBIsTheCallersMistakeNotOurs() {
+        start(Map.of());
+        String big = "{\"ClientId\":\"userpool-local\",\"Username\":\"big@example.com\",\"Password\":\""
+                + "A".repeat(70_000) + "\"}";
+        Response r = call("SignUp", big, Map.of());
+
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.contentType()).isEqualTo("application/x-amz-json-1.1");
+        assertThat(r.raw().headers().firstValue("x-amzn-ErrorType")).contains("SerializationException");
+        assertThat(r.json().path("__type").asText()).isEqualTo("SerializationException");
+        assertThat(r.json().path("message").asText()).contains("64 KiB");
+    }
+
+    /**
+     * Issue 18, reproducer 2. Before the fix a quoted value of a few thousand characters overflowed the
+     * stack in the filter's regular expression; the StackOverflowError escaped the handler and Javalin
+     * answered 500 with an empty text body. Now Cognito's length limit (256) refuses it, and the parser
+     * has no recursion to overflow.
+     */
+    @Test
+    void aListUsersFilterLongerThanCognitosLimitIsAnInvalidParameter() {
+        start(Map.of());
+        String filter = "email = \\\"" + "a".repeat(20_000) + "\\\"";
+        Response r = call("ListUsers", "{\"UserPoolId\":\"local_Userpool1\",\"Filter\":\"" + filter + "\"}", Map.of());
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().path("__type").asText()).isEqualTo("InvalidParameterException");
+        assertThat(r.json().path("message").asText()).contains("length less than or equal to 256");
+
+        String longest = "email ^= \\\"" + "b".repeat(256 - 11) + "\\\"";
+        Response atLimit = call("ListUsers", "{\"UserPoolId\":\"local_Userpool1\",\"Filter\":\"" + longest + "\"}", Map.of());
+        assertThat(atLimit.status()).as(atLimit.text()).isEqualTo(200);
+        assertThat(atLimit.json().path("Users")).isEmpty();
+    }
+
+    /**
+     * Found by the black-box fuzz run (issue 18): a body shorter than its Content-Length, the client then
+     * closing its side, was Javalin's "client abort", answered 500 with an empty text body on both APIs.
+     */
+    @Test
+    void aBodyCutShortIsTheCallersMistakeOnBothApis() throws java.io.IOException {
+        start(Map.of());
+        String body = "{\"ClientId\":\"userpool-local\",\"Username\":\"cut@example.com\"}";
+        String cognito = raw("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.1\r\n"
+                + "X-Amz-Target: AWSCognitoIdentityProviderService.SignUp\r\nContent-Length: 500\r\nConnection: close\r\n\r\n" + body);
+        assertThat(cognito).startsWith("HTTP/1.1 400").contains("application/x-amz-json-1.1").contains("SerializationException");
+        String rest = raw("POST /api/signup HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 500\r\nConnection: close\r\n\r\n" + body);
+        assertThat(rest).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("ended before its declared length");
+    }
+
+    private String raw(String request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(app.baseUrl().getHost(), app.baseUrl().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void browsersMayCallItFromAnyOriginButNeverTheAdminOperations() {
         start(Map.of());

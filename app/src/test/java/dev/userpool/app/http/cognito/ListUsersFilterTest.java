@@ -56,6 +56,27 @@ class ListUsersFilterTest {
         assertThat(ListUsersFilter.parse(Optional.of("email = \"a\\\"b@example.com\"")).filter().emailPrefix()).contains("a\"b@example.com");
     }
 
+    @Test
+    void aFilterUpToCognitosLimitIsReadAndALongerOneRefused() {
+        String value = "x\\\"y".repeat(60);
+        ListUsersFilter atLimit = ListUsersFilter.parse(Optional.of("email ^= \"" + value + "\"" + " ".repeat(256 - 12 - value.length())));
+        assertThat(atLimit.filter().emailPrefix()).contains("x\"y".repeat(60));
+        // before issue 18's fix: StackOverflowError in the regular expression, at a few thousand characters
+        assertThatThrownBy(() -> ListUsersFilter.parse(Optional.of("email = \"" + "a".repeat(100_000) + "\"")))
+                .isInstanceOfSatisfying(CognitoError.class, e -> {
+                    assertThat(e.type()).isEqualTo("InvalidParameterException");
+                    assertThat(e.getMessage()).contains("256");
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"email = \"a", "email = \"a\\", "email ^ \"a\"", "^= \"a\"", "email = \"a\" \"b\"", "email=\"a\"x",
+            "em ail = \"a\""})
+    void unfinishedOrTrailingConditionsAreInvalid(String expression) {
+        assertThatThrownBy(() -> ListUsersFilter.parse(Optional.of(expression)))
+                .isInstanceOfSatisfying(CognitoError.class, e -> assertThat(e.type()).isEqualTo("InvalidParameterException"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"email = alice", "email == \"a\"", "shoe_size = \"9\"", "sub ^= \"0a\"", "email = \"a\" and x"})
     void anythingElseIsInvalid(String expression) {
