@@ -73,7 +73,7 @@ public final class SqliteAuthenticator implements Authenticator {
         Instant now = clock.instant();
         Optional<Account> found = db.read(c -> UserRows.byEmail(c, email));
         if (found.isEmpty()) {
-            hasher.burnOneHash();
+            spendAHash();
             db.transaction(c -> {
                 SignInLockout.spendAWriteLikeAFailure(c);
                 return null;
@@ -244,15 +244,30 @@ public final class SqliteAuthenticator implements Authenticator {
     private void checkPassword(UserId id, java.util.function.BooleanSupplier test, boolean spendsHash, Instant now) {
         Optional<PasswordCheckAdmission.Ticket> ticket = admission.admit(id, now);
         if (ticket.isEmpty()) {
-            if (spendsHash) hasher.burnOneHash();
+            if (spendsHash) spendAHash();
             throw UserPoolException.notAuthorized(SignInLockout.LOCKED).passwordChecked(false);
         }
         try (PasswordCheckAdmission.Ticket admitted = ticket.get()) {
-            if (test.getAsBoolean()) return;
+            boolean right;
+            try {
+                right = test.getAsBoolean();
+            } catch (UserPoolException e) {
+                throw e.passwordChecked(false);   // refused for load (the hashing queue is full): nothing was tested
+            }
+            if (right) return;
             boolean counted = db.transaction(c -> SignInLockout.recordFailure(c, id, now));
             // An account deleted while its password was checked answers like an unknown one.
             if (!counted) throw UserPoolException.userNotFound().passwordChecked(true);
             throw UserPoolException.notAuthorized(INCORRECT_CREDENTIALS).passwordChecked(true);
+        }
+    }
+
+    /** A hash spent where the password path would spend one; refused for load, it still says nothing was tested. */
+    private void spendAHash() {
+        try {
+            hasher.burnOneHash();
+        } catch (UserPoolException e) {
+            throw e.passwordChecked(false);
         }
     }
 
