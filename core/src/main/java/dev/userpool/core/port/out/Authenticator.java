@@ -5,18 +5,23 @@ import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.Password;
-import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.SignedIn;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 
 /**
  * Proves who someone is and manages their sessions. A wrong password is {@code NotAuthorized}; an
  * unknown user is {@code UserNotFound} (the core decides whether callers may see that).
+ *
+ * <p>Sign-ins answer what the authenticator knows: the account with the tokens ({@link SignedIn}),
+ * and a refusal names the account it concerned where known ({@link UserPoolException#concerning()})
+ * and whether a password was tested ({@link UserPoolException#passwordChecked()}), so the core
+ * neither verifies fresh tokens nor looks the account up again.
  */
 public interface Authenticator {
 
-    /** Tokens for a correct password of an enabled, confirmed account. */
-    Tokens signIn(EmailAddress email, Password password);
+    /** The account and its tokens, for a correct password of an enabled, confirmed account. */
+    SignedIn signIn(EmailAddress email, Password password);
 
     /**
      * Tokens for a correct answer to a sign-in challenge this authenticator posed outside the core
@@ -26,12 +31,12 @@ public interface Authenticator {
      * unconfirmed one {@code UserNotConfirmed}; an unknown, used or expired session is
      * {@code NotAuthorized}. An authenticator that poses no challenges refuses every answer.
      */
-    default Tokens answerChallenge(ChallengeAnswer answer) {
+    default SignedIn answerChallenge(ChallengeAnswer answer) {
         throw UserPoolException.notAuthorized("Sign-in challenges are not supported by this directory; sign in with the password.");
     }
 
-    /** New ID and access tokens for a valid refresh token (no new refresh token). */
-    Tokens refresh(String refreshToken);
+    /** The session's account and new ID and access tokens, for a valid refresh token (no new refresh token). */
+    SignedIn refresh(String refreshToken);
 
     /**
      * Ends the one session of this refresh token (Cognito's RevokeToken): it stops working, and so do
