@@ -12,6 +12,7 @@ import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.Principal;
 import dev.userpool.core.domain.SignedIn;
 import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.port.out.Authenticator;
 import java.time.Clock;
@@ -155,6 +156,29 @@ public final class CognitoAuthenticator implements Authenticator {
     public void globalSignOut(String accessToken) {
         Objects.requireNonNull(accessToken, "accessToken");
         CognitoErrors.call("GlobalSignOut", () -> cognito.globalSignOut(b -> b.accessToken(accessToken)), accessToken);
+    }
+
+    /**
+     * RevokeToken ends the refresh token's session (and, for Cognito's own checks, the tokens it issued)
+     * but says nothing about whose it was; a refresh with it first names the owner, and refuses an
+     * unknown or expired token the way the port promises.
+     */
+    @Override
+    public UserId revokeRefreshToken(String refreshToken) {
+        Objects.requireNonNull(refreshToken, "refreshToken");
+        UserId owner = refresh(refreshToken).principal().id();
+        String[] secrets = appClient.clientSecret().map(secret -> new String[] {refreshToken, secret})
+                .orElse(new String[] {refreshToken});
+        CognitoErrors.call("RevokeToken", () -> cognito.revokeToken(b -> b
+                .clientId(appClient.clientId()).clientSecret(appClient.clientSecret().orElse(null)).token(refreshToken)), secrets);
+        return owner;
+    }
+
+    /** AdminUserGlobalSignOut: every refresh token of the user stops working; issued tokens run out within the hour. */
+    @Override
+    public void adminGlobalSignOut(EmailAddress email) {
+        CognitoErrors.call("AdminUserGlobalSignOut", () -> cognito.adminUserGlobalSignOut(b -> b
+                .userPoolId(pool.userPoolId()).username(email.value())));
     }
 
     @Override

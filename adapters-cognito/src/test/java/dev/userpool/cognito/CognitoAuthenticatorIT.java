@@ -45,6 +45,10 @@ class CognitoAuthenticatorIT extends AuthenticatorContract {
                     "lets a disabled user sign in with USER_PASSWORD_AUTH; AWS answers NotAuthorizedException 'User is disabled.'")
             .emulator("aNewSignInAfterSignOutWorks", "does not implement GlobalSignOut")
             .emulator("globalSignOutNeedsAValidAccessToken", "does not implement GlobalSignOut")
+            .emulator("revokingARefreshTokenEndsThatSessionOnly", "does not implement RevokeToken")
+            .emulator("revokingAnUnknownRefreshTokenIsNotAuthorized", "does not implement RevokeToken")
+            .emulator("anOperatorsSignOutEndsEverySessionOfTheAccount", "does not implement AdminUserGlobalSignOut")
+            .emulator("anOperatorsSignOutOfAnUnknownAddressIsUserNotFound", "does not implement AdminUserGlobalSignOut")
             .emulator("changingThePasswordNeedsTheOldOne",
                     "answers a wrong previous password with InvalidPasswordException; AWS: NotAuthorizedException; "
                             + "see theEmulatorsAnswersToWrongPasswords")

@@ -196,6 +196,40 @@ class CognitoAuthenticatorTest {
     }
 
     @Test
+    void revokingARefreshTokenNamesItsOwnerThenRevokesItWithTheClientsSecret() {
+        stub.answer("GetTokensFromRefreshToken", Answer.ok(authenticated(null, 3600)));
+        stub.answer("RevokeToken", Answer.ok(JSON.createObjectNode()));
+
+        var owner = authenticator(WITH_SECRET, SignInFlow.USER_SRP_AUTH).revokeRefreshToken("the-refresh-token");
+
+        assertThat(owner).isEqualTo(new dev.userpool.core.domain.UserId("sub-alice"));
+        assertThat(stub.operations()).endsWith("GetTokensFromRefreshToken", "RevokeToken");
+        var revoke = stub.last("RevokeToken");
+        assertThat(revoke.text("Token")).isEqualTo("the-refresh-token");
+        assertThat(revoke.text("ClientId")).isEqualTo("client-1");
+        assertThat(revoke.text("ClientSecret")).isEqualTo("s3cr3t-of-the-client");
+    }
+
+    @Test
+    void anUnknownRefreshTokenIsNotRevokedButRefused() {
+        stub.answer("InitiateAuth", Answer.error("NotAuthorizedException", "Invalid Refresh Token"));
+
+        assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).revokeRefreshToken("unknown"),
+                ErrorCode.NOT_AUTHORIZED);
+        assertThat(stub.requests("RevokeToken")).isEmpty();
+    }
+
+    @Test
+    void anOperatorsSignOutIsAdminUserGlobalSignOut() {
+        stub.answer("AdminUserGlobalSignOut", Answer.ok(JSON.createObjectNode()));
+
+        authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).adminGlobalSignOut(ALICE);
+
+        assertThat(stub.last("AdminUserGlobalSignOut").text("UserPoolId")).isEqualTo(StubCognito.POOL_ID);
+        assertThat(stub.last("AdminUserGlobalSignOut").text("Username")).isEqualTo("alice@example.com");
+    }
+
+    @Test
     void withoutAClientSecretRefreshIsRefreshTokenAuth() {
         stub.answer("InitiateAuth", Answer.ok(authenticated(null, 3600)));
 

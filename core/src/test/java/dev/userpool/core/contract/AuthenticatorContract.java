@@ -177,6 +177,42 @@ public abstract class AuthenticatorContract {
     }
 
     @Test
+    void revokingARefreshTokenEndsThatSessionOnly() {
+        EmailAddress email = confirmedAccount();
+        SignedIn revoked = authenticator().signIn(email, password());
+        SignedIn other = authenticator().signIn(email, password());
+
+        UserId owner = authenticator().revokeRefreshToken(revoked.tokens().refreshToken().orElseThrow());
+
+        assertThat(owner).isEqualTo(directory().find(email).orElseThrow().id());
+        assertRefused(() -> authenticator().refresh(revoked.tokens().refreshToken().orElseThrow()), ErrorCode.NOT_AUTHORIZED);
+        assertThat(authenticator().refresh(other.tokens().refreshToken().orElseThrow()).principal().id()).isEqualTo(owner);
+    }
+
+    @Test
+    void revokingAnUnknownRefreshTokenIsNotAuthorized() {
+        assertRefused(() -> authenticator().revokeRefreshToken("not-a-refresh-token"), ErrorCode.NOT_AUTHORIZED);
+    }
+
+    @Test
+    void anOperatorsSignOutEndsEverySessionOfTheAccount() {
+        EmailAddress email = confirmedAccount();
+        Tokens first = authenticator().signIn(email, password()).tokens();
+        Tokens second = authenticator().signIn(email, password()).tokens();
+
+        authenticator().adminGlobalSignOut(email);
+
+        assertRefused(() -> authenticator().refresh(first.refreshToken().orElseThrow()), ErrorCode.NOT_AUTHORIZED);
+        assertRefused(() -> authenticator().refresh(second.refreshToken().orElseThrow()), ErrorCode.NOT_AUTHORIZED);
+        assertThat(authenticator().signIn(email, password()).tokens().refreshToken()).as("a new sign-in works").isPresent();
+    }
+
+    @Test
+    void anOperatorsSignOutOfAnUnknownAddressIsUserNotFound() {
+        assertRefused(() -> authenticator().adminGlobalSignOut(newAddress()), ErrorCode.USER_NOT_FOUND);
+    }
+
+    @Test
     void globalSignOutNeedsAValidAccessToken() {
         assertRefused(() -> authenticator().globalSignOut("not-a-token"), ErrorCode.NOT_AUTHORIZED);
     }

@@ -128,6 +128,8 @@ class ChallengeSignInTest {
             public dev.userpool.core.domain.SignedIn signIn(dev.userpool.core.domain.EmailAddress e, dev.userpool.core.domain.Password p) { throw new AssertionError(); }
             public dev.userpool.core.domain.SignedIn refresh(String r) { throw new AssertionError(); }
             public void globalSignOut(String a) { throw new AssertionError(); }
+            public dev.userpool.core.domain.UserId revokeRefreshToken(String r) { throw new AssertionError(); }
+            public void adminGlobalSignOut(dev.userpool.core.domain.EmailAddress e) { throw new AssertionError(); }
             public dev.userpool.core.domain.CodeDelivery forgotPassword(dev.userpool.core.domain.EmailAddress e) { throw new AssertionError(); }
             public void confirmForgotPassword(dev.userpool.core.domain.EmailAddress e, dev.userpool.core.domain.ConfirmationCode c,
                                               dev.userpool.core.domain.Password p) { throw new AssertionError(); }

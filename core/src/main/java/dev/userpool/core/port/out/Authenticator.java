@@ -43,20 +43,16 @@ public interface Authenticator {
      * the ID and access tokens it issued; the user's other sessions go on. Returns the session's
      * account; an unknown or expired refresh token is {@code NotAuthorized}.
      */
-    default UserId revokeRefreshToken(String refreshToken) {
-        throw UserPoolException.notAuthorized("Revoking one refresh token is not supported by this directory.");
-    }
+    UserId revokeRefreshToken(String refreshToken);
 
     /** Ends every session of the token's user: refresh tokens stop working, issued tokens stop verifying. */
     void globalSignOut(String accessToken);
 
     /**
      * Ends every session of the account, on an operator's word (Cognito's AdminUserGlobalSignOut):
-     * {@code UserNotFound} for an unknown address. A directory that cannot do it refuses.
+     * {@code UserNotFound} for an unknown address.
      */
-    default void adminGlobalSignOut(EmailAddress email) {
-        throw UserPoolException.notAuthorized("Signing a user out on an operator's word is not supported by this directory.");
-    }
+    void adminGlobalSignOut(EmailAddress email);
 
     /** Sends a password-reset code. */
     CodeDelivery forgotPassword(EmailAddress email);
