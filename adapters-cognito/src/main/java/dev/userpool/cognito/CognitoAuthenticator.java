@@ -9,7 +9,10 @@ import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Password;
-import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.Principal;
+import dev.userpool.core.domain.SignedIn;
+import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.port.out.Authenticator;
 import java.time.Clock;
@@ -68,19 +71,42 @@ public final class CognitoAuthenticator implements Authenticator {
     }
 
     @Override
-    public Tokens signIn(EmailAddress email, Password password) {
-        return switch (flow) {
-            case USER_SRP_AUTH -> signInWithSrp(email, password);
-            case USER_PASSWORD_AUTH -> signInWithPassword(email, password);
-        };
+    public SignedIn signIn(EmailAddress email, Password password) {
+        AuthenticationResultType result;
+        try {
+            result = switch (flow) {
+                case USER_SRP_AUTH -> signInWithSrp(email, password);
+                case USER_PASSWORD_AUTH -> signInWithPassword(email, password);
+            };
+        } catch (UserPoolException e) {
+            throw namingTheAccount(e, email);
+        }
+        return CognitoTokens.signedIn(result);
     }
 
-    private Tokens signInWithSrp(EmailAddress email, Password password) {
+    /**
+     * A refusal of a known account names it (the port's promise, for the audit trail). Cognito's
+     * refusal does not say whose it was, so the account is looked up — only on the way out of a
+     * refusal that can concern one; an unknown account or a failing look-up leaves the refusal as it is.
+     */
+    private UserPoolException namingTheAccount(UserPoolException e, EmailAddress email) {
+        if (e.code() == ErrorCode.USER_NOT_FOUND || e.code() == ErrorCode.INVALID_PARAMETER
+                || e.code() == ErrorCode.SERVICE_UNAVAILABLE) return e;
+        try {
+            User user = CognitoUsers.from(CognitoErrors.call("AdminGetUser", () -> cognito.adminGetUser(b -> b
+                    .userPoolId(pool.userPoolId()).username(email.value()))));
+            return e.concerning(Principal.of(user));
+        } catch (UserPoolException lookup) {
+            return e;
+        }
+    }
+
+    private AuthenticationResultType signInWithSrp(EmailAddress email, Password password) {
         SrpStart start = srp.start();
         Map<String, String> parameters = withSecretHash(email.value(), Map.of("USERNAME", email.value(), "SRP_A", start.srpA()));
         InitiateAuthResponse started = CognitoErrors.call("InitiateAuth", () -> cognito.initiateAuth(b -> b
                 .authFlow(AuthFlowType.USER_SRP_AUTH).clientId(appClient.clientId()).authParameters(parameters)));
-        if (started.authenticationResult() != null) return tokens(started.authenticationResult());
+        if (started.authenticationResult() != null) return started.authenticationResult();
         if (started.challengeName() != ChallengeNameType.PASSWORD_VERIFIER) throw unhandled(started.challengeNameAsString());
 
         PasswordVerifierChallenge challenge = PasswordVerifierChallenge.from(started.challengeParameters());
@@ -92,37 +118,37 @@ public final class CognitoAuthenticator implements Authenticator {
                         .session(started.session()).challengeResponses(responses)),
                 claim.signature(), started.session());
         if (answered.authenticationResult() == null) throw unhandled(answered.challengeNameAsString());
-        return tokens(answered.authenticationResult());
+        return answered.authenticationResult();
     }
 
-    private Tokens signInWithPassword(EmailAddress email, Password password) {
+    private AuthenticationResultType signInWithPassword(EmailAddress email, Password password) {
         Map<String, String> parameters = withSecretHash(email.value(),
                 Map.of("USERNAME", email.value(), "PASSWORD", password.reveal()));
         InitiateAuthResponse response = CognitoErrors.call("InitiateAuth", () -> cognito.initiateAuth(b -> b
                 .authFlow(AuthFlowType.USER_PASSWORD_AUTH).clientId(appClient.clientId()).authParameters(parameters)),
                 password.reveal());
         if (response.authenticationResult() == null) throw unhandled(response.challengeNameAsString());
-        return tokens(response.authenticationResult());
+        return response.authenticationResult();
     }
 
     @Override
-    public Tokens refresh(String refreshToken) {
+    public SignedIn refresh(String refreshToken) {
         Objects.requireNonNull(refreshToken, "refreshToken");
         if (appClient.hasSecret()) return refreshWithSecret(refreshToken, appClient.clientSecret().orElseThrow());
         InitiateAuthResponse response = CognitoErrors.call("InitiateAuth", () -> cognito.initiateAuth(b -> b
                 .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH).clientId(appClient.clientId())
                 .authParameters(Map.of("REFRESH_TOKEN", refreshToken))), refreshToken);
         if (response.authenticationResult() == null) throw unhandled(response.challengeNameAsString());
-        return tokens(response.authenticationResult());
+        return CognitoTokens.signedIn(response.authenticationResult());
     }
 
     /** GetTokensFromRefreshToken takes the client secret itself, where REFRESH_TOKEN_AUTH wants a hash over a username. */
-    private Tokens refreshWithSecret(String refreshToken, String clientSecret) {
+    private SignedIn refreshWithSecret(String refreshToken, String clientSecret) {
         GetTokensFromRefreshTokenResponse response = CognitoErrors.call("GetTokensFromRefreshToken",
                 () -> cognito.getTokensFromRefreshToken(b -> b
                         .clientId(appClient.clientId()).clientSecret(clientSecret).refreshToken(refreshToken)),
                 refreshToken, clientSecret);
-        return tokens(response.authenticationResult());
+        return CognitoTokens.signedIn(response.authenticationResult());
     }
 
     /** GlobalSignOut: every refresh token of the user stops working; Cognito refuses the access token from now on. */
@@ -130,6 +156,29 @@ public final class CognitoAuthenticator implements Authenticator {
     public void globalSignOut(String accessToken) {
         Objects.requireNonNull(accessToken, "accessToken");
         CognitoErrors.call("GlobalSignOut", () -> cognito.globalSignOut(b -> b.accessToken(accessToken)), accessToken);
+    }
+
+    /**
+     * RevokeToken ends the refresh token's session (and, for Cognito's own checks, the tokens it issued)
+     * but says nothing about whose it was; a refresh with it first names the owner, and refuses an
+     * unknown or expired token the way the port promises.
+     */
+    @Override
+    public UserId revokeRefreshToken(String refreshToken) {
+        Objects.requireNonNull(refreshToken, "refreshToken");
+        UserId owner = refresh(refreshToken).principal().id();
+        String[] secrets = appClient.clientSecret().map(secret -> new String[] {refreshToken, secret})
+                .orElse(new String[] {refreshToken});
+        CognitoErrors.call("RevokeToken", () -> cognito.revokeToken(b -> b
+                .clientId(appClient.clientId()).clientSecret(appClient.clientSecret().orElse(null)).token(refreshToken)), secrets);
+        return owner;
+    }
+
+    /** AdminUserGlobalSignOut: every refresh token of the user stops working; issued tokens run out within the hour. */
+    @Override
+    public void adminGlobalSignOut(EmailAddress email) {
+        CognitoErrors.call("AdminUserGlobalSignOut", () -> cognito.adminUserGlobalSignOut(b -> b
+                .userPoolId(pool.userPoolId()).username(email.value())));
     }
 
     @Override
@@ -189,10 +238,6 @@ public final class CognitoAuthenticator implements Authenticator {
         Map<String, String> all = new LinkedHashMap<>(parameters);
         appClient.secretHash(username).ifPresent(hash -> all.put("SECRET_HASH", hash));
         return all;
-    }
-
-    private static Tokens tokens(AuthenticationResultType result) {
-        return CognitoTokens.from(result);
     }
 
     /** A challenge this service cannot answer: refused, and named so that an operator knows what the pool asks. */

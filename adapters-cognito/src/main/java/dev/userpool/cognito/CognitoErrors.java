@@ -69,7 +69,7 @@ final class CognitoErrors {
             case "InvalidParameterException" -> error(ErrorCode.INVALID_PARAMETER, or(said, "Invalid parameter."));
             case "CodeMismatchException" -> error(ErrorCode.CODE_MISMATCH, CODE_MISMATCH);
             case "ExpiredCodeException" -> error(ErrorCode.EXPIRED_CODE, EXPIRED_CODE);
-            case "NotAuthorizedException" -> error(ErrorCode.NOT_AUTHORIZED, or(said, "Incorrect username or password."));
+            case "NotAuthorizedException" -> error(ErrorCode.NOT_AUTHORIZED, or(said, UserPoolException.INCORRECT_CREDENTIALS));
             case "PasswordResetRequiredException" ->
                     error(ErrorCode.NOT_AUTHORIZED, "Password reset required for the user: reset the password to sign in.");
             // the pool's own Lambda trigger refused (e.g. a pre-sign-up check): its words are for the user

@@ -2,8 +2,12 @@ package dev.userpool.cognito;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
+import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.Principal;
+import dev.userpool.core.domain.SignedIn;
 import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import java.text.ParseException;
 import java.time.Duration;
@@ -23,6 +27,24 @@ final class CognitoTokens {
                 ? Duration.ofSeconds(result.expiresIn()) : lifetime(result.accessToken());
         return new Tokens(result.idToken(), result.accessToken(),
                 Optional.ofNullable(result.refreshToken()).filter(t -> !t.isBlank()), expiresIn);
+    }
+
+    /**
+     * The session with its account, as the ID token names it ({@code sub}, {@code email}). The tokens
+     * come straight from Cognito over TLS in answer to this call, so their claims are read, not
+     * verified again: they are verified wherever they are presented later.
+     */
+    static SignedIn signedIn(AuthenticationResultType result) {
+        Tokens tokens = from(result);
+        try {
+            JWTClaimsSet claims = JWTParser.parse(tokens.idToken()).getJWTClaimsSet();
+            String sub = claims.getSubject();
+            String email = claims.getStringClaim("email");
+            if (blank(sub) || blank(email)) throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "Cognito's ID token names no account.");
+            return new SignedIn(new Principal(new UserId(sub), EmailAddress.parse(email)), tokens);
+        } catch (ParseException e) {
+            throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "Cognito answered with an unreadable ID token.");
+        }
     }
 
     /**

@@ -45,6 +45,10 @@ class CognitoAuthenticatorIT extends AuthenticatorContract {
                     "lets a disabled user sign in with USER_PASSWORD_AUTH; AWS answers NotAuthorizedException 'User is disabled.'")
             .emulator("aNewSignInAfterSignOutWorks", "does not implement GlobalSignOut")
             .emulator("globalSignOutNeedsAValidAccessToken", "does not implement GlobalSignOut")
+            .emulator("revokingARefreshTokenEndsThatSessionOnly", "does not implement RevokeToken")
+            .emulator("revokingAnUnknownRefreshTokenIsNotAuthorized", "does not implement RevokeToken")
+            .emulator("anOperatorsSignOutEndsEverySessionOfTheAccount", "does not implement AdminUserGlobalSignOut")
+            .emulator("anOperatorsSignOutOfAnUnknownAddressIsUserNotFound", "does not implement AdminUserGlobalSignOut")
             .emulator("changingThePasswordNeedsTheOldOne",
                     "answers a wrong previous password with InvalidPasswordException; AWS: NotAuthorizedException; "
                             + "see theEmulatorsAnswersToWrongPasswords")
@@ -107,26 +111,26 @@ class CognitoAuthenticatorIT extends AuthenticatorContract {
     @Test
     void theEmulatorsAnswersToWrongPasswords() {
         EmailAddress email = confirmedAccount();
-        Tokens tokens = authenticator().signIn(email, password());
+        Tokens tokens = authenticator().signIn(email, password()).tokens();
 
-        assertRefused(() -> authenticator().signIn(email, newPassword()), ErrorCode.INVALID_PASSWORD);
-        assertRefused(() -> authenticator().signIn(newAddress(), password()), ErrorCode.NOT_AUTHORIZED);
+        assertRefused(() -> authenticator().signIn(email, newPassword()).tokens(), ErrorCode.INVALID_PASSWORD);
+        assertRefused(() -> authenticator().signIn(newAddress(), password()).tokens(), ErrorCode.NOT_AUTHORIZED);
         assertRefused(() -> authenticator().changePassword(tokens.accessToken(), newPassword(), newPassword()),
                 ErrorCode.INVALID_PASSWORD);
-        assertThat(authenticator().signIn(email, password()).idToken()).as("the password did not change").isNotBlank();
+        assertThat(authenticator().signIn(email, password()).tokens().idToken()).as("the password did not change").isNotBlank();
     }
 
     @Test
     void aChangedPasswordWorksEvenWhenSessionsCannotBeEnded() {
         EmailAddress email = confirmedAccount();
-        Tokens tokens = authenticator().signIn(email, password());
+        Tokens tokens = authenticator().signIn(email, password()).tokens();
 
         var e = assertRefused(() -> authenticator().changePassword(tokens.accessToken(), password(), newPassword()),
                 ErrorCode.SERVICE_UNAVAILABLE);
 
         assertThat(e.getMessage()).startsWith("The password was changed, but other sessions could not be ended");
-        assertRefused(() -> authenticator().signIn(email, password()), ErrorCode.INVALID_PASSWORD);
-        assertThat(authenticator().signIn(email, newPassword()).idToken()).isNotBlank();
+        assertRefused(() -> authenticator().signIn(email, password()).tokens(), ErrorCode.INVALID_PASSWORD);
+        assertThat(authenticator().signIn(email, newPassword()).tokens().idToken()).isNotBlank();
     }
 
     @Test
@@ -138,8 +142,8 @@ class CognitoAuthenticatorIT extends AuthenticatorContract {
         var e = assertRefused(() -> authenticator().confirmForgotPassword(email, code, newPassword()), ErrorCode.SERVICE_UNAVAILABLE);
 
         assertThat(e.getMessage()).startsWith("The password was changed, but other sessions could not be ended");
-        assertRefused(() -> authenticator().signIn(email, password()), ErrorCode.INVALID_PASSWORD);
-        assertThat(authenticator().signIn(email, newPassword()).idToken()).isNotBlank();
+        assertRefused(() -> authenticator().signIn(email, password()).tokens(), ErrorCode.INVALID_PASSWORD);
+        assertThat(authenticator().signIn(email, newPassword()).tokens().idToken()).isNotBlank();
         Throwable again = Assertions.catchThrowable(() -> authenticator().confirmForgotPassword(email, code, password()));
         assertThat(again).isInstanceOf(UserPoolException.class);
         assertThat(((UserPoolException) again).code()).as("the code works once").isIn(ErrorCode.CODE_MISMATCH, ErrorCode.EXPIRED_CODE);
@@ -147,21 +151,21 @@ class CognitoAuthenticatorIT extends AuthenticatorContract {
 
     @Test
     void globalSignOutEndsRefresh() {
-        Tokens tokens = authenticator().signIn(confirmedAccount(), password());
+        Tokens tokens = authenticator().signIn(confirmedAccount(), password()).tokens();
 
         authenticator().globalSignOut(tokens.accessToken());
 
-        assertRefused(() -> authenticator().refresh(tokens.refreshToken().orElseThrow()), ErrorCode.NOT_AUTHORIZED);
+        assertRefused(() -> authenticator().refresh(tokens.refreshToken().orElseThrow()).tokens(), ErrorCode.NOT_AUTHORIZED);
     }
 
     @Test
     void changingThePasswordEndsOtherRefreshTokens() {
         EmailAddress email = confirmedAccount();
-        Tokens elsewhere = authenticator().signIn(email, password());
-        Tokens here = authenticator().signIn(email, password());
+        Tokens elsewhere = authenticator().signIn(email, password()).tokens();
+        Tokens here = authenticator().signIn(email, password()).tokens();
 
         authenticator().changePassword(here.accessToken(), password(), newPassword());
 
-        assertRefused(() -> authenticator().refresh(elsewhere.refreshToken().orElseThrow()), ErrorCode.NOT_AUTHORIZED);
+        assertRefused(() -> authenticator().refresh(elsewhere.refreshToken().orElseThrow()).tokens(), ErrorCode.NOT_AUTHORIZED);
     }
 }

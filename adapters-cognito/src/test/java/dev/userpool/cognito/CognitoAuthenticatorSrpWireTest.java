@@ -54,7 +54,7 @@ class CognitoAuthenticatorSrpWireTest {
         server = StubCognitoSrpServer.start(POOL_ID, CLIENT_ID, clock);
         String internalId = server.addUser(RIDER.value(), PASSWORD);
 
-        Tokens tokens = authenticatorFor(AppClient.withoutSecret(CLIENT_ID)).signIn(RIDER, PASSWORD);
+        Tokens tokens = authenticatorFor(AppClient.withoutSecret(CLIENT_ID)).signIn(RIDER, PASSWORD).tokens();
 
         StubCognitoSrpServer.IssuedTokens issued = server.issuedTokens().get(0);
         assertThat(issued.username()).isEqualTo(internalId);
@@ -72,7 +72,7 @@ class CognitoAuthenticatorSrpWireTest {
         server = StubCognitoSrpServer.startWithClientSecret(POOL_ID, CLIENT_ID, SECRET, clock);
         server.addUser(RIDER.value(), PASSWORD);
 
-        Tokens tokens = authenticatorFor(AppClient.withSecret(CLIENT_ID, SECRET)).signIn(RIDER, PASSWORD);
+        Tokens tokens = authenticatorFor(AppClient.withSecret(CLIENT_ID, SECRET)).signIn(RIDER, PASSWORD).tokens();
 
         assertThat(tokens.accessToken()).isEqualTo(server.issuedTokens().get(0).accessToken());
         assertThat(server.refusals()).isEmpty();
@@ -84,7 +84,7 @@ class CognitoAuthenticatorSrpWireTest {
         server = StubCognitoSrpServer.startWithClientSecret(POOL_ID, CLIENT_ID, SECRET, clock);
         server.addUser(RIDER.value(), PASSWORD);
 
-        var e = assertRefused(() -> authenticatorFor(AppClient.withSecret(CLIENT_ID, "another-secret")).signIn(RIDER, PASSWORD),
+        var e = assertRefused(() -> authenticatorFor(AppClient.withSecret(CLIENT_ID, "another-secret")).signIn(RIDER, PASSWORD).tokens(),
                 ErrorCode.NOT_AUTHORIZED);
         assertThat(e.getMessage()).doesNotContain(SECRET).doesNotContain("another-secret");
         assertThat(server.refusals()).containsExactly("wrong SECRET_HASH");
@@ -93,11 +93,13 @@ class CognitoAuthenticatorSrpWireTest {
     @Test
     void aWrongPasswordIsNotAuthorized() throws Exception {
         server = StubCognitoSrpServer.startWithClientSecret(POOL_ID, CLIENT_ID, SECRET, clock);
-        server.addUser(RIDER.value(), PASSWORD);
+        String internalId = server.addUser(RIDER.value(), PASSWORD);
 
-        var e = assertRefused(() -> authenticatorFor(AppClient.withSecret(CLIENT_ID, SECRET)).signIn(RIDER, Password.of("Correct-Horse-8")),
+        var e = assertRefused(() -> authenticatorFor(AppClient.withSecret(CLIENT_ID, SECRET)).signIn(RIDER, Password.of("Correct-Horse-8")).tokens(),
                 ErrorCode.NOT_AUTHORIZED);
         assertThat(e.getMessage()).isEqualTo("Incorrect username or password.");
+        assertThat(e.concerning()).as("the refusal names the account, looked up with AdminGetUser")
+                .contains(new dev.userpool.core.domain.Principal(new dev.userpool.core.domain.UserId(internalId), RIDER));
         assertThat(server.refusals()).singleElement().asString().contains("does not verify");
     }
 
@@ -106,7 +108,7 @@ class CognitoAuthenticatorSrpWireTest {
         server = StubCognitoSrpServer.start(POOL_ID, CLIENT_ID, clock);
         server.addUnconfirmedUser(RIDER.value(), PASSWORD);
 
-        assertRefused(() -> authenticatorFor(AppClient.withoutSecret(CLIENT_ID)).signIn(RIDER, PASSWORD), ErrorCode.USER_NOT_CONFIRMED);
+        assertRefused(() -> authenticatorFor(AppClient.withoutSecret(CLIENT_ID)).signIn(RIDER, PASSWORD).tokens(), ErrorCode.USER_NOT_CONFIRMED);
     }
 
     @Test
@@ -116,7 +118,7 @@ class CognitoAuthenticatorSrpWireTest {
         CognitoAuthenticator authenticator = authenticatorFor(AppClient.withoutSecret(CLIENT_ID));
 
         clock.advance(Duration.ofMinutes(10));   // our clock ten minutes off Cognito's: the claim is stale
-        assertRefused(() -> authenticator.signIn(RIDER, PASSWORD), ErrorCode.NOT_AUTHORIZED);
+        assertRefused(() -> authenticator.signIn(RIDER, PASSWORD).tokens(), ErrorCode.NOT_AUTHORIZED);
         assertThat(server.refusals()).singleElement().asString().contains("TIMESTAMP more than 5 minutes");
     }
 }

@@ -30,6 +30,14 @@ class CognitoAuthenticatorTest {
     private static final Password NEW_PASSWORD = Password.of("Battery-Staple-7");
     private static final AppClient WITH_SECRET = AppClient.withSecret("client-1", "s3cr3t-of-the-client");
     private static final AppClient WITHOUT_SECRET = AppClient.withoutSecret("client-1");
+    /** An ID token as Cognito shapes it (unsigned: the adapter reads whose it is, it does not verify it). */
+    private static final String ID_TOKEN = unsignedJwt("{\"sub\":\"sub-alice\",\"email\":\"alice@example.com\",\"token_use\":\"id\"}");
+
+    private static String unsignedJwt(String payload) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".c2ln";
+    }
 
     private final StubCognito stub = new StubCognito();
     private final CognitoIdentityProviderClient client = stub.client();
@@ -46,7 +54,7 @@ class CognitoAuthenticatorTest {
 
     private static ObjectNode authenticated(String refreshToken, Integer expiresIn) {
         ObjectNode body = JSON.createObjectNode();
-        ObjectNode result = body.putObject("AuthenticationResult").put("IdToken", "id-token").put("AccessToken", "access-token")
+        ObjectNode result = body.putObject("AuthenticationResult").put("IdToken", ID_TOKEN).put("AccessToken", "access-token")
                 .put("TokenType", "Bearer");
         if (refreshToken != null) result.put("RefreshToken", refreshToken);
         if (expiresIn != null) result.put("ExpiresIn", expiresIn);
@@ -60,10 +68,20 @@ class CognitoAuthenticatorTest {
     }
 
     @Test
+    void aSignInNamesTheAccountItsIdTokenIsFor() {
+        stub.answer("InitiateAuth", Answer.ok(authenticated("refresh-token", 3600)));
+
+        var signedIn = authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD);
+
+        assertThat(signedIn.principal()).isEqualTo(new dev.userpool.core.domain.Principal(
+                new dev.userpool.core.domain.UserId("sub-alice"), ALICE));
+    }
+
+    @Test
     void passwordSignInSendsUsernamePasswordAndSecretHash() {
         stub.answer("InitiateAuth", Answer.ok(authenticated("refresh-token", 3600)));
 
-        Tokens tokens = authenticator(WITH_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD);
+        Tokens tokens = authenticator(WITH_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD).tokens();
 
         var request = stub.last("InitiateAuth");
         assertThat(request.text("AuthFlow")).isEqualTo("USER_PASSWORD_AUTH");
@@ -71,7 +89,7 @@ class CognitoAuthenticatorTest {
         assertThat(request.parameter("AuthParameters", "USERNAME")).isEqualTo("alice@example.com");
         assertThat(request.parameter("AuthParameters", "PASSWORD")).isEqualTo("Correct-Horse-9");
         assertThat(request.parameter("AuthParameters", "SECRET_HASH")).isEqualTo(WITH_SECRET.secretHash("alice@example.com").orElseThrow());
-        assertThat(tokens.idToken()).isEqualTo("id-token");
+        assertThat(tokens.idToken()).isEqualTo(ID_TOKEN);
         assertThat(tokens.accessToken()).isEqualTo("access-token");
         assertThat(tokens.refreshToken()).contains("refresh-token");
         assertThat(tokens.expiresIn()).isEqualTo(Duration.ofHours(1));
@@ -81,7 +99,7 @@ class CognitoAuthenticatorTest {
     void withoutAClientSecretNoSecretHashIsSent() {
         stub.answer("InitiateAuth", Answer.ok(authenticated("refresh-token", 3600)));
 
-        authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD);
+        authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD).tokens();
 
         assertThat(stub.last("InitiateAuth").body().path("AuthParameters").has("SECRET_HASH")).isFalse();
     }
@@ -96,7 +114,7 @@ class CognitoAuthenticatorTest {
         stub.answer("InitiateAuth", Answer.ok(verifier));
         stub.answer("RespondToAuthChallenge", Answer.ok(authenticated("refresh-token", 3600)));
 
-        authenticator(WITH_SECRET, SignInFlow.USER_SRP_AUTH).signIn(ALICE, PASSWORD);
+        authenticator(WITH_SECRET, SignInFlow.USER_SRP_AUTH).signIn(ALICE, PASSWORD).tokens();
 
         var initiate = stub.last("InitiateAuth");
         assertThat(initiate.text("AuthFlow")).isEqualTo("USER_SRP_AUTH");
@@ -117,7 +135,7 @@ class CognitoAuthenticatorTest {
     void aChallengeThisServiceCannotAnswerIsNotAuthorizedAndNamed(String name) {
         stub.always("InitiateAuth", Answer.ok(challenge(name)));
 
-        var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD),
+        var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD).tokens(),
                 ErrorCode.NOT_AUTHORIZED);
         assertThat(e.getMessage()).contains(name);
     }
@@ -130,7 +148,7 @@ class CognitoAuthenticatorTest {
         stub.answer("InitiateAuth", Answer.ok(verifier));
         stub.answer("RespondToAuthChallenge", Answer.ok(challenge("SOFTWARE_TOKEN_MFA")));
 
-        var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).signIn(ALICE, PASSWORD),
+        var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).signIn(ALICE, PASSWORD).tokens(),
                 ErrorCode.NOT_AUTHORIZED);
         assertThat(e.getMessage()).contains("SOFTWARE_TOKEN_MFA");
     }
@@ -139,7 +157,7 @@ class CognitoAuthenticatorTest {
     void aChallengeOtherThanThePasswordVerifierAfterSrpAIsNotAuthorizedAndNamed() {
         stub.answer("InitiateAuth", Answer.ok(challenge("CUSTOM_CHALLENGE")));
 
-        var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).signIn(ALICE, PASSWORD),
+        var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).signIn(ALICE, PASSWORD).tokens(),
                 ErrorCode.NOT_AUTHORIZED);
         assertThat(e.getMessage()).contains("CUSTOM_CHALLENGE");
         assertThat(stub.requests("RespondToAuthChallenge")).isEmpty();
@@ -149,7 +167,7 @@ class CognitoAuthenticatorTest {
     void aRefusedSignInNeverRepeatsThePassword() {
         stub.answer("InitiateAuth", Answer.error("NotAuthorizedException", "Incorrect password Correct-Horse-9"));
 
-        var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD),
+        var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD).tokens(),
                 ErrorCode.NOT_AUTHORIZED);
         assertThat(e.getMessage()).doesNotContain("Correct-Horse-9");
     }
@@ -160,10 +178,10 @@ class CognitoAuthenticatorTest {
                 "{\"sub\":\"s\",\"iat\":1700000000,\"exp\":1700001800}".getBytes(StandardCharsets.UTF_8));
         String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8));
         ObjectNode body = JSON.createObjectNode();
-        body.putObject("AuthenticationResult").put("IdToken", "id").put("AccessToken", header + "." + payload + ".c2ln");
+        body.putObject("AuthenticationResult").put("IdToken", ID_TOKEN).put("AccessToken", header + "." + payload + ".c2ln");
         stub.answer("InitiateAuth", Answer.ok(body));
 
-        Tokens tokens = authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD);
+        Tokens tokens = authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD).tokens();
 
         assertThat(tokens.expiresIn()).isEqualTo(Duration.ofMinutes(30));
         assertThat(tokens.refreshToken()).isEmpty();
@@ -173,15 +191,49 @@ class CognitoAuthenticatorTest {
     void anAnswerWithoutTokensIsServiceUnavailable() {
         stub.answer("InitiateAuth", Answer.ok("{\"AuthenticationResult\":{\"AccessToken\":\"a\"}}"));
 
-        assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD),
+        assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD).tokens(),
                 ErrorCode.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void revokingARefreshTokenNamesItsOwnerThenRevokesItWithTheClientsSecret() {
+        stub.answer("GetTokensFromRefreshToken", Answer.ok(authenticated(null, 3600)));
+        stub.answer("RevokeToken", Answer.ok(JSON.createObjectNode()));
+
+        var owner = authenticator(WITH_SECRET, SignInFlow.USER_SRP_AUTH).revokeRefreshToken("the-refresh-token");
+
+        assertThat(owner).isEqualTo(new dev.userpool.core.domain.UserId("sub-alice"));
+        assertThat(stub.operations()).endsWith("GetTokensFromRefreshToken", "RevokeToken");
+        var revoke = stub.last("RevokeToken");
+        assertThat(revoke.text("Token")).isEqualTo("the-refresh-token");
+        assertThat(revoke.text("ClientId")).isEqualTo("client-1");
+        assertThat(revoke.text("ClientSecret")).isEqualTo("s3cr3t-of-the-client");
+    }
+
+    @Test
+    void anUnknownRefreshTokenIsNotRevokedButRefused() {
+        stub.answer("InitiateAuth", Answer.error("NotAuthorizedException", "Invalid Refresh Token"));
+
+        assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).revokeRefreshToken("unknown"),
+                ErrorCode.NOT_AUTHORIZED);
+        assertThat(stub.requests("RevokeToken")).isEmpty();
+    }
+
+    @Test
+    void anOperatorsSignOutIsAdminUserGlobalSignOut() {
+        stub.answer("AdminUserGlobalSignOut", Answer.ok(JSON.createObjectNode()));
+
+        authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).adminGlobalSignOut(ALICE);
+
+        assertThat(stub.last("AdminUserGlobalSignOut").text("UserPoolId")).isEqualTo(StubCognito.POOL_ID);
+        assertThat(stub.last("AdminUserGlobalSignOut").text("Username")).isEqualTo("alice@example.com");
     }
 
     @Test
     void withoutAClientSecretRefreshIsRefreshTokenAuth() {
         stub.answer("InitiateAuth", Answer.ok(authenticated(null, 3600)));
 
-        Tokens tokens = authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).refresh("the-refresh-token");
+        Tokens tokens = authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).refresh("the-refresh-token").tokens();
 
         var request = stub.last("InitiateAuth");
         assertThat(request.text("AuthFlow")).isEqualTo("REFRESH_TOKEN_AUTH");
@@ -193,28 +245,28 @@ class CognitoAuthenticatorTest {
     void withAClientSecretRefreshSendsTheSecretItselfBecauseNoUsernameIsKnown() {
         stub.answer("GetTokensFromRefreshToken", Answer.ok(authenticated(null, 3600)));
 
-        Tokens tokens = authenticator(WITH_SECRET, SignInFlow.USER_SRP_AUTH).refresh("the-refresh-token");
+        Tokens tokens = authenticator(WITH_SECRET, SignInFlow.USER_SRP_AUTH).refresh("the-refresh-token").tokens();
 
         var request = stub.last("GetTokensFromRefreshToken");
         assertThat(request.text("ClientId")).isEqualTo("client-1");
         assertThat(request.text("ClientSecret")).isEqualTo("s3cr3t-of-the-client");
         assertThat(request.text("RefreshToken")).isEqualTo("the-refresh-token");
         assertThat(stub.requests("InitiateAuth")).isEmpty();
-        assertThat(tokens.idToken()).isEqualTo("id-token");
+        assertThat(tokens.idToken()).isEqualTo(ID_TOKEN);
     }
 
     @Test
     void aRotatedRefreshTokenIsHandedOnRatherThanLost() {
         stub.answer("GetTokensFromRefreshToken", Answer.ok(authenticated("rotated-refresh-token", 3600)));
 
-        assertThat(authenticator(WITH_SECRET, SignInFlow.USER_SRP_AUTH).refresh("old").refreshToken()).contains("rotated-refresh-token");
+        assertThat(authenticator(WITH_SECRET, SignInFlow.USER_SRP_AUTH).refresh("old").tokens().refreshToken()).contains("rotated-refresh-token");
     }
 
     @Test
     void anInvalidRefreshTokenIsNotAuthorizedWithoutTheToken() {
         stub.answer("InitiateAuth", Answer.error("NotAuthorizedException", "Invalid Refresh Token the-refresh-token"));
 
-        var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).refresh("the-refresh-token"),
+        var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).refresh("the-refresh-token").tokens(),
                 ErrorCode.NOT_AUTHORIZED);
         assertThat(e.getMessage()).doesNotContain("the-refresh-token");
     }

@@ -126,7 +126,7 @@ final class CognitoTestbed implements AutoCloseable {
 
     /** Tokens of a new confirmed account with a verified address. */
     Tokens signedIn(EmailAddress email, Password password) {
-        return authenticator.signIn(confirmedWithoutCode(email, password), password);
+        return authenticator.signIn(confirmedWithoutCode(email, password), password).tokens();
     }
 
     Optional<CognitoLocal> emulator() {

@@ -75,7 +75,7 @@ class CognitoTokenVerifierIT extends TokenVerifierContract {
                 SignInFlow.USER_PASSWORD_AUTH, Clock.systemUTC());
         EmailAddress email = bed.confirmedWithoutCode(newAddress(), PASSWORD);
 
-        Tokens theirs = otherApp.signIn(email, PASSWORD);
+        Tokens theirs = otherApp.signIn(email, PASSWORD).tokens();
 
         var id = assertRefused(() -> tokenVerifier().verify(theirs.idToken()), ErrorCode.NOT_AUTHORIZED);
         assertThat(id.getMessage()).isEqualTo("Token audience is not accepted.");

@@ -37,6 +37,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    private final java.util.concurrent.atomic.LongAdder roundTrips = new java.util.concurrent.atomic.LongAdder();
     private volatile boolean closed;
 
     private EmbeddedDatabase(Path file, Connection connection) {
@@ -110,9 +111,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return read(Schema::currentVersion);
     }
 
+    /**
+     * How many units of work ({@link #transaction} or {@link #read}: each takes the connection once, and a
+     * transaction is one commit) ran since the database was opened. What a request costs the shared
+     * database is read from it: tests hold the hot paths to a budget.
+     */
+    public long roundTrips() {
+        return roundTrips.sum();
+    }
+
     /** Runs {@code work} in one transaction: all of it is committed, or none of it when it throws. */
     <T> T transaction(SqlWork<T> work) {
         lock.lock();
+        roundTrips.increment();
         try {
             ensureUsable();
             connection.setAutoCommit(false);
@@ -136,6 +147,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Runs {@code work} outside a transaction (each statement commits by itself): for reads. */
     <T> T read(SqlWork<T> work) {
         lock.lock();
+        roundTrips.increment();
         try {
             ensureUsable();
             return work.run(connection);

@@ -6,6 +6,8 @@ import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Password;
+import dev.userpool.core.domain.Principal;
+import dev.userpool.core.domain.SignedIn;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserId;
@@ -35,7 +37,7 @@ import java.util.Optional;
  * <p>Password hashing is done outside database transactions: it is slow, and the database is shared.
  */
 public final class SqliteAuthenticator implements Authenticator {
-    static final String INCORRECT_CREDENTIALS = "Incorrect username or password.";
+    static final String INCORRECT_CREDENTIALS = UserPoolException.INCORRECT_CREDENTIALS;
     static final String INVALID_REFRESH_TOKEN = "Invalid Refresh Token";
 
     private final EmbeddedDatabase db;
@@ -67,11 +69,20 @@ public final class SqliteAuthenticator implements Authenticator {
         this.admission = new PasswordCheckAdmission(db);
     }
 
+    /**
+     * One read finds the account and whether it still needs its SRP verifier; one transaction opens the
+     * session (and stores the verifier), so that a sign-in stays within a few database round trips.
+     */
     @Override
-    public Tokens signIn(EmailAddress email, Password password) {
+    public SignedIn signIn(EmailAddress email, Password password) {
         Objects.requireNonNull(password, "password");
         Instant now = clock.instant();
-        Optional<Account> found = db.read(c -> UserRows.byEmail(c, email));
+        record Found(Account account, boolean lacksVerifier) {}
+        Optional<Found> found = db.read(c -> {
+            Optional<Account> account = UserRows.byEmail(c, email);
+            if (account.isEmpty()) return Optional.<Found>empty();
+            return Optional.of(new Found(account.get(), srp.lacksVerifier(c, account.get().user().id())));
+        });
         if (found.isEmpty()) {
             spendAHash();
             db.transaction(c -> {
@@ -80,11 +91,12 @@ public final class SqliteAuthenticator implements Authenticator {
             });
             throw UserPoolException.userNotFound().passwordChecked(false);
         }
-        UserId id = found.get().user().id();
-        String hash = found.get().passwordHash();
-        checkPassword(id, () -> hasher.verify(hash, password), true, now);
-        srp.keepVerifier(id, password);
-        return signedIn(id, now);
+        Principal principal = Principal.of(found.get().account().user());
+        String hash = found.get().account().passwordHash();
+        checkPassword(principal, () -> hasher.verify(hash, password), true, now);
+        // An account without a verifier (made before SRP, or for another pool name) gets one now.
+        Optional<SrpVerifier> newVerifier = found.get().lacksVerifier() ? srp.verifierFor(principal.id(), password) : Optional.empty();
+        return signedIn(principal, newVerifier, now);
     }
 
     /**
@@ -93,7 +105,7 @@ public final class SqliteAuthenticator implements Authenticator {
      * counting; a wrong proof counts toward the lockout exactly like a wrong password.
      */
     @Override
-    public Tokens answerChallenge(ChallengeAnswer answer) {
+    public SignedIn answerChallenge(ChallengeAnswer answer) {
         Objects.requireNonNull(answer, "answer");
         Instant now = clock.instant();
         SrpServer.Claim claim;
@@ -102,22 +114,24 @@ public final class SqliteAuthenticator implements Authenticator {
         } catch (UserPoolException e) {
             throw e.passwordChecked(false);
         }
-        UserId id = claim.account().orElseThrow(() -> UserPoolException.userNotFound().passwordChecked(false));
-        if (!claim.realVerifier()) throw UserPoolException.notAuthorized(INCORRECT_CREDENTIALS).passwordChecked(false);
-        checkPassword(id, claim::proven, false, now);
-        return signedIn(id, now);
+        Principal principal = claim.account().orElseThrow(() -> UserPoolException.userNotFound().passwordChecked(false));
+        if (!claim.realVerifier()) throw UserPoolException.incorrectCredentials().passwordChecked(false).concerning(principal);
+        checkPassword(principal, claim::proven, false, now);
+        return signedIn(principal, Optional.empty(), now);
     }
 
     /**
      * The password (or its SRP proof) is right: the lockout count starts over, and an account that may
      * sign in gets a session. One transaction, so an account deleted meanwhile gets no session.
      */
-    private Tokens signedIn(UserId id, Instant now) {
+    private SignedIn signedIn(Principal principal, Optional<SrpVerifier> newVerifier, Instant now) {
+        UserId id = principal.id();
         String refreshToken = OpaqueTokens.newToken();
         record Outcome(User user, Optional<Sessions.Session> session) {}
         Outcome outcome = db.transaction(c -> {
             SignInLockout.clear(c, id);
             User user = UserRows.byId(c, id).orElseThrow(() -> UserPoolException.userNotFound().passwordChecked(true)).user();
+            if (newVerifier.isPresent()) SrpVerifierRows.save(c, id, newVerifier);
             if (!user.canSignIn()) return new Outcome(user, Optional.empty());
             Sessions.purgeExpired(c, id, now, settings.longestTokenTtl());
             return new Outcome(user, Optional.of(Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl())));
@@ -125,13 +139,14 @@ public final class SqliteAuthenticator implements Authenticator {
         try {
             outcome.user().ensureCanSignIn();
         } catch (UserPoolException e) {
-            throw e.passwordChecked(true);
+            throw e.passwordChecked(true).concerning(principal);
         }
-        return issuer.issue(outcome.user(), outcome.session().orElseThrow(), now, Optional.of(refreshToken));
+        Tokens tokens = issuer.issue(outcome.user(), outcome.session().orElseThrow(), now, Optional.of(refreshToken));
+        return new SignedIn(Principal.of(outcome.user()), tokens);
     }
 
     @Override
-    public Tokens refresh(String refreshToken) {
+    public SignedIn refresh(String refreshToken) {
         if (refreshToken == null || refreshToken.isBlank()) throw UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN);
         Instant now = clock.instant();
         record Found(Sessions.Session session, User user) {}
@@ -141,7 +156,7 @@ public final class SqliteAuthenticator implements Authenticator {
             return UserRows.byId(c, session.get().userId()).map(a -> new Found(session.get(), a.user()));
         }).orElseThrow(() -> UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN));
         found.user().ensureCanSignIn();
-        return issuer.issue(found.user(), found.session(), now, Optional.empty());
+        return new SignedIn(Principal.of(found.user()), issuer.issue(found.user(), found.session(), now, Optional.empty()));
     }
 
     @Override
@@ -219,7 +234,7 @@ public final class SqliteAuthenticator implements Authenticator {
         Instant now = clock.instant();
         Account account = db.read(c -> UserRows.byId(c, id)).orElseThrow(SqliteAuthenticator::accountGone);
         try {
-            checkPassword(id, () -> hasher.verify(account.passwordHash(), oldPassword), true, now);
+            checkPassword(Principal.of(account.user()), () -> hasher.verify(account.passwordHash(), oldPassword), true, now);
         } catch (UserPoolException e) {
             if (e.code() == ErrorCode.USER_NOT_FOUND) throw accountGone();
             throw e;
@@ -241,24 +256,25 @@ public final class SqliteAuthenticator implements Authenticator {
      * is counted before the next check is let in. A refusal unheard still spends a hash where the
      * password path would have, so a locked account answers as slowly as any other.
      */
-    private void checkPassword(UserId id, java.util.function.BooleanSupplier test, boolean spendsHash, Instant now) {
+    private void checkPassword(Principal account, java.util.function.BooleanSupplier test, boolean spendsHash, Instant now) {
+        UserId id = account.id();
         Optional<PasswordCheckAdmission.Ticket> ticket = admission.admit(id, now);
         if (ticket.isEmpty()) {
             if (spendsHash) spendAHash();
-            throw UserPoolException.notAuthorized(SignInLockout.LOCKED).passwordChecked(false);
+            throw UserPoolException.notAuthorized(SignInLockout.LOCKED).passwordChecked(false).concerning(account);
         }
         try (PasswordCheckAdmission.Ticket admitted = ticket.get()) {
             boolean right;
             try {
                 right = test.getAsBoolean();
             } catch (UserPoolException e) {
-                throw e.passwordChecked(false);   // refused for load (the hashing queue is full): nothing was tested
+                throw e.passwordChecked(false).concerning(account);   // refused for load (the hashing queue is full): nothing was tested
             }
             if (right) return;
             boolean counted = db.transaction(c -> SignInLockout.recordFailure(c, id, now));
             // An account deleted while its password was checked answers like an unknown one.
             if (!counted) throw UserPoolException.userNotFound().passwordChecked(true);
-            throw UserPoolException.notAuthorized(INCORRECT_CREDENTIALS).passwordChecked(true);
+            throw UserPoolException.incorrectCredentials().passwordChecked(true).concerning(account);
         }
     }
 

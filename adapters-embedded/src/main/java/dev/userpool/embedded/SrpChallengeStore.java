@@ -1,6 +1,7 @@
 package dev.userpool.embedded;
 
 import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.Principal;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.srp.SrpServerSession;
@@ -36,7 +37,7 @@ final class SrpChallengeStore {
      * ({@code USER_ID_FOR_SRP}), the server's half of the protocol, the {@code SECRET_BLOCK}, and the
      * remote address that asked.
      */
-    record Pending(String challengedName, Optional<UserId> account, boolean realVerifier, String userIdForSrp,
+    record Pending(String challengedName, Optional<Principal> account, boolean realVerifier, String userIdForSrp,
                    SrpServerSession srp, String secretBlock, Instant expiresAt, String caller) {
         @Override
         public String toString() {

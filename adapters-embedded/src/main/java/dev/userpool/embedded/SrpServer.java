@@ -4,6 +4,7 @@ import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Password;
+import dev.userpool.core.domain.Principal;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.embedded.SrpChallengeStore.Pending;
@@ -52,7 +53,6 @@ public final class SrpServer {
     public static final String PASSWORD_VERIFIER = "PASSWORD_VERIFIER";
     static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
     static final int SECRET_BLOCK_BYTES = 96;
-    static final String INCORRECT_CREDENTIALS = SqliteAuthenticator.INCORRECT_CREDENTIALS;
     private static final Logger LOG = LoggerFactory.getLogger(SrpServer.class);
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{1,2048}");
     private static final Pattern SUB_SHAPED = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -73,7 +73,7 @@ public final class SrpServer {
      * What the answer to a challenge showed: whose it was and whether it was a real challenge; the proof
      * is tested only when asked ({@link #proven}), so that the lockout decides first whether it may be.
      */
-    record Claim(Optional<UserId> account, boolean realVerifier, java.util.function.BooleanSupplier proof) {
+    record Claim(Optional<Principal> account, boolean realVerifier, java.util.function.BooleanSupplier proof) {
         boolean proven() {
             return realVerifier && proof.getAsBoolean();
         }
@@ -120,16 +120,13 @@ public final class SrpServer {
         return Optional.of(SrpVerifier.create(settings.poolName(), user.value(), password.reveal(), random));
     }
 
-    /** After a password sign-in: an account without a verifier (made before SRP, or for another pool name) gets one. */
-    void keepVerifier(UserId user, Password password) {
-        if (!settings.enabled()) return;
-        if (db.read(c -> SrpVerifierRows.find(c, user, settings.poolName())).isPresent()) return;
-        Optional<SrpVerifier> verifier = verifierFor(user, password);
-        db.transaction(c -> {
-            SrpVerifierRows.save(c, user, verifier);
-            return null;
-        });
-        LOG.debug("Made the SRP verifier of account {} at its password sign-in", user);
+    /**
+     * Whether a password sign-in of {@code user} should make its verifier: SRP is on and the account has
+     * none (made before SRP, or for another pool name). Read in the caller's unit of work, so that a
+     * sign-in reads the account and its verifier together.
+     */
+    boolean lacksVerifier(java.sql.Connection c, UserId user) throws java.sql.SQLException {
+        return settings.enabled() && SrpVerifierRows.find(c, user, settings.poolName()).isEmpty();
     }
 
     /**
@@ -173,7 +170,7 @@ public final class SrpServer {
         random.nextBytes(block);
         String secretBlock = Base64.getEncoder().encodeToString(block);
         Instant now = clock.instant();
-        challenges.put(secretBlock, new Pending(name, id, stored.isPresent(), userIdForSrp, srp, secretBlock,
+        challenges.put(secretBlock, new Pending(name, account.map(a -> Principal.of(a.user())), stored.isPresent(), userIdForSrp, srp, secretBlock,
                 now.plus(SrpChallengeStore.LIFETIME), caller), now);
         if (id.isPresent() && stored.isEmpty()) {
             LOG.info("Account {} has no SRP verifier yet: it gets one at its next password sign-in"
@@ -260,6 +257,6 @@ public final class SrpServer {
 
     private static UserPoolException refused(String reason) {
         LOG.debug("SRP answer refused: {}", reason);
-        return UserPoolException.notAuthorized(INCORRECT_CREDENTIALS);
+        return UserPoolException.incorrectCredentials();
     }
 }

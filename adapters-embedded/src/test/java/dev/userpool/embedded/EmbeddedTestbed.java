@@ -89,7 +89,7 @@ final class EmbeddedTestbed implements AutoCloseable {
 
     Tokens signedIn(EmailAddress email) {
         confirmedUser(email);
-        return authenticator.signIn(email, PASSWORD);
+        return authenticator.signIn(email, PASSWORD).tokens();
     }
 
     @Override

@@ -34,17 +34,17 @@ class SignInLockoutTest {
     }
 
     private void failWithWrongPassword() {
-        var e = assertRefused(() -> bed.authenticator.signIn(email, WRONG), ErrorCode.NOT_AUTHORIZED);
+        var e = assertRefused(() -> bed.authenticator.signIn(email, WRONG).tokens(), ErrorCode.NOT_AUTHORIZED);
         assertThat(e.getMessage()).isEqualTo("Incorrect username or password.");
     }
 
     private void refusedAsLocked(Password password) {
-        var e = assertRefused(() -> bed.authenticator.signIn(email, password), ErrorCode.NOT_AUTHORIZED);
+        var e = assertRefused(() -> bed.authenticator.signIn(email, password).tokens(), ErrorCode.NOT_AUTHORIZED);
         assertThat(e.getMessage()).isEqualTo("Password attempts exceeded");
     }
 
     private void signsIn() {
-        assertThat(bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).idToken()).isNotBlank();
+        assertThat(bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens().idToken()).isNotBlank();
     }
 
     @Test
@@ -169,12 +169,12 @@ class SignInLockoutTest {
         bed.confirmedUser(other);
         for (int i = 0; i < 5; i++) failWithWrongPassword();
 
-        assertThat(bed.authenticator.signIn(other, EmbeddedTestbed.PASSWORD).idToken()).isNotBlank();
+        assertThat(bed.authenticator.signIn(other, EmbeddedTestbed.PASSWORD).tokens().idToken()).isNotBlank();
     }
 
     @Test
     void aWrongOldPasswordInChangePasswordCountsTowardTheLock() {
-        var tokens = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
+        var tokens = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();
         for (int i = 0; i < 5; i++) {
             assertRefused(() -> bed.authenticator.changePassword(tokens.accessToken(), WRONG, Password.of("New-Horse-22")),
                     ErrorCode.NOT_AUTHORIZED);
@@ -191,6 +191,6 @@ class SignInLockoutTest {
         bed.authenticator.confirmForgotPassword(email,
                 dev.userpool.core.domain.ConfirmationCode.parse(bed.lastResetCode(email)), fresh);
 
-        assertThat(bed.authenticator.signIn(email, fresh).idToken()).isNotBlank();
+        assertThat(bed.authenticator.signIn(email, fresh).tokens().idToken()).isNotBlank();
     }
 }

@@ -63,7 +63,7 @@ class SigningKeysTest {
             VerifiedToken id = reopened.verifier.verify(tokens.idToken());
 
             assertThat(id.email()).contains(email);
-            assertThat(reopened.authenticator.refresh(tokens.refreshToken().orElseThrow()).idToken()).isNotBlank();
+            assertThat(reopened.authenticator.refresh(tokens.refreshToken().orElseThrow()).tokens().idToken()).isNotBlank();
         }
     }
 

@@ -51,7 +51,7 @@ class SqliteAuthenticatorTest {
     @Test
     void theIdTokenCarriesCognitosClaims() throws ParseException {
         User user = bed.confirmedUser(email);
-        Tokens tokens = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
+        Tokens tokens = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();
 
         SignedJWT jwt = parse(tokens.idToken());
         JWTClaimsSet c = jwt.getJWTClaimsSet();
@@ -79,7 +79,7 @@ class SqliteAuthenticatorTest {
     @Test
     void theAccessTokenCarriesCognitosClaims() throws ParseException {
         User user = bed.confirmedUser(email);
-        Tokens tokens = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
+        Tokens tokens = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();
 
         JWTClaimsSet c = parse(tokens.accessToken()).getJWTClaimsSet();
         JWTClaimsSet id = parse(tokens.idToken()).getJWTClaimsSet();
@@ -106,7 +106,7 @@ class SqliteAuthenticatorTest {
         bed = EmbeddedTestbed.open(dir, settings);
         bed.confirmedUser(email);
 
-        Tokens tokens = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
+        Tokens tokens = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();
 
         JWTClaimsSet access = parse(tokens.accessToken()).getJWTClaimsSet();
         assertThat(access.getStringListClaim("cognito:groups")).containsExactly("admins");
@@ -123,7 +123,7 @@ class SqliteAuthenticatorTest {
         bed.directory.signUp(email, EmbeddedTestbed.PASSWORD, false);
         bed.directory.adminConfirmSignUp(email);
 
-        Tokens tokens = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
+        Tokens tokens = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();
 
         assertThat(parse(tokens.idToken()).getJWTClaimsSet().getBooleanClaim("email_verified")).isFalse();
     }
@@ -135,7 +135,7 @@ class SqliteAuthenticatorTest {
         SqliteAuthenticator authenticator = new SqliteAuthenticator(bed.db, counting, bed.keys, bed.settings,
                 bed.mailer, bed.clock);
 
-        assertRefused(() -> authenticator.signIn(email, EmbeddedTestbed.PASSWORD), ErrorCode.USER_NOT_FOUND);
+        assertRefused(() -> authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens(), ErrorCode.USER_NOT_FOUND);
 
         assertThat(engine.verifications.get()).isEqualTo(1);
     }
@@ -164,7 +164,7 @@ class SqliteAuthenticatorTest {
         SqliteAuthenticator authenticator = new SqliteAuthenticator(bed.db, slow, bed.keys, bed.settings, bed.mailer, bed.clock);
         var signIn = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                authenticator.signIn(email, Password.of("Wrong-Horse-9!"));
+                authenticator.signIn(email, Password.of("Wrong-Horse-9!")).tokens();
                 return null;
             } catch (UserPoolException e) {
                 return e;
@@ -184,10 +184,10 @@ class SqliteAuthenticatorTest {
     @Test
     void refreshedTokensKeepTheSignInsAuthTimeOriginAndEvent() throws ParseException {
         bed.confirmedUser(email);
-        Tokens first = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
+        Tokens first = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();
         bed.clock.advance(Duration.ofMinutes(50));
 
-        Tokens refreshed = bed.authenticator.refresh(first.refreshToken().orElseThrow());
+        Tokens refreshed = bed.authenticator.refresh(first.refreshToken().orElseThrow()).tokens();
 
         JWTClaimsSet before = parse(first.idToken()).getJWTClaimsSet();
         JWTClaimsSet after = parse(refreshed.idToken()).getJWTClaimsSet();
@@ -202,7 +202,7 @@ class SqliteAuthenticatorTest {
     @Test
     void aRefreshTokenIsARandom256BitValueStoredOnlyAsADigest() {
         bed.confirmedUser(email);
-        String refresh = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).refreshToken().orElseThrow();
+        String refresh = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens().refreshToken().orElseThrow();
 
         assertThat(refresh).matches("[A-Za-z0-9_-]{43}");
         byte[] stored = bed.db.read(c -> {
@@ -217,32 +217,32 @@ class SqliteAuthenticatorTest {
     @Test
     void aRefreshTokenLastsThirtyDays() {
         bed.confirmedUser(email);
-        String refresh = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).refreshToken().orElseThrow();
+        String refresh = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens().refreshToken().orElseThrow();
 
         bed.clock.advance(Duration.ofDays(30).minusSeconds(1));
-        bed.authenticator.refresh(refresh);
+        bed.authenticator.refresh(refresh).tokens();
         bed.clock.advance(Duration.ofSeconds(1));
 
-        var e = assertRefused(() -> bed.authenticator.refresh(refresh), ErrorCode.NOT_AUTHORIZED);
+        var e = assertRefused(() -> bed.authenticator.refresh(refresh).tokens(), ErrorCode.NOT_AUTHORIZED);
         assertThat(e.getMessage()).isEqualTo("Invalid Refresh Token").doesNotContain(refresh);
     }
 
     @Test
     void aDisabledAccountCannotRefresh() {
         bed.confirmedUser(email);
-        String refresh = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).refreshToken().orElseThrow();
+        String refresh = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens().refreshToken().orElseThrow();
         bed.directory.disable(email);
 
-        assertRefused(() -> bed.authenticator.refresh(refresh), ErrorCode.NOT_AUTHORIZED);
+        assertRefused(() -> bed.authenticator.refresh(refresh).tokens(), ErrorCode.NOT_AUTHORIZED);
     }
 
     @Test
     void signingOutAndInWithinTheSameSecondKeepsOnlyTheNewSession() {
         bed.confirmedUser(email);
-        Tokens old = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
+        Tokens old = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();
 
         bed.authenticator.globalSignOut(old.accessToken());
-        Tokens fresh = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);   // same clock instant
+        Tokens fresh = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();   // same clock instant
 
         assertRefused(() -> bed.verifier.verify(old.idToken()), ErrorCode.NOT_AUTHORIZED);
         assertThat(bed.verifier.verify(fresh.idToken()).email()).contains(email);
@@ -252,7 +252,7 @@ class SqliteAuthenticatorTest {
     @Test
     void globalSignOutNeedsAnAccessTokenNotAnIdToken() {
         bed.confirmedUser(email);
-        Tokens tokens = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
+        Tokens tokens = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();
 
         assertRefused(() -> bed.authenticator.globalSignOut(tokens.idToken()), ErrorCode.NOT_AUTHORIZED);
         assertThat(bed.verifier.verify(tokens.accessToken()).userId()).isNotNull();
@@ -261,12 +261,12 @@ class SqliteAuthenticatorTest {
     @Test
     void changingThePasswordKeepsTheCallersOwnSession() {
         bed.confirmedUser(email);
-        Tokens here = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
+        Tokens here = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();
 
         bed.authenticator.changePassword(here.accessToken(), EmbeddedTestbed.PASSWORD, NEW_PASSWORD);
 
         assertThat(bed.verifier.verify(here.accessToken()).userId()).isNotNull();
-        assertThat(bed.authenticator.refresh(here.refreshToken().orElseThrow()).idToken()).isNotBlank();
+        assertThat(bed.authenticator.refresh(here.refreshToken().orElseThrow()).tokens().idToken()).isNotBlank();
     }
 
     @Test
@@ -284,7 +284,7 @@ class SqliteAuthenticatorTest {
         bed.clock.advance(Duration.ofHours(1));
         var e = assertRefused(() -> bed.authenticator.confirmForgotPassword(email, code, NEW_PASSWORD), ErrorCode.EXPIRED_CODE);
         assertThat(e.getMessage()).isEqualTo("Invalid code provided, please request a code again.");
-        assertThat(bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).idToken()).isNotBlank();
+        assertThat(bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens().idToken()).isNotBlank();
     }
 
     @Test
@@ -296,7 +296,7 @@ class SqliteAuthenticatorTest {
         bed.clock.advance(Duration.ofMinutes(59));
         bed.authenticator.confirmForgotPassword(email, code, NEW_PASSWORD);
 
-        assertThat(bed.authenticator.signIn(email, NEW_PASSWORD).idToken()).isNotBlank();
+        assertThat(bed.authenticator.signIn(email, NEW_PASSWORD).tokens().idToken()).isNotBlank();
     }
 
     @Test
@@ -361,7 +361,7 @@ class SqliteAuthenticatorTest {
     void errorMessagesNeverCarryThePasswordOrTheCode() {
         bed.confirmedUser(email);
         Password wrong = Password.of("Secret-Guess-42");
-        var signIn = assertRefused(() -> bed.authenticator.signIn(email, wrong), ErrorCode.NOT_AUTHORIZED);
+        var signIn = assertRefused(() -> bed.authenticator.signIn(email, wrong).tokens(), ErrorCode.NOT_AUTHORIZED);
         bed.authenticator.forgotPassword(email);
         ConfirmationCode guess = ConfirmationCode.parse("987654");
         Throwable reset = org.assertj.core.api.Assertions.catchThrowable(
@@ -374,31 +374,31 @@ class SqliteAuthenticatorTest {
     @Test
     void anOperatorsSignOutEndsEverySessionOfTheAccount() {
         bed.confirmedUser(email);
-        Tokens first = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
-        Tokens second = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
+        Tokens first = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();
+        Tokens second = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();
 
         bed.authenticator.adminGlobalSignOut(email);
 
         for (Tokens t : new Tokens[] {first, second}) {
-            assertRefused(() -> bed.authenticator.refresh(t.refreshToken().orElseThrow()), ErrorCode.NOT_AUTHORIZED);
+            assertRefused(() -> bed.authenticator.refresh(t.refreshToken().orElseThrow()).tokens(), ErrorCode.NOT_AUTHORIZED);
             assertRefused(() -> bed.verifier.verify(t.accessToken()), ErrorCode.NOT_AUTHORIZED);
         }
         assertRefused(() -> bed.authenticator.adminGlobalSignOut(new EmailAddress("nobody@example.com")), ErrorCode.USER_NOT_FOUND);
-        assertThat(bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).idToken()).isNotBlank();
+        assertThat(bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens().idToken()).isNotBlank();
     }
 
     @Test
     void revokingARefreshTokenEndsItsSessionOnly() {
         User user = bed.confirmedUser(email);
-        Tokens kept = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
-        Tokens revoked = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
+        Tokens kept = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();
+        Tokens revoked = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();
 
         assertThat(bed.authenticator.revokeRefreshToken(revoked.refreshToken().orElseThrow())).isEqualTo(user.id());
 
-        assertRefused(() -> bed.authenticator.refresh(revoked.refreshToken().orElseThrow()), ErrorCode.NOT_AUTHORIZED);
+        assertRefused(() -> bed.authenticator.refresh(revoked.refreshToken().orElseThrow()).tokens(), ErrorCode.NOT_AUTHORIZED);
         assertRefused(() -> bed.verifier.verify(revoked.accessToken()), ErrorCode.NOT_AUTHORIZED);
         assertThat(bed.verifier.verify(kept.accessToken()).userId()).isEqualTo(user.id());
-        assertThat(bed.authenticator.refresh(kept.refreshToken().orElseThrow()).idToken()).isNotBlank();
+        assertThat(bed.authenticator.refresh(kept.refreshToken().orElseThrow()).tokens().idToken()).isNotBlank();
         assertRefused(() -> bed.authenticator.revokeRefreshToken(revoked.refreshToken().orElseThrow()), ErrorCode.NOT_AUTHORIZED);
     }
 }

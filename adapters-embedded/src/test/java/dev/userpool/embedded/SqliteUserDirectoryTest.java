@@ -311,7 +311,7 @@ class SqliteUserDirectoryTest {
         bed.directory.enable(email);
 
         assertRefused(() -> bed.verifier.verify(tokens.accessToken()), ErrorCode.NOT_AUTHORIZED);
-        assertRefused(() -> bed.authenticator.refresh(tokens.refreshToken().orElseThrow()), ErrorCode.NOT_AUTHORIZED);
+        assertRefused(() -> bed.authenticator.refresh(tokens.refreshToken().orElseThrow()).tokens(), ErrorCode.NOT_AUTHORIZED);
     }
 
     @Test

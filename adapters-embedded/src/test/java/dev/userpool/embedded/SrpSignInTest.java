@@ -68,13 +68,13 @@ class SrpSignInTest {
         assertThat(challenge.userIdForSrp()).isEqualTo(user.id().value());
         assertThat(challenge.username()).isEqualTo(user.id().value());
         assertThat(challenge.salt()).isEqualTo(storedVerifier(user.id()).orElseThrow().saltHex());
-        Tokens tokens = bed.authenticator.answerChallenge(client.answer(challenge, PASSWORD, bed.clock.instant()));
+        Tokens tokens = bed.authenticator.answerChallenge(client.answer(challenge, PASSWORD, bed.clock.instant())).tokens();
 
         VerifiedToken id = bed.verifier.verify(tokens.idToken());
         assertThat(id.userId()).isEqualTo(user.id());
         assertThat(id.email()).contains(email);
         assertThat(tokens.refreshToken()).isPresent();
-        assertThat(bed.authenticator.refresh(tokens.refreshToken().orElseThrow()).idToken()).isNotBlank();
+        assertThat(bed.authenticator.refresh(tokens.refreshToken().orElseThrow()).tokens().idToken()).isNotBlank();
     }
 
     @Test
@@ -84,14 +84,14 @@ class SrpSignInTest {
         SrpServer.Challenge challenge = bed.srp.begin(user.id().value(), client.srpA(), "127.0.0.1");
 
         Tokens tokens = bed.authenticator.answerChallenge(client.answer(challenge, PASSWORD,
-                dev.userpool.srp.CognitoTimestamp.format(bed.clock.instant()), user.id().value()));
+                dev.userpool.srp.CognitoTimestamp.format(bed.clock.instant()), user.id().value())).tokens();
         assertThat(bed.verifier.verify(tokens.accessToken()).userId()).isEqualTo(user.id());
 
         SrpTestClient other = client();
         SrpServer.Challenge byAddress = bed.srp.begin("RIDER@example.com", other.srpA(), "127.0.0.1");
         assertThat(bed.srp.challengedName(byAddress.secretBlock())).contains("RIDER@example.com");
         assertThat(bed.authenticator.answerChallenge(other.answer(byAddress, PASSWORD,
-                dev.userpool.srp.CognitoTimestamp.format(bed.clock.instant()), "rider@example.com")).idToken()).isNotBlank();
+                dev.userpool.srp.CognitoTimestamp.format(bed.clock.instant()), "rider@example.com")).tokens().idToken()).isNotBlank();
     }
 
     @Test
@@ -105,7 +105,7 @@ class SrpSignInTest {
         var locked = assertRefused(() -> srpSignIn(PASSWORD), ErrorCode.NOT_AUTHORIZED);
         assertThat(locked.getMessage()).isEqualTo("Password attempts exceeded");
         // the password path shares the same count
-        assertThat(assertRefused(() -> bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD), ErrorCode.NOT_AUTHORIZED)
+        assertThat(assertRefused(() -> bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens(), ErrorCode.NOT_AUTHORIZED)
                 .getMessage()).isEqualTo("Password attempts exceeded");
 
         bed.clock.advance(SignInLockout.MAX_LOCK);
@@ -118,19 +118,19 @@ class SrpSignInTest {
         SrpTestClient client = client();
         SrpServer.Challenge challenge = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
         ChallengeAnswer answer = client.answer(challenge, PASSWORD, bed.clock.instant());
-        bed.authenticator.answerChallenge(answer);
+        bed.authenticator.answerChallenge(answer).tokens();
 
-        assertThat(assertRefused(() -> bed.authenticator.answerChallenge(answer), ErrorCode.NOT_AUTHORIZED).getMessage())
+        assertThat(assertRefused(() -> bed.authenticator.answerChallenge(answer).tokens(), ErrorCode.NOT_AUTHORIZED).getMessage())
                 .isEqualTo("Invalid session for the user.");
 
         SrpServer.Challenge late = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
         bed.clock.advance(Duration.ofMinutes(3).plusSeconds(1));
-        assertThat(assertRefused(() -> bed.authenticator.answerChallenge(client.answer(late, PASSWORD, bed.clock.instant())),
+        assertThat(assertRefused(() -> bed.authenticator.answerChallenge(client.answer(late, PASSWORD, bed.clock.instant())).tokens(),
                 ErrorCode.NOT_AUTHORIZED).getMessage()).isEqualTo("Invalid session for the user, session is expired.");
 
         SrpServer.Challenge inTime = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
         bed.clock.advance(Duration.ofMinutes(3).minusSeconds(1));
-        assertThat(bed.authenticator.answerChallenge(client.answer(inTime, PASSWORD, bed.clock.instant())).idToken()).isNotBlank();
+        assertThat(bed.authenticator.answerChallenge(client.answer(inTime, PASSWORD, bed.clock.instant())).tokens().idToken()).isNotBlank();
     }
 
     @Test
@@ -141,18 +141,18 @@ class SrpSignInTest {
             for (int i = 0; i < 3; i++) {   // six refusals in all: more than the free failures
                 SrpServer.Challenge challenge = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
                 assertThat(assertRefused(() -> bed.authenticator.answerChallenge(
-                        client.answer(challenge, PASSWORD, bed.clock.instant().plus(skew))), ErrorCode.NOT_AUTHORIZED).getMessage())
+                        client.answer(challenge, PASSWORD, bed.clock.instant().plus(skew))).tokens(), ErrorCode.NOT_AUTHORIZED).getMessage())
                         .isEqualTo("Incorrect username or password.");
             }
         }
         bed.clock.set(java.time.Instant.parse("2030-01-05T10:00:00Z"));   // a single-digit day
         SrpServer.Challenge padded = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
         assertRefused(() -> bed.authenticator.answerChallenge(client.answer(padded, PASSWORD, "Sat Jan 05 10:00:00 UTC 2030",
-                padded.userIdForSrp())), ErrorCode.NOT_AUTHORIZED);
+                padded.userIdForSrp())).tokens(), ErrorCode.NOT_AUTHORIZED);
 
         SrpServer.Challenge edge = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
         assertThat(bed.authenticator.answerChallenge(client.answer(edge, PASSWORD,
-                bed.clock.instant().plus(Duration.ofMinutes(5)).minusSeconds(1))).idToken())
+                bed.clock.instant().plus(Duration.ofMinutes(5)).minusSeconds(1))).tokens().idToken())
                 .as("just inside the window, and no lockout from the refusals above").isNotBlank();
     }
 
@@ -166,13 +166,13 @@ class SrpSignInTest {
         Map<String, String> otherUser = new HashMap<>(right.answers());
         otherUser.put("USERNAME", "6a6f1f7e-0000-4000-8000-000000000000");
         assertRefused(() -> bed.authenticator.answerChallenge(new ChallengeAnswer(SrpServer.PASSWORD_VERIFIER, challenge.secretBlock(),
-                otherUser)), ErrorCode.NOT_AUTHORIZED);
+                otherUser)).tokens(), ErrorCode.NOT_AUTHORIZED);
 
         SrpServer.Challenge second = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
         Map<String, String> otherBlock = new HashMap<>(client.answer(second, PASSWORD, bed.clock.instant()).answers());
         otherBlock.put("PASSWORD_CLAIM_SECRET_BLOCK", challenge.secretBlock());
         assertRefused(() -> bed.authenticator.answerChallenge(new ChallengeAnswer(SrpServer.PASSWORD_VERIFIER, second.secretBlock(),
-                otherBlock)), ErrorCode.NOT_AUTHORIZED);
+                otherBlock)).tokens(), ErrorCode.NOT_AUTHORIZED);
     }
 
     @Test
@@ -187,7 +187,7 @@ class SrpSignInTest {
         assertThat(first.salt()).hasSize(32).isEqualTo(again.salt()).isNotEqualTo(other.salt());
         assertThat(first.userIdForSrp()).isEqualTo(again.userIdForSrp()).isNotEqualTo(other.userIdForSrp());
         assertThat(first.srpB()).isNotEqualTo(again.srpB());
-        assertRefused(() -> bed.authenticator.answerChallenge(client.answer(first, PASSWORD, bed.clock.instant())),
+        assertRefused(() -> bed.authenticator.answerChallenge(client.answer(first, PASSWORD, bed.clock.instant())).tokens(),
                 ErrorCode.USER_NOT_FOUND);
     }
 
@@ -230,7 +230,7 @@ class SrpSignInTest {
             assertThat(assertRefused(() -> srpSignIn(PASSWORD), ErrorCode.NOT_AUTHORIZED).getMessage())
                     .isEqualTo("Incorrect username or password.");
         }
-        bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);   // not locked: no password was tested above
+        bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();   // not locked: no password was tested above
 
         assertThat(storedVerifier(user.id()).orElseThrow().matches(PASSWORD)).isTrue();
         assertThat(srpSignIn(PASSWORD).idToken()).isNotBlank();
@@ -244,7 +244,7 @@ class SrpSignInTest {
 
         assertThat(storedVerifier(user.id())).isEmpty();
         assertRefused(() -> srpSignIn(PASSWORD), ErrorCode.NOT_AUTHORIZED);
-        bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
+        bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();
         assertThat(storedVerifier(user.id()).orElseThrow().poolName()).isEqualTo("Renamed2");
         assertThat(srpSignIn(PASSWORD).idToken()).isNotBlank();
     }
@@ -260,7 +260,7 @@ class SrpSignInTest {
         assertThat(e.getMessage()).contains("USER_SRP_AUTH").contains("USERPOOL_SRP=off");
         User later = bed.confirmedUser(new EmailAddress("later@example.com"));
         assertThat(storedVerifier(later.id())).isEmpty();
-        assertThat(bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).idToken()).as("passwords still work").isNotBlank();
+        assertThat(bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens().idToken()).as("passwords still work").isNotBlank();
         assertThat(storedVerifier(early.id())).as("nor does a password sign-in make one").isEmpty();
     }
 
@@ -282,7 +282,7 @@ class SrpSignInTest {
     private Tokens srpSignIn(String password) {
         SrpTestClient client = client();
         SrpServer.Challenge challenge = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
-        return bed.authenticator.answerChallenge(client.answer(challenge, password, bed.clock.instant()));
+        return bed.authenticator.answerChallenge(client.answer(challenge, password, bed.clock.instant())).tokens();
     }
 
     private SrpTestClient client() {

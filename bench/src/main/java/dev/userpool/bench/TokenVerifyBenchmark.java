@@ -96,7 +96,7 @@ public class TokenVerifyBenchmark {
         Password password = Password.of("Correct-Horse-9");
         directory.signUp(email, password, true);
         directory.confirmSignUp(email, ConfirmationCode.parse(signUpCode(outbox, email)));
-        Tokens tokens = authenticator.signIn(email, password);
+        Tokens tokens = authenticator.signIn(email, password).tokens();
         jwt = switch (token) {
             case "access" -> tokens.accessToken();
             case "id" -> tokens.idToken();

@@ -185,6 +185,7 @@ public final class StubCognitoSrpServer implements AutoCloseable {
                 answer = switch (operation) {
                     case "InitiateAuth" -> initiateAuth(request);
                     case "RespondToAuthChallenge" -> respondToAuthChallenge(request);
+                    case "AdminGetUser" -> adminGetUser(request);
                     default -> throw new Refusal("UnknownOperationException", "The stub does not serve " + operation, "unknown operation " + operation);
                 };
             } catch (Refusal refusal) {
@@ -291,9 +292,25 @@ public final class StubCognitoSrpServer implements AutoCloseable {
         return CognitoTimestamp.parse(timestamp);
     }
 
+    /** What the authenticator asks to name the account of a refused sign-in. */
+    private Map<String, Object> adminGetUser(JsonNode request) {
+        StubUser user = users.get(request.path("Username").asText());
+        if (user == null) throw new Refusal("UserNotFoundException", "User does not exist.", "AdminGetUser of an unknown user");
+        return Map.of("Username", user.userId(), "Enabled", true, "UserStatus", user.confirmed() ? "CONFIRMED" : "UNCONFIRMED",
+                "UserAttributes", List.of(Map.of("Name", "sub", "Value", user.userId()), Map.of("Name", "email", "Value", user.username())));
+    }
+
+    /** Shaped like Cognito's (whose it is: sub and email), unsigned: what reads it does not verify it. */
+    private static String idToken(StubUser user, String serial) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String payload = "{\"sub\":\"" + user.userId() + "\",\"email\":\"" + user.username() + "\",\"jti\":\"" + serial + "\"}";
+        return b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".c3R1Yg";
+    }
+
     private Map<String, Object> tokensFor(StubUser user) {
         String serial = UUID.randomUUID().toString();
-        IssuedTokens tokens = new IssuedTokens(user.userId(), "stub-access-" + serial, "stub-id-" + serial, "stub-refresh-" + serial);
+        IssuedTokens tokens = new IssuedTokens(user.userId(), "stub-access-" + serial, idToken(user, serial), "stub-refresh-" + serial);
         issued.add(tokens);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("AccessToken", tokens.accessToken());

@@ -9,10 +9,10 @@ import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.UserStatus;
 import dev.userpool.core.event.AuditEvent;
 import dev.userpool.core.port.in.Administration;
+import dev.userpool.core.port.in.Administration.AdminAccess;
 import dev.userpool.core.port.in.Administration.AdminCommand;
 import dev.userpool.core.port.in.Administration.Administrator;
 import dev.userpool.core.port.in.AuditQueries;
-import dev.userpool.core.port.in.Authentication;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -30,13 +30,11 @@ final class AdminRoutes {
     private static final int DEFAULT_LIMIT = 25;
 
     private final Administration administration;
-    private final Authentication authentication;
     private final AuditQueries auditQueries;
     private final Clock clock;
 
-    AdminRoutes(Administration administration, Authentication authentication, AuditQueries auditQueries, Clock clock) {
+    AdminRoutes(Administration administration, AuditQueries auditQueries, Clock clock) {
         this.administration = administration;
-        this.authentication = authentication;
         this.auditQueries = auditQueries;
         this.clock = clock;
     }
@@ -88,18 +86,14 @@ final class AdminRoutes {
         return new AdminCommand(admin.actor(), ctx.pathParam("email"), RequestContexts.of(ctx));
     }
 
-    /** Runs {@code work} for a proven administrator. */
+    /**
+     * Runs {@code work} for a proven administrator: one token check and one account look-up. A token
+     * that proves nobody is refused by the core (401); a known caller who is not an administrator is 403.
+     */
     private <T> T admin(Context ctx, Function<Administrator, T> work) {
-        String token = Bearer.token(ctx);
-        authentication.currentUser(token);   // 401 when the token itself is not valid
-        Administrator admin;
-        try {
-            admin = administration.authorize(token);
-        } catch (UserPoolException e) {
-            if (e.code() != ErrorCode.NOT_AUTHORIZED) throw e;
-            throw new HttpProblem(403, ErrorCode.NOT_AUTHORIZED, e.getMessage());
-        }
-        return work.apply(admin);
+        AdminAccess access = administration.access(Bearer.token(ctx));
+        if (access instanceof AdminAccess.Denied denied) throw new HttpProblem(403, ErrorCode.NOT_AUTHORIZED, denied.reason());
+        return work.apply(((AdminAccess.Granted) access).administrator());
     }
 
     private static PageRequest page(Context ctx) {

@@ -59,7 +59,7 @@ public final class ApiServer {
         problems.install(app);
         new RegistrationRoutes(registration, local, json).install(app);
         new SessionRoutes(authentication, metrics, json).install(app);
-        new AdminRoutes(administration, authentication, auditQueries, clock).install(app);
+        new AdminRoutes(administration, auditQueries, clock).install(app);
         new PlatformRoutes(local, callers, prometheus, issuer, cognitoApi.userPoolId()).install(app);
         cognitoApi.install(app);
         this.doors = new LocalDoors(callers, local.mailbox().isPresent(), cognitoApi.adminCalls());

@@ -3,6 +3,7 @@ package dev.userpool.app.wiring;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.userpool.app.config.Settings;
+import dev.userpool.embedded.EmbeddedDatabase;
 import dev.userpool.embedded.OutboxQueue;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -19,6 +20,9 @@ public interface AppComponent extends AppRuntime {
 
     /** The outbox as a delivery queue, for {@code userpool mail}. */
     OutboxQueue outboxQueue();
+
+    /** The embedded database (opened on first use): what a request costs it is read from its round trips. */
+    EmbeddedDatabase embeddedDatabase();
 
     @Component.Factory
     interface Factory {

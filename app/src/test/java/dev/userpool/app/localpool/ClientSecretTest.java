@@ -81,8 +81,8 @@ class ClientSecretTest {
             directory.signUp(email, PASSWORD, true);
             directory.confirmSignUp(email, ConfirmationCode.parse(new ApiClient(app.baseUrl()).latestCode(email.value())));
 
-            Tokens tokens = authenticator.signIn(email, PASSWORD);   // SECRET_HASH over the address, then over the sub
-            Tokens refreshed = authenticator.refresh(tokens.refreshToken().orElseThrow());   // GetTokensFromRefreshToken with the secret
+            Tokens tokens = authenticator.signIn(email, PASSWORD).tokens();   // SECRET_HASH over the address, then over the sub
+            Tokens refreshed = authenticator.refresh(tokens.refreshToken().orElseThrow()).tokens();   // GetTokensFromRefreshToken with the secret
 
             assertThat(new ApiClient(app.baseUrl()).get("/api/me", refreshed.accessToken()).json().path("email").asText())
                     .isEqualTo(email.value());

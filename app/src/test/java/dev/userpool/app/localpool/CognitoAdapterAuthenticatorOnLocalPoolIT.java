@@ -64,7 +64,7 @@ class CognitoAdapterAuthenticatorOnLocalPoolIT extends AuthenticatorContract {
     void theJavaSrpClientSignsInAndTheServerRecordsItAsASignIn() {
         EmailAddress email = confirmedAccount();
 
-        Tokens tokens = authenticator().signIn(email, password());
+        Tokens tokens = authenticator().signIn(email, password()).tokens();
 
         assertThat(tokenVerifier().verify(tokens.idToken()).email()).contains(email);
         var trail = bed.app.component().auditQueries().forEmail(email.value(), PageRequest.first(20)).items();
@@ -74,11 +74,11 @@ class CognitoAdapterAuthenticatorOnLocalPoolIT extends AuthenticatorContract {
 
     @Test
     void refreshAndSignOutEndTheRefreshTokenAtOnce() {
-        Tokens tokens = authenticator().signIn(confirmedAccount(), password());
+        Tokens tokens = authenticator().signIn(confirmedAccount(), password()).tokens();
 
         authenticator().globalSignOut(tokens.accessToken());
 
         dev.userpool.core.contract.UserPoolAssertions.assertRefused(
-                () -> authenticator().refresh(tokens.refreshToken().orElseThrow()), dev.userpool.core.domain.ErrorCode.NOT_AUTHORIZED);
+                () -> authenticator().refresh(tokens.refreshToken().orElseThrow()).tokens(), dev.userpool.core.domain.ErrorCode.NOT_AUTHORIZED);
     }
 }

@@ -38,7 +38,7 @@ class CognitoAdapterTokenVerifierOnLocalPoolIT extends TokenVerifierContract {
     protected Tokens signIn(EmailAddress email) {
         bed.directory.signUp(email, dev.userpool.core.domain.Password.of("Correct-Horse-9"), true);
         bed.directory.confirmSignUp(email, dev.userpool.core.domain.ConfirmationCode.parse(bed.lastCodeSentTo(email)));
-        return bed.authenticator.signIn(email, dev.userpool.core.domain.Password.of("Correct-Horse-9"));
+        return bed.authenticator.signIn(email, dev.userpool.core.domain.Password.of("Correct-Horse-9")).tokens();
     }
 
     @Override

@@ -57,21 +57,26 @@ public final class AdministrationService implements Administration {
 
     @Override
     public Administrator authorize(String bearerToken) {
+        AdminAccess access = access(bearerToken);
+        if (access instanceof AdminAccess.Denied denied) throw UserPoolException.notAuthorized(denied.reason());
+        return ((AdminAccess.Granted) access).administrator();
+    }
+
+    @Override
+    public AdminAccess access(String bearerToken) {
         if (bearerToken == null || bearerToken.isBlank()) {
             throw UserPoolException.notAuthorized("An administrator's access token is required.");
         }
         VerifiedToken token = tokenVerifier.verify(bearerToken.strip());
-        if (token.use() != VerifiedToken.TokenUse.ACCESS) {
-            throw UserPoolException.notAuthorized("An access token is required, not an ID token.");
-        }
         User user = directory.findById(token.userId())
                 .orElseThrow(() -> UserPoolException.notAuthorized("The account of this token no longer exists."));
         // A token outlives the disabling of its account; a disabled administrator administers no more.
         if (!user.enabled()) throw UserPoolException.notAuthorized("User is disabled.");
-        if (!adminPolicy.isAdmin(token, user)) {
-            throw UserPoolException.notAuthorized("This account is not an administrator.");
+        if (token.use() != VerifiedToken.TokenUse.ACCESS) {
+            return new AdminAccess.Denied("An access token is required, not an ID token.");
         }
-        return new Administrator(user.id(), user.email());
+        if (!adminPolicy.isAdmin(token, user)) return new AdminAccess.Denied("This account is not an administrator.");
+        return new AdminAccess.Granted(new Administrator(user.id(), user.email()));
     }
 
     @Override

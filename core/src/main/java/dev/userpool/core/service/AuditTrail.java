@@ -44,6 +44,7 @@ final class AuditTrail {
             result = action.get();
         } catch (UserPoolException e) {
             e.passwordChecked().ifPresent(draft::passwordChecked);
+            e.concerning().ifPresent(draft::account);
             draft.failure(e.code());
             throw e;
         } catch (RuntimeException e) {
@@ -94,6 +95,12 @@ final class AuditTrail {
         Draft user(UserId id) {
             this.userId = Optional.of(id);
             return this;
+        }
+
+        /** The account the use case concerned, by both its names. */
+        Draft account(dev.userpool.core.domain.Principal who) {
+            user(who.id());
+            return email(who.email().value());
         }
 
         Draft actor(Actor who) {

@@ -8,6 +8,7 @@ import dev.userpool.core.domain.EmailMessage;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.PasswordPolicy;
+import dev.userpool.core.domain.SignedIn;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserId;
@@ -59,16 +60,10 @@ public final class AuthenticationService implements Authentication {
             return audit.run(event, () -> {
                 EmailAddress email = EmailAddress.parse(cmd.email());
                 Password password = Password.of(cmd.password());
-                Tokens tokens;
-                try {
-                    tokens = authenticator.signIn(email, password);
-                } catch (UserPoolException e) {
-                    // A failed sign-in belongs in the account's trail, when there is an account.
-                    directory.find(email).ifPresent(u -> event.user(u.id()));
-                    throw e;
-                }
-                event.user(tokenVerifier.verify(tokens.idToken()).userId()).passwordChecked(true);
-                return tokens;
+                // A refusal names its account itself (AuditTrail), so a failure costs no second look-up.
+                SignedIn signedIn = authenticator.signIn(email, password);
+                event.account(signedIn.principal()).passwordChecked(true);
+                return signedIn.tokens();
             });
         } catch (UserPoolException e) {
             throw protection.atSignIn(e);
@@ -85,11 +80,9 @@ public final class AuthenticationService implements Authentication {
                 ChallengeAnswer answer = java.util.Objects.requireNonNull(cmd.answer(), "answer");
                 // The event names the account the answer claims, as a password sign-in names the address given.
                 claimedAccount(username).ifPresent(u -> event.user(u.id()).email(u.email().value()));
-                Tokens tokens = authenticator.answerChallenge(answer);
-                VerifiedToken who = tokenVerifier.verify(tokens.idToken());
-                event.user(who.userId()).passwordChecked(true);
-                who.email().ifPresent(e -> event.email(e.value()));
-                return tokens;
+                SignedIn signedIn = authenticator.answerChallenge(answer);
+                event.account(signedIn.principal()).passwordChecked(true);
+                return signedIn.tokens();
             });
         } catch (UserPoolException e) {
             throw protection.atSignIn(e);
@@ -111,11 +104,9 @@ public final class AuthenticationService implements Authentication {
         var event = audit.begin(AuditEventType.TOKENS_REFRESHED, "", cmd.context());
         return audit.run(event, () -> {
             String refreshToken = requireToken(cmd.token(), "refreshToken");
-            Tokens tokens = authenticator.refresh(refreshToken);
-            VerifiedToken who = tokenVerifier.verify(tokens.idToken());
-            event.user(who.userId());
-            who.email().ifPresent(e -> event.email(e.value()));
-            return tokens;
+            SignedIn refreshed = authenticator.refresh(refreshToken);
+            event.account(refreshed.principal());
+            return refreshed.tokens();
         });
     }
 

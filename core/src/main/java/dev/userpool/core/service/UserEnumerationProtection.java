@@ -8,7 +8,7 @@ import dev.userpool.core.domain.UserPoolException;
  * a known one. Only what the caller sees changes; audit events record what really happened.
  */
 public record UserEnumerationProtection(boolean enabled) {
-    static final String INCORRECT_CREDENTIALS = "Incorrect username or password.";
+    static final String INCORRECT_CREDENTIALS = UserPoolException.INCORRECT_CREDENTIALS;
     static final String INVALID_CODE = "Invalid verification code provided, please try again.";
 
     public static UserEnumerationProtection on() {
@@ -21,7 +21,7 @@ public record UserEnumerationProtection(boolean enabled) {
 
     /** At sign-in an unknown user fails exactly like a wrong password. */
     UserPoolException atSignIn(UserPoolException e) {
-        return hides(e) ? UserPoolException.notAuthorized(INCORRECT_CREDENTIALS) : e;
+        return hides(e) ? UserPoolException.incorrectCredentials() : e;
     }
 
     /** A code for an unknown user is simply a wrong code. */

@@ -8,7 +8,10 @@ import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Password;
+import dev.userpool.core.domain.Principal;
+import dev.userpool.core.domain.SignedIn;
 import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.VerifiedToken;
 import dev.userpool.core.port.out.Authenticator;
@@ -62,7 +65,7 @@ public abstract class AuthenticatorContract {
     void signInGivesTokensTheVerifierAccepts() {
         EmailAddress email = confirmedAccount();
 
-        Tokens tokens = authenticator().signIn(email, password());
+        Tokens tokens = authenticator().signIn(email, password()).tokens();
 
         VerifiedToken id = tokenVerifier().verify(tokens.idToken());
         VerifiedToken access = tokenVerifier().verify(tokens.accessToken());
@@ -75,16 +78,47 @@ public abstract class AuthenticatorContract {
     }
 
     @Test
+    void signInNamesTheAccountItsTokensAreFor() {
+        EmailAddress email = confirmedAccount();
+
+        SignedIn signedIn = authenticator().signIn(email, password());
+
+        UserId id = directory().find(email).orElseThrow().id();
+        assertThat(signedIn.principal()).isEqualTo(new Principal(id, email));
+        assertThat(tokenVerifier().verify(signedIn.tokens().idToken()).userId()).isEqualTo(id);
+    }
+
+    @Test
+    void aRefusedPasswordNamesTheAccountItConcerned() {
+        EmailAddress email = confirmedAccount();
+        UserId id = directory().find(email).orElseThrow().id();
+
+        var e = assertRefused(() -> authenticator().signIn(email, newPassword()), ErrorCode.NOT_AUTHORIZED);
+
+        assertThat(e.concerning()).contains(new Principal(id, email));
+    }
+
+    @Test
+    void aRefreshNamesTheSessionsAccount() {
+        EmailAddress email = confirmedAccount();
+        SignedIn first = authenticator().signIn(email, password());
+
+        SignedIn refreshed = authenticator().refresh(first.tokens().refreshToken().orElseThrow());
+
+        assertThat(refreshed.principal()).isEqualTo(first.principal());
+    }
+
+    @Test
     void aWrongPasswordIsNotAuthorized() {
         EmailAddress email = confirmedAccount();
 
-        var e = assertRefused(() -> authenticator().signIn(email, newPassword()), ErrorCode.NOT_AUTHORIZED);
+        var e = assertRefused(() -> authenticator().signIn(email, newPassword()).tokens(), ErrorCode.NOT_AUTHORIZED);
         assertThat(e.getMessage()).isEqualTo("Incorrect username or password.");
     }
 
     @Test
     void anUnknownAddressIsUserNotFound() {
-        assertRefused(() -> authenticator().signIn(newAddress(), password()), ErrorCode.USER_NOT_FOUND);
+        assertRefused(() -> authenticator().signIn(newAddress(), password()).tokens(), ErrorCode.USER_NOT_FOUND);
     }
 
     @Test
@@ -92,7 +126,7 @@ public abstract class AuthenticatorContract {
         EmailAddress email = newAddress();
         directory().signUp(email, password(), false);
 
-        assertRefused(() -> authenticator().signIn(email, password()), ErrorCode.USER_NOT_CONFIRMED);
+        assertRefused(() -> authenticator().signIn(email, password()).tokens(), ErrorCode.USER_NOT_CONFIRMED);
     }
 
     @Test
@@ -100,14 +134,14 @@ public abstract class AuthenticatorContract {
         EmailAddress email = confirmedAccount();
         directory().disable(email);
 
-        assertRefused(() -> authenticator().signIn(email, password()), ErrorCode.NOT_AUTHORIZED);
+        assertRefused(() -> authenticator().signIn(email, password()).tokens(), ErrorCode.NOT_AUTHORIZED);
     }
 
     @Test
     void refreshGivesNewTokensButNoNewRefreshToken() {
-        Tokens first = authenticator().signIn(confirmedAccount(), password());
+        Tokens first = authenticator().signIn(confirmedAccount(), password()).tokens();
 
-        Tokens refreshed = authenticator().refresh(first.refreshToken().orElseThrow());
+        Tokens refreshed = authenticator().refresh(first.refreshToken().orElseThrow()).tokens();
 
         assertThat(refreshed.refreshToken()).isEmpty();
         assertThat(tokenVerifier().verify(refreshed.idToken()).userId())
@@ -117,16 +151,16 @@ public abstract class AuthenticatorContract {
 
     @Test
     void anUnknownRefreshTokenIsNotAuthorized() {
-        assertRefused(() -> authenticator().refresh("not-a-refresh-token"), ErrorCode.NOT_AUTHORIZED);
+        assertRefused(() -> authenticator().refresh("not-a-refresh-token").tokens(), ErrorCode.NOT_AUTHORIZED);
     }
 
     @Test
     void globalSignOutEndsRefreshAndIssuedTokens() {
-        Tokens tokens = authenticator().signIn(confirmedAccount(), password());
+        Tokens tokens = authenticator().signIn(confirmedAccount(), password()).tokens();
 
         authenticator().globalSignOut(tokens.accessToken());
 
-        assertRefused(() -> authenticator().refresh(tokens.refreshToken().orElseThrow()), ErrorCode.NOT_AUTHORIZED);
+        assertRefused(() -> authenticator().refresh(tokens.refreshToken().orElseThrow()).tokens(), ErrorCode.NOT_AUTHORIZED);
         assertRefused(() -> tokenVerifier().verify(tokens.accessToken()), ErrorCode.NOT_AUTHORIZED);
         assertRefused(() -> tokenVerifier().verify(tokens.idToken()), ErrorCode.NOT_AUTHORIZED);
     }
@@ -134,12 +168,48 @@ public abstract class AuthenticatorContract {
     @Test
     void aNewSignInAfterSignOutWorks() {
         EmailAddress email = confirmedAccount();
-        authenticator().globalSignOut(authenticator().signIn(email, password()).accessToken());
+        authenticator().globalSignOut(authenticator().signIn(email, password()).tokens().accessToken());
 
-        Tokens again = authenticator().signIn(email, password());
+        Tokens again = authenticator().signIn(email, password()).tokens();
 
         assertThat(tokenVerifier().verify(again.accessToken()).use()).isEqualTo(VerifiedToken.TokenUse.ACCESS);
-        assertThat(authenticator().refresh(again.refreshToken().orElseThrow()).idToken()).isNotBlank();
+        assertThat(authenticator().refresh(again.refreshToken().orElseThrow()).tokens().idToken()).isNotBlank();
+    }
+
+    @Test
+    void revokingARefreshTokenEndsThatSessionOnly() {
+        EmailAddress email = confirmedAccount();
+        SignedIn revoked = authenticator().signIn(email, password());
+        SignedIn other = authenticator().signIn(email, password());
+
+        UserId owner = authenticator().revokeRefreshToken(revoked.tokens().refreshToken().orElseThrow());
+
+        assertThat(owner).isEqualTo(directory().find(email).orElseThrow().id());
+        assertRefused(() -> authenticator().refresh(revoked.tokens().refreshToken().orElseThrow()), ErrorCode.NOT_AUTHORIZED);
+        assertThat(authenticator().refresh(other.tokens().refreshToken().orElseThrow()).principal().id()).isEqualTo(owner);
+    }
+
+    @Test
+    void revokingAnUnknownRefreshTokenIsNotAuthorized() {
+        assertRefused(() -> authenticator().revokeRefreshToken("not-a-refresh-token"), ErrorCode.NOT_AUTHORIZED);
+    }
+
+    @Test
+    void anOperatorsSignOutEndsEverySessionOfTheAccount() {
+        EmailAddress email = confirmedAccount();
+        Tokens first = authenticator().signIn(email, password()).tokens();
+        Tokens second = authenticator().signIn(email, password()).tokens();
+
+        authenticator().adminGlobalSignOut(email);
+
+        assertRefused(() -> authenticator().refresh(first.refreshToken().orElseThrow()), ErrorCode.NOT_AUTHORIZED);
+        assertRefused(() -> authenticator().refresh(second.refreshToken().orElseThrow()), ErrorCode.NOT_AUTHORIZED);
+        assertThat(authenticator().signIn(email, password()).tokens().refreshToken()).as("a new sign-in works").isPresent();
+    }
+
+    @Test
+    void anOperatorsSignOutOfAnUnknownAddressIsUserNotFound() {
+        assertRefused(() -> authenticator().adminGlobalSignOut(newAddress()), ErrorCode.USER_NOT_FOUND);
     }
 
     @Test
@@ -150,47 +220,47 @@ public abstract class AuthenticatorContract {
     @Test
     void changingThePasswordNeedsTheOldOne() {
         EmailAddress email = confirmedAccount();
-        Tokens tokens = authenticator().signIn(email, password());
+        Tokens tokens = authenticator().signIn(email, password()).tokens();
 
         assertRefused(() -> authenticator().changePassword(tokens.accessToken(), newPassword(), newPassword()),
                 ErrorCode.NOT_AUTHORIZED);
-        assertThat(authenticator().signIn(email, password()).idToken()).isNotBlank();
+        assertThat(authenticator().signIn(email, password()).tokens().idToken()).isNotBlank();
     }
 
     @Test
     void aChangedPasswordReplacesTheOldOne() {
         EmailAddress email = confirmedAccount();
-        Tokens tokens = authenticator().signIn(email, password());
+        Tokens tokens = authenticator().signIn(email, password()).tokens();
 
         authenticator().changePassword(tokens.accessToken(), password(), newPassword());
 
-        assertRefused(() -> authenticator().signIn(email, password()), ErrorCode.NOT_AUTHORIZED);
-        assertThat(authenticator().signIn(email, newPassword()).idToken()).isNotBlank();
+        assertRefused(() -> authenticator().signIn(email, password()).tokens(), ErrorCode.NOT_AUTHORIZED);
+        assertThat(authenticator().signIn(email, newPassword()).tokens().idToken()).isNotBlank();
     }
 
     @Test
     void changingThePasswordEndsOtherSessions() {
         EmailAddress email = confirmedAccount();
-        Tokens elsewhere = authenticator().signIn(email, password());
-        Tokens here = authenticator().signIn(email, password());
+        Tokens elsewhere = authenticator().signIn(email, password()).tokens();
+        Tokens here = authenticator().signIn(email, password()).tokens();
 
         authenticator().changePassword(here.accessToken(), password(), newPassword());
 
-        assertRefused(() -> authenticator().refresh(elsewhere.refreshToken().orElseThrow()), ErrorCode.NOT_AUTHORIZED);
+        assertRefused(() -> authenticator().refresh(elsewhere.refreshToken().orElseThrow()).tokens(), ErrorCode.NOT_AUTHORIZED);
         assertRefused(() -> tokenVerifier().verify(elsewhere.accessToken()), ErrorCode.NOT_AUTHORIZED);
     }
 
     @Test
     void theResetCodeSetsANewPasswordAndEndsSessions() {
         EmailAddress email = confirmedAccount();
-        Tokens before = authenticator().signIn(email, password());
+        Tokens before = authenticator().signIn(email, password()).tokens();
 
         assertThat(authenticator().forgotPassword(email)).isEqualTo(CodeDelivery.email(email));
         authenticator().confirmForgotPassword(email, ConfirmationCode.parse(lastCodeSentTo(email)), newPassword());
 
-        assertRefused(() -> authenticator().signIn(email, password()), ErrorCode.NOT_AUTHORIZED);
-        assertThat(authenticator().signIn(email, newPassword()).idToken()).isNotBlank();
-        assertRefused(() -> authenticator().refresh(before.refreshToken().orElseThrow()), ErrorCode.NOT_AUTHORIZED);
+        assertRefused(() -> authenticator().signIn(email, password()).tokens(), ErrorCode.NOT_AUTHORIZED);
+        assertThat(authenticator().signIn(email, newPassword()).tokens().idToken()).isNotBlank();
+        assertRefused(() -> authenticator().refresh(before.refreshToken().orElseThrow()).tokens(), ErrorCode.NOT_AUTHORIZED);
     }
 
     @Test
@@ -200,7 +270,7 @@ public abstract class AuthenticatorContract {
 
         assertRefused(() -> authenticator().confirmForgotPassword(email, otherThan(lastCodeSentTo(email)), newPassword()),
                 ErrorCode.CODE_MISMATCH);
-        assertThat(authenticator().signIn(email, password()).idToken()).isNotBlank();
+        assertThat(authenticator().signIn(email, password()).tokens().idToken()).isNotBlank();
     }
 
     @Test
@@ -215,7 +285,7 @@ public abstract class AuthenticatorContract {
 
         assertThat(second).isInstanceOf(UserPoolException.class);
         assertThat(((UserPoolException) second).code()).isIn(ErrorCode.CODE_MISMATCH, ErrorCode.EXPIRED_CODE);
-        assertThat(authenticator().signIn(email, newPassword()).idToken()).isNotBlank();
+        assertThat(authenticator().signIn(email, newPassword()).tokens().idToken()).isNotBlank();
     }
 
     @Test

@@ -125,9 +125,11 @@ class ChallengeSignInTest {
     @Test
     void anAuthenticatorThatPosesNoChallengesRefusesEveryAnswer() {
         Authenticator passwordsOnly = new Authenticator() {
-            public Tokens signIn(dev.userpool.core.domain.EmailAddress e, dev.userpool.core.domain.Password p) { throw new AssertionError(); }
-            public Tokens refresh(String r) { throw new AssertionError(); }
+            public dev.userpool.core.domain.SignedIn signIn(dev.userpool.core.domain.EmailAddress e, dev.userpool.core.domain.Password p) { throw new AssertionError(); }
+            public dev.userpool.core.domain.SignedIn refresh(String r) { throw new AssertionError(); }
             public void globalSignOut(String a) { throw new AssertionError(); }
+            public dev.userpool.core.domain.UserId revokeRefreshToken(String r) { throw new AssertionError(); }
+            public void adminGlobalSignOut(dev.userpool.core.domain.EmailAddress e) { throw new AssertionError(); }
             public dev.userpool.core.domain.CodeDelivery forgotPassword(dev.userpool.core.domain.EmailAddress e) { throw new AssertionError(); }
             public void confirmForgotPassword(dev.userpool.core.domain.EmailAddress e, dev.userpool.core.domain.ConfirmationCode c,
                                               dev.userpool.core.domain.Password p) { throw new AssertionError(); }

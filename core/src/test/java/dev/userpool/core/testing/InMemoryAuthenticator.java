@@ -5,6 +5,8 @@ import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.Password;
+import dev.userpool.core.domain.Principal;
+import dev.userpool.core.domain.SignedIn;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserId;
@@ -61,14 +63,21 @@ public final class InMemoryAuthenticator implements Authenticator {
     }
 
     @Override
-    public Tokens signIn(EmailAddress email, Password password) {
+    public SignedIn signIn(EmailAddress email, Password password) {
         calls.add("signIn");
         Account account = accounts.require(email);
-        if (!account.password().equals(password)) throw UserPoolException.notAuthorized(INCORRECT_CREDENTIALS);
-        account.user().ensureCanSignIn();
+        Principal principal = Principal.of(account.user());
+        if (!account.password().equals(password)) {
+            throw UserPoolException.notAuthorized(INCORRECT_CREDENTIALS).concerning(principal);
+        }
+        try {
+            account.user().ensureCanSignIn();
+        } catch (UserPoolException e) {
+            throw e.concerning(principal);
+        }
         String refreshToken = "fake-refresh-token." + UUID.randomUUID();
         sessions.put(refreshToken, new Session(account.user().id(), accounts.now().plus(REFRESH_TOKEN_LIFETIME)));
-        return tokensFor(account.user(), Optional.of(refreshToken));
+        return new SignedIn(principal, tokensFor(account.user(), Optional.of(refreshToken)));
     }
 
     /** Poses a challenge to {@code email} (known or not, as SRP's first step does); returns its session. */
@@ -79,7 +88,7 @@ public final class InMemoryAuthenticator implements Authenticator {
     }
 
     @Override
-    public Tokens answerChallenge(ChallengeAnswer answer) {
+    public SignedIn answerChallenge(ChallengeAnswer answer) {
         calls.add("answerChallenge");
         EmailAddress email = challenges.remove(answer.session());
         if (email == null || !PASSWORD_CHALLENGE.equals(answer.challengeName())) {
@@ -89,7 +98,7 @@ public final class InMemoryAuthenticator implements Authenticator {
     }
 
     @Override
-    public Tokens refresh(String refreshToken) {
+    public SignedIn refresh(String refreshToken) {
         calls.add("refresh");
         Session session = refreshToken == null ? null : sessions.get(refreshToken);
         if (session == null || !accounts.now().isBefore(session.expiresAt())) {
@@ -98,7 +107,7 @@ public final class InMemoryAuthenticator implements Authenticator {
         User user = accounts.findById(session.user()).map(Account::user)
                 .orElseThrow(() -> UserPoolException.notAuthorized("Invalid Refresh Token"));
         user.ensureCanSignIn();
-        return tokensFor(user, Optional.empty());
+        return new SignedIn(Principal.of(user), tokensFor(user, Optional.empty()));
     }
 
     @Override

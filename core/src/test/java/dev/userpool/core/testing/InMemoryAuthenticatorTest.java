@@ -38,7 +38,7 @@ class InMemoryAuthenticatorTest {
     @Test
     void signInIssuesTokensItsVerifierUnderstands() {
         aliceIsConfirmed();
-        Tokens t = authenticator.signIn(ALICE, PASSWORD);
+        Tokens t = authenticator.signIn(ALICE, PASSWORD).tokens();
 
         assertThat(tokens.verify(t.idToken()).use()).isEqualTo(TokenUse.ID);
         assertThat(tokens.verify(t.idToken()).email()).contains(ALICE);
@@ -50,40 +50,40 @@ class InMemoryAuthenticatorTest {
 
     @Test
     void refusesLikeCognito() {
-        assertFails(ErrorCode.USER_NOT_FOUND, () -> authenticator.signIn(ALICE, PASSWORD));
+        assertFails(ErrorCode.USER_NOT_FOUND, () -> authenticator.signIn(ALICE, PASSWORD).tokens());
         directory.signUp(ALICE, PASSWORD, false);
-        assertFails(ErrorCode.USER_NOT_CONFIRMED, () -> authenticator.signIn(ALICE, PASSWORD));
-        assertThatThrownBy(() -> authenticator.signIn(ALICE, OTHER))
+        assertFails(ErrorCode.USER_NOT_CONFIRMED, () -> authenticator.signIn(ALICE, PASSWORD).tokens());
+        assertThatThrownBy(() -> authenticator.signIn(ALICE, OTHER).tokens())
                 .hasMessage(InMemoryAuthenticator.INCORRECT_CREDENTIALS);
         directory.adminConfirmSignUp(ALICE);
         directory.disable(ALICE);
-        assertFails(ErrorCode.NOT_AUTHORIZED, () -> authenticator.signIn(ALICE, PASSWORD));
+        assertFails(ErrorCode.NOT_AUTHORIZED, () -> authenticator.signIn(ALICE, PASSWORD).tokens());
     }
 
     @Test
     void refreshTokensLast30DaysAndStopWhenTheAccountIsDisabled() {
         aliceIsConfirmed();
-        String refresh = authenticator.signIn(ALICE, PASSWORD).refreshToken().orElseThrow();
+        String refresh = authenticator.signIn(ALICE, PASSWORD).tokens().refreshToken().orElseThrow();
         clock.advance(Duration.ofDays(30).minusSeconds(1));
-        assertThat(authenticator.refresh(refresh).refreshToken()).isEmpty();
+        assertThat(authenticator.refresh(refresh).tokens().refreshToken()).isEmpty();
         directory.disable(ALICE);
-        assertFails(ErrorCode.NOT_AUTHORIZED, () -> authenticator.refresh(refresh));
+        assertFails(ErrorCode.NOT_AUTHORIZED, () -> authenticator.refresh(refresh).tokens());
         directory.enable(ALICE);
         clock.advance(Duration.ofSeconds(1));
-        assertFails(ErrorCode.NOT_AUTHORIZED, () -> authenticator.refresh(refresh));
+        assertFails(ErrorCode.NOT_AUTHORIZED, () -> authenticator.refresh(refresh).tokens());
     }
 
     @Test
     void aPasswordChangeEndsTheSessions() {
         aliceIsConfirmed();
-        Tokens t = authenticator.signIn(ALICE, PASSWORD);
+        Tokens t = authenticator.signIn(ALICE, PASSWORD).tokens();
         assertFails(ErrorCode.NOT_AUTHORIZED, () -> authenticator.changePassword(t.idToken(), PASSWORD, OTHER));
         assertFails(ErrorCode.NOT_AUTHORIZED, () -> authenticator.changePassword(t.accessToken(), OTHER, OTHER));
 
         authenticator.changePassword(t.accessToken(), PASSWORD, OTHER);
 
-        assertFails(ErrorCode.NOT_AUTHORIZED, () -> authenticator.refresh(t.refreshToken().orElseThrow()));
-        authenticator.signIn(ALICE, OTHER);
+        assertFails(ErrorCode.NOT_AUTHORIZED, () -> authenticator.refresh(t.refreshToken().orElseThrow()).tokens());
+        authenticator.signIn(ALICE, OTHER).tokens();
     }
 
     @Test
@@ -95,20 +95,20 @@ class InMemoryAuthenticatorTest {
 
         authenticator.confirmForgotPassword(ALICE, code, OTHER);
 
-        authenticator.signIn(ALICE, OTHER);
+        authenticator.signIn(ALICE, OTHER).tokens();
         assertFails(ErrorCode.CODE_MISMATCH, () -> authenticator.confirmForgotPassword(ALICE, code, PASSWORD));
     }
 
     @Test
     void globalSignOutRevokesEveryTokenOfTheUser() {
         aliceIsConfirmed();
-        Tokens first = authenticator.signIn(ALICE, PASSWORD);
-        Tokens second = authenticator.signIn(ALICE, PASSWORD);
+        Tokens first = authenticator.signIn(ALICE, PASSWORD).tokens();
+        Tokens second = authenticator.signIn(ALICE, PASSWORD).tokens();
 
         authenticator.globalSignOut(second.accessToken());
 
         assertFails(ErrorCode.NOT_AUTHORIZED, () -> tokens.verify(first.idToken()));
-        assertFails(ErrorCode.NOT_AUTHORIZED, () -> authenticator.refresh(first.refreshToken().orElseThrow()));
+        assertFails(ErrorCode.NOT_AUTHORIZED, () -> authenticator.refresh(first.refreshToken().orElseThrow()).tokens());
         assertFails(ErrorCode.NOT_AUTHORIZED, () -> authenticator.globalSignOut(second.accessToken()));
         assertThat(authenticator.calls()).containsExactly("signIn", "signIn", "globalSignOut", "refresh", "globalSignOut");
     }

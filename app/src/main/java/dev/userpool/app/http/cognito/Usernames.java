@@ -31,7 +31,7 @@ final class Usernames {
             return address(username);
         } catch (UserPoolException e) {
             if (hideUnknownUsers && e.code() == ErrorCode.USER_NOT_FOUND) {
-                throw UserPoolException.notAuthorized("Incorrect username or password.");
+                throw UserPoolException.incorrectCredentials();
             }
             throw e;
         }

@@ -15,6 +15,20 @@ public interface Administration {
     /** The administrator behind a bearer token: {@code NotAuthorized} when the token is invalid or not an admin's. */
     Administrator authorize(String bearerToken);
 
+    /**
+     * What the bearer of a token may do here, with one token check and one account look-up. A token
+     * that proves nobody — invalid, expired, or its account gone or disabled — is {@code NotAuthorized}
+     * (thrown: the caller is not known); a valid access token of somebody who is not an administrator,
+     * or an ID token, is {@link AdminAccess.Denied} (the caller is known, and may not).
+     */
+    AdminAccess access(String bearerToken);
+
+    sealed interface AdminAccess {
+        record Granted(Administrator administrator) implements AdminAccess {}
+
+        record Denied(String reason) implements AdminAccess {}
+    }
+
     /** Reads are not audited; callers check who may read ({@link #authorize}). */
     Page<User> listUsers(UserFilter filter, PageRequest page);
 

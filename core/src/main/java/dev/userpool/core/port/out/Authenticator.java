@@ -5,18 +5,23 @@ import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.Password;
-import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.SignedIn;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 
 /**
  * Proves who someone is and manages their sessions. A wrong password is {@code NotAuthorized}; an
  * unknown user is {@code UserNotFound} (the core decides whether callers may see that).
+ *
+ * <p>Sign-ins answer what the authenticator knows: the account with the tokens ({@link SignedIn}),
+ * and a refusal names the account it concerned where known ({@link UserPoolException#concerning()})
+ * and whether a password was tested ({@link UserPoolException#passwordChecked()}), so the core
+ * neither verifies fresh tokens nor looks the account up again.
  */
 public interface Authenticator {
 
-    /** Tokens for a correct password of an enabled, confirmed account. */
-    Tokens signIn(EmailAddress email, Password password);
+    /** The account and its tokens, for a correct password of an enabled, confirmed account. */
+    SignedIn signIn(EmailAddress email, Password password);
 
     /**
      * Tokens for a correct answer to a sign-in challenge this authenticator posed outside the core
@@ -26,32 +31,28 @@ public interface Authenticator {
      * unconfirmed one {@code UserNotConfirmed}; an unknown, used or expired session is
      * {@code NotAuthorized}. An authenticator that poses no challenges refuses every answer.
      */
-    default Tokens answerChallenge(ChallengeAnswer answer) {
+    default SignedIn answerChallenge(ChallengeAnswer answer) {
         throw UserPoolException.notAuthorized("Sign-in challenges are not supported by this directory; sign in with the password.");
     }
 
-    /** New ID and access tokens for a valid refresh token (no new refresh token). */
-    Tokens refresh(String refreshToken);
+    /** The session's account and new ID and access tokens, for a valid refresh token (no new refresh token). */
+    SignedIn refresh(String refreshToken);
 
     /**
      * Ends the one session of this refresh token (Cognito's RevokeToken): it stops working, and so do
      * the ID and access tokens it issued; the user's other sessions go on. Returns the session's
      * account; an unknown or expired refresh token is {@code NotAuthorized}.
      */
-    default UserId revokeRefreshToken(String refreshToken) {
-        throw UserPoolException.notAuthorized("Revoking one refresh token is not supported by this directory.");
-    }
+    UserId revokeRefreshToken(String refreshToken);
 
     /** Ends every session of the token's user: refresh tokens stop working, issued tokens stop verifying. */
     void globalSignOut(String accessToken);
 
     /**
      * Ends every session of the account, on an operator's word (Cognito's AdminUserGlobalSignOut):
-     * {@code UserNotFound} for an unknown address. A directory that cannot do it refuses.
+     * {@code UserNotFound} for an unknown address.
      */
-    default void adminGlobalSignOut(EmailAddress email) {
-        throw UserPoolException.notAuthorized("Signing a user out on an operator's word is not supported by this directory.");
-    }
+    void adminGlobalSignOut(EmailAddress email);
 
     /** Sends a password-reset code. */
     CodeDelivery forgotPassword(EmailAddress email);
