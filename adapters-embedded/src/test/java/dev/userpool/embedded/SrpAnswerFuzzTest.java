@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.ErrorCode;
-import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.SignedIn;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +34,7 @@ class SrpAnswerFuzzTest {
         answers.put("PASSWORD_CLAIM_SECRET_BLOCK", challenge.secretBlock());
         answers.put("TIMESTAMP", line(lines, 3));
         answers.put("PASSWORD_CLAIM_SIGNATURE", line(lines, 4));
-        Tokens tokens = orRefused(() -> bed.authenticator.answerChallenge(
+        SignedIn tokens = orRefused(() -> bed.authenticator.answerChallenge(
                 new ChallengeAnswer(SrpServer.PASSWORD_VERIFIER, challenge.secretBlock(), answers)),
                 ErrorCode.NOT_AUTHORIZED, ErrorCode.INVALID_PARAMETER, ErrorCode.USER_NOT_FOUND);
         if (tokens != null) fail("an answer made without the password signed in");
