@@ -170,14 +170,9 @@ class PasswordHasherTest {
         hasher.close();
     }
 
+    /** An engine whose every verification waits for {@code release}, and then fails. */
     private static Argon2Engine blockingEngine(CountDownLatch release) {
-        CountingEngine engine = new CountingEngine(0);
-        return new Argon2Engine() {
-            @Override
-            public String hash(byte[] password, Argon2Parameters parameters) {
-                return engine.hash(password, parameters);
-            }
-
+        return new CountingEngine(0) {
             @Override
             public boolean verify(String phc, byte[] password) {
                 try {
@@ -185,11 +180,6 @@ class PasswordHasherTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return false;
-            }
-
-            @Override
-            public boolean isNative() {
                 return false;
             }
         };
@@ -198,28 +188,7 @@ class PasswordHasherTest {
     @Test
     void waitingCountsTheHashesQueuedForASlot() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        CountingEngine engine = new CountingEngine(0);
-        PasswordHasher hasher = new PasswordHasher(new Argon2Engine() {
-            @Override
-            public String hash(byte[] password, Argon2Parameters parameters) {
-                return engine.hash(password, parameters);
-            }
-
-            @Override
-            public boolean verify(String phc, byte[] password) {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return false;
-            }
-
-            @Override
-            public boolean isNative() {
-                return false;
-            }
-        }, EmbeddedTestbed.CHEAP, 1);
+        PasswordHasher hasher = new PasswordHasher(blockingEngine(release), EmbeddedTestbed.CHEAP, 1);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         List<Future<?>> calls = new ArrayList<>();
         for (int i = 0; i < 3; i++) calls.add(pool.submit(hasher::burnOneHash));
