@@ -39,6 +39,8 @@ class CognitoAuthenticatorIT extends AuthenticatorContract {
             .aws("changingThePasswordEndsOtherSessions", OFFLINE_VERIFICATION.formatted("changingThePasswordEndsOtherRefreshTokens"))
             .emulator("aWrongPasswordIsNotAuthorized",
                     "answers InvalidPasswordException; AWS answers NotAuthorizedException 'Incorrect username or password.'")
+            .emulator("aRefusedPasswordNamesTheAccountItConcerned",
+                    "answers InvalidPasswordException; AWS answers NotAuthorizedException (theEmulatorsAnswersToWrongPasswords checks the account is named)")
             .emulator("anUnknownAddressIsUserNotFound",
                     "answers NotAuthorizedException; AWS (PreventUserExistenceErrors LEGACY) answers UserNotFoundException")
             .emulator("aDisabledAccountCannotSignIn",
@@ -113,7 +115,8 @@ class CognitoAuthenticatorIT extends AuthenticatorContract {
         EmailAddress email = confirmedAccount();
         Tokens tokens = authenticator().signIn(email, password()).tokens();
 
-        assertRefused(() -> authenticator().signIn(email, newPassword()).tokens(), ErrorCode.INVALID_PASSWORD);
+        var refused = assertRefused(() -> authenticator().signIn(email, newPassword()).tokens(), ErrorCode.INVALID_PASSWORD);
+        assertThat(refused.concerning().map(p -> p.email())).as("the refusal names its account").contains(email);
         assertRefused(() -> authenticator().signIn(newAddress(), password()).tokens(), ErrorCode.NOT_AUTHORIZED);
         assertRefused(() -> authenticator().changePassword(tokens.accessToken(), newPassword(), newPassword()),
                 ErrorCode.INVALID_PASSWORD);
