@@ -11,12 +11,12 @@ import dev.userpool.app.http.cognito.PasswordVerifierChallenges;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.Authentication;
 import dev.userpool.core.port.in.Registration;
+import dev.userpool.core.port.out.SignInChallenges;
 import dev.userpool.embedded.EmbeddedDatabase;
 import dev.userpool.embedded.SrpServer;
 import dev.userpool.embedded.SrpSettings;
 import java.time.Clock;
 import java.util.Optional;
-import javax.inject.Provider;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,14 +47,14 @@ public final class LocalPoolModule {
     @Provides
     @Singleton
     static CognitoApi cognitoApi(Settings settings, LocalPoolSettings pool, LocalCallers callers, Registration registration,
-                                 Authentication authentication, Administration administration, Provider<SrpServer> srp,
-                                 ObjectMapper json) {
+                                 Authentication authentication, Administration administration,
+                                 Optional<SignInChallenges> signInChallenges, ObjectMapper json) {
         if (settings.directory() != Settings.DirectoryChoice.EMBEDDED) {
             return CognitoApi.notServed("This app's users are in Amazon Cognito (USERPOOL_DIRECTORY=" 
                     + settings.directory().name().toLowerCase(java.util.Locale.ROOT)
                     + "): call Cognito's own endpoint. This app serves Cognito's API only for its embedded pool.", json);
         }
-        Optional<PasswordVerifierChallenges> challenges = pool.srp() ? Optional.of(challenges(srp.get())) : Optional.empty();
+        Optional<PasswordVerifierChallenges> challenges = signInChallenges.map(LocalPoolModule::challenges);
         LOG.info("Cognito user-pool API on POST /: pool {} (region {}), app client {}{}, USER_SRP_AUTH {}", pool.userPoolId(),
                 pool.region(), pool.clientId(), pool.clientSecret().isPresent() ? " with a secret" : "",
                 pool.srp() ? "on" : "off (USERPOOL_SRP=off)");
@@ -62,11 +62,11 @@ public final class LocalPoolModule {
                 settings.preventUserExistenceErrors(), json);
     }
 
-    private static PasswordVerifierChallenges challenges(SrpServer srp) {
+    private static PasswordVerifierChallenges challenges(SignInChallenges srp) {
         return new PasswordVerifierChallenges() {
             @Override
             public Challenge begin(String username, String srpA, String caller) {
-                SrpServer.Challenge c = srp.begin(username, srpA, caller);
+                var c = srp.pose(username, srpA, caller);
                 return new Challenge(c.srpB(), c.salt(), c.secretBlock(), c.userIdForSrp(), c.username());
             }
 

@@ -16,7 +16,6 @@ import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.Outcome;
 import dev.userpool.core.port.in.Authentication.ChallengeSignInCommand;
 import dev.userpool.core.port.in.Registration.SignUpCommand;
-import dev.userpool.core.port.out.Authenticator;
 import dev.userpool.core.testing.InMemoryAuthenticator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -123,23 +122,16 @@ class ChallengeSignInTest {
     }
 
     @Test
-    void anAuthenticatorThatPosesNoChallengesRefusesEveryAnswer() {
-        Authenticator passwordsOnly = new Authenticator() {
-            public dev.userpool.core.domain.SignedIn signIn(dev.userpool.core.domain.EmailAddress e, dev.userpool.core.domain.Password p) { throw new AssertionError(); }
-            public dev.userpool.core.domain.SignedIn refresh(String r) { throw new AssertionError(); }
-            public void globalSignOut(String a) { throw new AssertionError(); }
-            public dev.userpool.core.domain.UserId revokeRefreshToken(String r) { throw new AssertionError(); }
-            public void adminGlobalSignOut(dev.userpool.core.domain.EmailAddress e) { throw new AssertionError(); }
-            public dev.userpool.core.domain.CodeDelivery forgotPassword(dev.userpool.core.domain.EmailAddress e) { throw new AssertionError(); }
-            public void confirmForgotPassword(dev.userpool.core.domain.EmailAddress e, dev.userpool.core.domain.ConfirmationCode c,
-                                              dev.userpool.core.domain.Password p) { throw new AssertionError(); }
-            public void changePassword(String a, dev.userpool.core.domain.Password o, dev.userpool.core.domain.Password n) { throw new AssertionError(); }
-        };
+    void aCoreWithoutChallengesRefusesEveryAnswerAsAnInvalidFlow() {
+        AuthenticationService passwordsOnly = new AuthenticationService(core.authenticator, core.tokens, core.directory,
+                core.mailer, core.auditLog, dev.userpool.core.domain.PasswordPolicy.cognitoDefault(),
+                UserEnumerationProtection.on(), core.clock, java.util.Optional.empty());
 
-        assertThatThrownBy(() -> passwordsOnly.answerChallenge(new ChallengeAnswer("PASSWORD_VERIFIER", "s", Map.of())))
+        assertThatThrownBy(() -> passwordsOnly.signIn(new ChallengeSignInCommand("alice@example.com",
+                new ChallengeAnswer("PASSWORD_VERIFIER", "s", Map.of()), CONTEXT)))
                 .isInstanceOfSatisfying(UserPoolException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
-                    assertThat(e.getMessage()).contains("not supported by this directory");
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
+                    assertThat(e.getMessage()).contains("USER_SRP_AUTH");
                 });
     }
 
