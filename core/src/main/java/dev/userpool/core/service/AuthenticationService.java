@@ -8,6 +8,8 @@ import dev.userpool.core.domain.EmailMessage;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.PasswordPolicy;
+import dev.userpool.core.domain.PasswordVerifierChallenge;
+import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.domain.SignedIn;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
@@ -73,6 +75,33 @@ public final class AuthenticationService implements Authentication {
         } catch (UserPoolException e) {
             throw protection.atSignIn(e);
         }
+    }
+
+    /**
+     * A posed challenge is not yet an outcome: the answer is, and {@link #signIn(ChallengeSignInCommand)}
+     * records it. So only a refusal here (no challenges in this pool, a bad {@code SRP_A}, too many
+     * pending challenges) is recorded: the failed {@code SIGN_IN} it ends.
+     */
+    @Override
+    public PasswordVerifierChallenge startSignIn(StartSignInCommand cmd) {
+        String username = cmd.username() == null ? "" : cmd.username().strip();
+        var event = audit.begin(AuditEventType.SIGN_IN, username.contains("@") ? username : "", cmd.context());
+        return audit.validate(event, () -> {
+            SignInChallenges posed = challengesPosed();
+            if (username.isEmpty()) throw UserPoolException.invalidParameter("USERNAME", "is required");
+            return posed.pose(username, cmd.srpA(), callerOf(cmd.context()));
+        });
+    }
+
+    /** Who shares a cap on pending challenges: the request's source address; requests without one share one. */
+    private static String callerOf(RequestContext context) {
+        return context.sourceIp().orElse("unknown");
+    }
+
+    @Override
+    public Optional<String> challengedName(String session) {
+        if (session == null || session.isBlank()) return Optional.empty();
+        return challenges.flatMap(c -> c.challengedName(session));
     }
 
     @Override
