@@ -23,7 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A sign-in completed by answering a challenge posed outside the core (the embedded pool's SRP): the
+ * A sign-in by challenge and answer (the embedded pool's SRP, through the SignInChallenges port): the
  * same outcome, event and enumeration protection as a password sign-in, whichever way the answer
  * names the account.
  */

@@ -33,7 +33,7 @@ import java.util.function.Function;
  * its {@link FakeTokenVerifier} verifies. Sessions are its refresh tokens: a password change or reset
  * ends them, a global sign-out also revokes every issued token. No lockout, no attempt limits.
  *
- * <p>Challenges: {@link #poseChallenge} stands in for a first step outside the core (like SRP's); its
+ * <p>Challenges ({@link SignInChallenges}): {@link #poseChallenge} stands in for SRP's first step; its
  * answer ({@value #PASSWORD_CHALLENGE}, with the password as answer {@code PASSWORD}) is checked like
  * a password, once per challenge.
  */

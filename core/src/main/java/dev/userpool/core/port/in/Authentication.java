@@ -32,8 +32,8 @@ public interface Authentication {
     Optional<String> challengedName(String session);
 
     /**
-     * Completes a sign-in whose first step posed a challenge outside the core (SRP): the authenticator
-     * checks the answer; the outcome is that of {@link #signIn(SignInCommand)}, with the same
+     * Completes a sign-in that {@link #startSignIn} began with a challenge (SRP): the directory's
+     * {@code SignInChallenges} checks the answer; the outcome is that of {@link #signIn(SignInCommand)}, with the same
      * {@code SIGN_IN} event, lockout and user-enumeration protection.
      */
     Tokens signIn(ChallengeSignInCommand command);

@@ -15,8 +15,8 @@ import dev.userpool.core.domain.UserPoolException;
  * <p>Sign-ins answer what the authenticator knows: the account with the tokens ({@link SignedIn}),
  * and a refusal names the account it concerned where known ({@link UserPoolException#concerning()})
  * and whether a password was tested ({@link UserPoolException#passwordChecked()}), so the core
- * neither verifies fresh tokens nor looks the account up again. Sign-ins by challenge (SRP) are
- * {@link SignInChallenges}'.
+ * neither verifies fresh tokens nor looks the account up again. Sign-ins by challenge (SRP) go through
+ * {@link SignInChallenges}.
  */
 public interface Authenticator {
 
