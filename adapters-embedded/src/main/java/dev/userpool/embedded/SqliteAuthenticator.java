@@ -32,6 +32,7 @@ import java.util.Optional;
  *
  * <p>With SRP on ({@link SrpServer}) every new password also gets its SRP verifier, an account without
  * one gets it at its next password sign-in, and {@link #answerChallenge} completes {@code USER_SRP_AUTH}
+ * (through {@link SrpSignInChallenges})
  * sign-ins under the same lockout and rules as a password.
  *
  * <p>Password hashing is done outside database transactions: it is slow, and the database is shared.
@@ -102,10 +103,10 @@ public final class SqliteAuthenticator implements Authenticator {
     /**
      * The second step of {@code USER_SRP_AUTH}: the password claim answering the {@link SrpServer}'s
      * challenge. A claim that tests no password (stale session, wrong timestamp, …) is refused without
-     * counting; a wrong proof counts toward the lockout exactly like a wrong password.
+     * counting; a wrong proof counts toward the lockout exactly like a wrong password. Served to the
+     * core by {@link SrpSignInChallenges}.
      */
-    @Override
-    public SignedIn answerChallenge(ChallengeAnswer answer) {
+    SignedIn answerChallenge(ChallengeAnswer answer) {
         Objects.requireNonNull(answer, "answer");
         Instant now = clock.instant();
         SrpServer.Claim claim;

@@ -39,11 +39,11 @@ import org.slf4j.LoggerFactory;
  *   <li>Verifiers: whenever a password is set, {@link #verifierFor} derives the salt and verifier the
  *       directory and authenticator store beside the Argon2id hash; {@code USER_ID_FOR_SRP} is the
  *       account's {@code sub}.</li>
- *   <li>First step, outside the core: {@link #begin} answers InitiateAuth's {@code SRP_A} with the
+ *   <li>First step, through the core's {@code startSignIn} ({@link SrpSignInChallenges#pose}): {@link #begin} answers InitiateAuth's {@code SRP_A} with the
  *       {@code PASSWORD_VERIFIER} challenge. An unknown name — or an account that has no verifier yet —
  *       gets a simulated challenge that looks like a real one (a stable fake salt, a {@code sub}-like id)
  *       and can never be answered, so the answer tells nobody which addresses have accounts.</li>
- *   <li>Second step, through the core's sign-in use case: {@link #take} checks the answer the
+ *   <li>Second step, through the core's sign-in use case ({@link SrpSignInChallenges#answer}): {@link #take} checks the answer the
  *       {@link SqliteAuthenticator} is handed — the session (single use, 3 minutes), {@code USERNAME},
  *       {@code PASSWORD_CLAIM_SECRET_BLOCK}, {@code TIMESTAMP} (Cognito's exact text, within 5 minutes of
  *       the clock) and the signature.</li>

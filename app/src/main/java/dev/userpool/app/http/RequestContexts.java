@@ -31,6 +31,8 @@ public final class RequestContexts {
     public static RequestContext of(Context ctx) {
         String agent = ctx.userAgent();
         if (agent != null && agent.length() > MAX_USER_AGENT) agent = agent.substring(0, MAX_USER_AGENT);
-        return new RequestContext(requestId(ctx), Optional.ofNullable(ctx.ip()), Optional.ofNullable(agent));
+        // The socket's remote address, never a forwarded header a caller could set: per-address caps
+        // (SRP's pending challenges) count by it.
+        return new RequestContext(requestId(ctx), Optional.ofNullable(ctx.req().getRemoteAddr()), Optional.ofNullable(agent));
     }
 }

@@ -1,5 +1,7 @@
 package dev.userpool.app.wiring;
 
+import java.util.Optional;
+import dev.userpool.core.port.out.SignInChallenges;
 import dagger.Module;
 import dagger.Provides;
 import dev.userpool.app.config.Settings;
@@ -58,8 +60,10 @@ public final class CoreModule {
     @Singleton
     static Authentication authentication(Authenticator authenticator, TokenVerifier tokens, UserDirectory directory,
                                          Mailer mailer, AuditLog audit, PasswordPolicy policy,
-                                         UserEnumerationProtection protection, Clock clock) {
-        return new AuthenticationService(authenticator, tokens, directory, mailer, audit, policy, protection, clock);
+                                         UserEnumerationProtection protection, Clock clock,
+                                         Optional<SignInChallenges> challenges) {
+        return new AuthenticationService(authenticator, tokens, directory, mailer, audit, policy, protection, clock,
+                challenges);
     }
 
     @Provides

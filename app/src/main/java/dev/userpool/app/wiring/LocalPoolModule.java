@@ -7,7 +7,6 @@ import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.config.Settings;
 import dev.userpool.app.http.LocalCallers;
 import dev.userpool.app.http.cognito.CognitoApi;
-import dev.userpool.app.http.cognito.PasswordVerifierChallenges;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.Authentication;
 import dev.userpool.core.port.in.Registration;
@@ -15,15 +14,13 @@ import dev.userpool.embedded.EmbeddedDatabase;
 import dev.userpool.embedded.SrpServer;
 import dev.userpool.embedded.SrpSettings;
 import java.time.Clock;
-import java.util.Optional;
-import javax.inject.Provider;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded pool as Cognito clients see it ({@link LocalPoolSettings}): its SRP server and its
- * Cognito user-pool API. The API is served only while the embedded directory holds the users; with
+ * Cognito user-pool API; SRP sign-ins reach the core as {@code SignInChallenges} (PortsModule). The API is served only while the embedded directory holds the users; with
  * {@code USERPOOL_DIRECTORY=cognito} the users live in Amazon Cognito, whose own endpoint serves them.
  */
 @Module
@@ -47,33 +44,16 @@ public final class LocalPoolModule {
     @Provides
     @Singleton
     static CognitoApi cognitoApi(Settings settings, LocalPoolSettings pool, LocalCallers callers, Registration registration,
-                                 Authentication authentication, Administration administration, Provider<SrpServer> srp,
-                                 ObjectMapper json) {
+                                 Authentication authentication, Administration administration, ObjectMapper json) {
         if (settings.directory() != Settings.DirectoryChoice.EMBEDDED) {
             return CognitoApi.notServed("This app's users are in Amazon Cognito (USERPOOL_DIRECTORY=" 
                     + settings.directory().name().toLowerCase(java.util.Locale.ROOT)
                     + "): call Cognito's own endpoint. This app serves Cognito's API only for its embedded pool.", json);
         }
-        Optional<PasswordVerifierChallenges> challenges = pool.srp() ? Optional.of(challenges(srp.get())) : Optional.empty();
         LOG.info("Cognito user-pool API on POST /: pool {} (region {}), app client {}{}, USER_SRP_AUTH {}", pool.userPoolId(),
                 pool.region(), pool.clientId(), pool.clientSecret().isPresent() ? " with a secret" : "",
                 pool.srp() ? "on" : "off (USERPOOL_SRP=off)");
-        return CognitoApi.serving(pool, callers, registration, authentication, administration, challenges,
+        return CognitoApi.serving(pool, callers, registration, authentication, administration,
                 settings.preventUserExistenceErrors(), json);
-    }
-
-    private static PasswordVerifierChallenges challenges(SrpServer srp) {
-        return new PasswordVerifierChallenges() {
-            @Override
-            public Challenge begin(String username, String srpA, String caller) {
-                SrpServer.Challenge c = srp.begin(username, srpA, caller);
-                return new Challenge(c.srpB(), c.salt(), c.secretBlock(), c.userIdForSrp(), c.username());
-            }
-
-            @Override
-            public Optional<String> challengedName(String secretBlock) {
-                return srp.challengedName(secretBlock);
-            }
-        };
     }
 }

@@ -2,6 +2,7 @@ package dev.userpool.app.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.config.Settings;
 import dev.userpool.app.http.LocalEndpoints;
 import dev.userpool.cognito.CognitoAuthenticator;
@@ -11,16 +12,19 @@ import dev.userpool.core.port.out.AuditLog;
 import dev.userpool.core.port.out.Authenticator;
 import dev.userpool.core.port.out.EmailVerifier;
 import dev.userpool.core.port.out.Mailer;
+import dev.userpool.core.port.out.SignInChallenges;
 import dev.userpool.core.port.out.TokenVerifier;
 import dev.userpool.core.port.out.UserDirectory;
 import dev.userpool.dynamodb.DynamoDbAuditLog;
 import dev.userpool.embedded.EmbeddedTokenVerifier;
 import dev.userpool.embedded.LinkEmailVerifier;
 import dev.userpool.embedded.OutboxMailer;
+import dev.userpool.embedded.SigningKeys;
 import dev.userpool.embedded.SqliteAuditLog;
 import dev.userpool.embedded.SqliteAuthenticator;
-import dev.userpool.embedded.SigningKeys;
 import dev.userpool.embedded.SqliteUserDirectory;
+import dev.userpool.embedded.SrpServer;
+import dev.userpool.embedded.SrpSignInChallenges;
 import dev.userpool.ses.SesEmailVerifier;
 import dev.userpool.ses.SesMailer;
 import java.util.Optional;
@@ -53,6 +57,15 @@ public final class PortsModule {
             case EMBEDDED -> embedded.get();
             case COGNITO -> cognito.get();
         };
+    }
+
+    /** SRP sign-ins only where the embedded directory keeps SRP verifiers (USERPOOL_SRP on). */
+    @Provides
+    @Singleton
+    static Optional<SignInChallenges> signInChallenges(Settings settings, LocalPoolSettings pool, Provider<SrpServer> srp,
+                                                       Provider<SqliteAuthenticator> embedded) {
+        if (settings.directory() != Settings.DirectoryChoice.EMBEDDED || !pool.srp()) return Optional.empty();
+        return Optional.of(new SrpSignInChallenges(srp.get(), embedded.get()));
     }
 
     @Provides

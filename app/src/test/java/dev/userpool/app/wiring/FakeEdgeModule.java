@@ -10,6 +10,7 @@ import dev.userpool.core.port.out.AuditLog;
 import dev.userpool.core.port.out.Authenticator;
 import dev.userpool.core.port.out.EmailVerifier;
 import dev.userpool.core.port.out.Mailer;
+import dev.userpool.core.port.out.SignInChallenges;
 import dev.userpool.core.port.out.TokenVerifier;
 import dev.userpool.core.port.out.UserDirectory;
 import dev.userpool.core.testing.FakeEmailVerifier;
@@ -20,6 +21,7 @@ import dev.userpool.core.testing.InMemoryUserDirectory;
 import dev.userpool.core.testing.RecordingMailer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import javax.inject.Singleton;
 
@@ -52,6 +54,8 @@ final class FakeEdgeModule {
     @Provides static AuditLog auditLog(InMemoryAuditLog log) { return log; }
     @Provides static EmailVerifier emailVerifier(FakeEmailVerifier verifier) { return verifier; }
     @Provides static LocalEndpoints localEndpoints() { return LocalEndpoints.none(); }
+    /** The fake edge poses no SRP challenges: challenge sign-ins are refused, as with USERPOOL_SRP=off. */
+    @Provides static Optional<SignInChallenges> signInChallenges() { return Optional.empty(); }
     @Provides static CognitoApi cognitoApi(ObjectMapper json) { return CognitoApi.notServed("The fake edge serves no Cognito API.", json); }
     @Provides static Set<MeterBinder> meterBinders() { return Set.of(); }
     @Provides static Set<AutoCloseable> resources() { return Set.of(); }

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The answer to a sign-in challenge that an authenticator posed outside the core — such as the
- * {@code PASSWORD_VERIFIER} challenge of SRP's first step — handed back to the same authenticator.
+ * The answer to a sign-in challenge that the directory posed ({@code SignInChallenges}) — such as the
+ * {@code PASSWORD_VERIFIER} challenge of SRP's first step — handed back to it.
  * Opaque to the core: the challenge's name, the session that names the pending challenge, and the
  * answers by name. It never prints its session or answers, which may prove a password.
  */

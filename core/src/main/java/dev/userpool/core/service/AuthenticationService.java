@@ -8,6 +8,8 @@ import dev.userpool.core.domain.EmailMessage;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.PasswordPolicy;
+import dev.userpool.core.domain.PasswordVerifierChallenge;
+import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.domain.SignedIn;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
@@ -20,6 +22,7 @@ import dev.userpool.core.port.in.Registration.EmailCommand;
 import dev.userpool.core.port.out.AuditLog;
 import dev.userpool.core.port.out.Authenticator;
 import dev.userpool.core.port.out.Mailer;
+import dev.userpool.core.port.out.SignInChallenges;
 import dev.userpool.core.port.out.TokenVerifier;
 import dev.userpool.core.port.out.UserDirectory;
 import java.time.Clock;
@@ -38,11 +41,15 @@ public final class AuthenticationService implements Authentication {
     private final AuditTrail audit;
     private final Notifications notifications;
     private final AddressAttemptLimits limits;
+    private final Optional<SignInChallenges> challenges;
 
+    /** @param challenges sign-ins by challenge (SRP), when the directory poses them; without, they are refused */
     public AuthenticationService(Authenticator authenticator, TokenVerifier tokenVerifier, UserDirectory directory,
                                  Mailer mailer, AuditLog auditLog, PasswordPolicy passwordPolicy,
-                                 UserEnumerationProtection protection, Clock clock) {
+                                 UserEnumerationProtection protection, Clock clock,
+                                 Optional<SignInChallenges> challenges) {
         this.authenticator = authenticator;
+        this.challenges = java.util.Objects.requireNonNull(challenges, "challenges");
         this.tokenVerifier = tokenVerifier;
         this.directory = directory;
         this.mailer = mailer;
@@ -70,6 +77,33 @@ public final class AuthenticationService implements Authentication {
         }
     }
 
+    /**
+     * A posed challenge is not yet an outcome: the answer is, and {@link #signIn(ChallengeSignInCommand)}
+     * records it. So only a refusal here (no challenges in this pool, a bad {@code SRP_A}, too many
+     * pending challenges) is recorded: the failed {@code SIGN_IN} it ends.
+     */
+    @Override
+    public PasswordVerifierChallenge startSignIn(StartSignInCommand cmd) {
+        String username = cmd.username() == null ? "" : cmd.username().strip();
+        var event = audit.begin(AuditEventType.SIGN_IN, username.contains("@") ? username : "", cmd.context());
+        return audit.validate(event, () -> {
+            SignInChallenges posed = challengesPosed();
+            if (username.isEmpty()) throw UserPoolException.invalidParameter("USERNAME", "is required");
+            return posed.pose(username, cmd.srpA(), callerOf(cmd.context()));
+        });
+    }
+
+    /** Who shares a cap on pending challenges: the request's source address; requests without one share one. */
+    private static String callerOf(RequestContext context) {
+        return context.sourceIp().orElse("unknown");
+    }
+
+    @Override
+    public Optional<String> challengedName(String session) {
+        if (session == null || session.isBlank()) return Optional.empty();
+        return challenges.flatMap(c -> c.challengedName(session));
+    }
+
     @Override
     public Tokens signIn(ChallengeSignInCommand cmd) {
         String username = cmd.username() == null ? "" : cmd.username().strip();
@@ -78,15 +112,21 @@ public final class AuthenticationService implements Authentication {
             return audit.run(event, () -> {
                 if (username.isEmpty()) throw UserPoolException.invalidParameter("username", "is required");
                 ChallengeAnswer answer = java.util.Objects.requireNonNull(cmd.answer(), "answer");
+                SignInChallenges posed = challengesPosed();
                 // The event names the account the answer claims, as a password sign-in names the address given.
                 claimedAccount(username).ifPresent(u -> event.user(u.id()).email(u.email().value()));
-                SignedIn signedIn = authenticator.answerChallenge(answer);
+                SignedIn signedIn = posed.answer(answer);
                 event.account(signedIn.principal()).passwordChecked(true);
                 return signedIn.tokens();
             });
         } catch (UserPoolException e) {
             throw protection.atSignIn(e);
         }
+    }
+
+    private SignInChallenges challengesPosed() {
+        return challenges.orElseThrow(() -> UserPoolException.invalidParameter("AuthFlow",
+                "sign-in challenges (USER_SRP_AUTH) are not enabled: this pool keeps no SRP verifiers; sign in with the password"));
     }
 
     /** The account a challenge answer is for, by address or by id; empty when there is none or the name is malformed. */

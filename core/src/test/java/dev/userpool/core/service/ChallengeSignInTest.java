@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.PasswordVerifierChallenge;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserPoolException;
@@ -15,14 +16,14 @@ import dev.userpool.core.event.AuditEvent;
 import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.Outcome;
 import dev.userpool.core.port.in.Authentication.ChallengeSignInCommand;
+import dev.userpool.core.port.in.Authentication.StartSignInCommand;
 import dev.userpool.core.port.in.Registration.SignUpCommand;
-import dev.userpool.core.port.out.Authenticator;
 import dev.userpool.core.testing.InMemoryAuthenticator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A sign-in completed by answering a challenge posed outside the core (the embedded pool's SRP): the
+ * A sign-in by challenge and answer (the embedded pool's SRP, through the SignInChallenges port): the
  * same outcome, event and enumeration protection as a password sign-in, whichever way the answer
  * names the account.
  */
@@ -123,24 +124,58 @@ class ChallengeSignInTest {
     }
 
     @Test
-    void anAuthenticatorThatPosesNoChallengesRefusesEveryAnswer() {
-        Authenticator passwordsOnly = new Authenticator() {
-            public dev.userpool.core.domain.SignedIn signIn(dev.userpool.core.domain.EmailAddress e, dev.userpool.core.domain.Password p) { throw new AssertionError(); }
-            public dev.userpool.core.domain.SignedIn refresh(String r) { throw new AssertionError(); }
-            public void globalSignOut(String a) { throw new AssertionError(); }
-            public dev.userpool.core.domain.UserId revokeRefreshToken(String r) { throw new AssertionError(); }
-            public void adminGlobalSignOut(dev.userpool.core.domain.EmailAddress e) { throw new AssertionError(); }
-            public dev.userpool.core.domain.CodeDelivery forgotPassword(dev.userpool.core.domain.EmailAddress e) { throw new AssertionError(); }
-            public void confirmForgotPassword(dev.userpool.core.domain.EmailAddress e, dev.userpool.core.domain.ConfirmationCode c,
-                                              dev.userpool.core.domain.Password p) { throw new AssertionError(); }
-            public void changePassword(String a, dev.userpool.core.domain.Password o, dev.userpool.core.domain.Password n) { throw new AssertionError(); }
-        };
+    void aCoreWithoutChallengesRefusesEveryAnswerAsAnInvalidFlow() {
+        AuthenticationService passwordsOnly = new AuthenticationService(core.authenticator, core.tokens, core.directory,
+                core.mailer, core.auditLog, dev.userpool.core.domain.PasswordPolicy.cognitoDefault(),
+                UserEnumerationProtection.on(), core.clock, java.util.Optional.empty());
 
-        assertThatThrownBy(() -> passwordsOnly.answerChallenge(new ChallengeAnswer("PASSWORD_VERIFIER", "s", Map.of())))
+        assertThatThrownBy(() -> passwordsOnly.signIn(new ChallengeSignInCommand("alice@example.com",
+                new ChallengeAnswer("PASSWORD_VERIFIER", "s", Map.of()), CONTEXT)))
                 .isInstanceOfSatisfying(UserPoolException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.NOT_AUTHORIZED);
-                    assertThat(e.getMessage()).contains("not supported by this directory");
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
+                    assertThat(e.getMessage()).contains("USER_SRP_AUTH");
                 });
+    }
+
+    @Test
+    void aPosedChallengeIsNoOutcomeYetAndTheAnswerToItSignsIn() {
+        User alice = core.signUpAndConfirm("alice@example.com");
+        int events = core.auditLog.size();
+
+        PasswordVerifierChallenge challenge = core.authentication.startSignIn(
+                new StartSignInCommand(" alice@example.com ", "abc123", CONTEXT));
+
+        assertThat(core.auditLog.size()).as("no event until the answer").isEqualTo(events);
+        assertThat(core.authenticator.lastCaller).as("the caller is the request's source address").isEqualTo(CONTEXT.sourceIp());
+        assertThat(core.authentication.challengedName(challenge.secretBlock())).contains("alice@example.com");
+        Tokens tokens = core.authentication.signIn(new ChallengeSignInCommand(challenge.username(),
+                new ChallengeAnswer(InMemoryAuthenticator.PASSWORD_CHALLENGE, challenge.secretBlock(), Map.of("PASSWORD", PASSWORD)), CONTEXT));
+        assertThat(core.authentication.currentUser(tokens.accessToken()).userId()).isEqualTo(alice.id());
+        assertThat(lastEvent().outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
+    void aRefusedStartIsTheFailedSignInItEnds() {
+        AuthenticationService passwordsOnly = new AuthenticationService(core.authenticator, core.tokens, core.directory,
+                core.mailer, core.auditLog, dev.userpool.core.domain.PasswordPolicy.cognitoDefault(),
+                UserEnumerationProtection.on(), core.clock, java.util.Optional.empty());
+
+        assertThatThrownBy(() -> passwordsOnly.startSignIn(new StartSignInCommand("alice@example.com", "abc123", CONTEXT)))
+                .isInstanceOfSatisfying(UserPoolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER));
+        assertThat(passwordsOnly.challengedName("any")).isEmpty();
+
+        AuditEvent event = lastEvent();
+        assertThat(event.type()).isEqualTo(AuditEventType.SIGN_IN);
+        assertThat(event.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(event.errorCode()).contains(ErrorCode.INVALID_PARAMETER);
+        assertThat(event.email()).isEqualTo("alice@example.com");
+    }
+
+    @Test
+    void aStartWithoutANameIsRefused() {
+        assertThatThrownBy(() -> core.authentication.startSignIn(new StartSignInCommand("  ", "abc123", CONTEXT)))
+                .isInstanceOfSatisfying(UserPoolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER));
+        assertThat(lastEvent().outcome()).isEqualTo(Outcome.FAILURE);
     }
 
     @Test

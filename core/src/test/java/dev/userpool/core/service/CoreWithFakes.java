@@ -60,7 +60,7 @@ final class CoreWithFakes {
         PasswordPolicy policy = PasswordPolicy.cognitoDefault();
         registration = new RegistrationService(directory, emailVerifier, auditLog, policy, mode, protection, clock);
         authentication = new AuthenticationService(authenticator, tokens, directory, mailer, auditLog, policy,
-                protection, clock);
+                protection, clock, Optional.of(authenticator));
         administration = new AdministrationService(directory, authenticator, tokens, mailer, auditLog, adminPolicy, clock);
         auditQueries = new AuditQueryService(auditLog, directory);
     }

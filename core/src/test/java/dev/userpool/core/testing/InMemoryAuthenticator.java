@@ -1,6 +1,7 @@
 package dev.userpool.core.testing;
 
 import dev.userpool.core.domain.ChallengeAnswer;
+import dev.userpool.core.domain.PasswordVerifierChallenge;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
@@ -14,6 +15,7 @@ import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.VerifiedToken;
 import dev.userpool.core.domain.VerifiedToken.TokenUse;
 import dev.userpool.core.port.out.Authenticator;
+import dev.userpool.core.port.out.SignInChallenges;
 import dev.userpool.core.testing.InMemoryAccounts.Account;
 import dev.userpool.core.testing.InMemoryAccounts.CodePurpose;
 import java.time.Duration;
@@ -31,11 +33,11 @@ import java.util.function.Function;
  * its {@link FakeTokenVerifier} verifies. Sessions are its refresh tokens: a password change or reset
  * ends them, a global sign-out also revokes every issued token. No lockout, no attempt limits.
  *
- * <p>Challenges: {@link #poseChallenge} stands in for a first step outside the core (like SRP's); its
+ * <p>Challenges ({@link SignInChallenges}): {@link #poseChallenge} stands in for SRP's first step; its
  * answer ({@value #PASSWORD_CHALLENGE}, with the password as answer {@code PASSWORD}) is checked like
  * a password, once per challenge.
  */
-public final class InMemoryAuthenticator implements Authenticator {
+public final class InMemoryAuthenticator implements Authenticator, SignInChallenges {
     public static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(30);
     public static final String INCORRECT_CREDENTIALS = "Incorrect username or password.";
 
@@ -87,8 +89,24 @@ public final class InMemoryAuthenticator implements Authenticator {
         return session;
     }
 
+    /** The caller the last challenge was posed for: whose share of the pending challenges it took. */
+    public volatile Optional<String> lastCaller = Optional.empty();
+
+    /** Poses a challenge to {@code username}, an address; SRP_A is not looked at. */
     @Override
-    public SignedIn answerChallenge(ChallengeAnswer answer) {
+    public PasswordVerifierChallenge pose(String username, String srpA, String caller) {
+        lastCaller = Optional.of(caller);
+        String session = poseChallenge(EmailAddress.parse(username));
+        return new PasswordVerifierChallenge("fake-srp-b", "fake-salt", session, username, username);
+    }
+
+    @Override
+    public Optional<String> challengedName(String session) {
+        return Optional.ofNullable(challenges.get(session)).map(EmailAddress::value);
+    }
+
+    @Override
+    public SignedIn answer(ChallengeAnswer answer) {
         calls.add("answerChallenge");
         EmailAddress email = challenges.remove(answer.session());
         if (email == null || !PASSWORD_CHALLENGE.equals(answer.challengeName())) {

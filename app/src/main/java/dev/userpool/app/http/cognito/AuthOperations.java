@@ -5,9 +5,11 @@ import static dev.userpool.app.http.cognito.CognitoShapes.ordered;
 
 import dev.userpool.app.http.RequestContexts;
 import dev.userpool.core.domain.ChallengeAnswer;
+import dev.userpool.core.domain.PasswordVerifierChallenge;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.port.in.Authentication;
 import dev.userpool.core.port.in.Authentication.ChallengeSignInCommand;
+import dev.userpool.core.port.in.Authentication.StartSignInCommand;
 import dev.userpool.core.port.in.Authentication.CurrentUser;
 import dev.userpool.core.port.in.Authentication.SignInCommand;
 import dev.userpool.core.port.in.Authentication.TokenCommand;
@@ -19,7 +21,7 @@ import java.util.Optional;
 /**
  * InitiateAuth ({@code USER_SRP_AUTH}, {@code USER_PASSWORD_AUTH}, {@code REFRESH_TOKEN_AUTH}) and
  * RespondToAuthChallenge ({@code PASSWORD_VERIFIER}). Everything that decides goes through the core's
- * sign-in and refresh use cases; SRP's first step is the embedded pool's {@link PasswordVerifierChallenges}.
+ * sign-in and refresh use cases, SRP's first step too ({@link Authentication#startSignIn}).
  */
 final class AuthOperations {
     static final String PASSWORD_VERIFIER = "PASSWORD_VERIFIER";
@@ -28,13 +30,14 @@ final class AuthOperations {
             + " (USERPOOL_SRP=off); sign in with USER_PASSWORD_AUTH.";
 
     private final Authentication authentication;
-    private final Optional<PasswordVerifierChallenges> srp;
+    private final boolean servesSrp;
     private final LocalPool pool;
     private final Usernames usernames;
 
-    AuthOperations(Authentication authentication, Optional<PasswordVerifierChallenges> srp, LocalPool pool, Usernames usernames) {
+    /** @param srp whether the pool answers {@code USER_SRP_AUTH} ({@code USERPOOL_SRP}); off, it is refused as Cognito refuses a flow a client lacks */
+    AuthOperations(Authentication authentication, boolean srp, LocalPool pool, Usernames usernames) {
         this.authentication = authentication;
-        this.srp = srp;
+        this.servesSrp = srp;
         this.pool = pool;
         this.usernames = usernames;
     }
@@ -55,9 +58,10 @@ final class AuthOperations {
         String username = required(parameters, "USERNAME");
         String srpA = required(parameters, "SRP_A");
         pool.requireSecretHash(Optional.ofNullable(parameters.get("SECRET_HASH")), username);
-        PasswordVerifierChallenges challenges = srp.orElseThrow(() -> CognitoError.invalidParameter(SRP_OFF));
-        // The socket's address, never a forwarded header: each address has its share of pending challenges.
-        PasswordVerifierChallenges.Challenge c = challenges.begin(username, srpA, ctx.req().getRemoteAddr());
+        if (!servesSrp) throw CognitoError.invalidParameter(SRP_OFF);
+        // The request context's source address is the socket's (RequestContexts), never a forwarded header:
+        // each address has its share of pending challenges.
+        PasswordVerifierChallenge c = authentication.startSignIn(new StartSignInCommand(username, srpA, RequestContexts.of(ctx)));
         Map<String, Object> challengeParameters = new LinkedHashMap<>();
         challengeParameters.put("SALT", c.salt());
         challengeParameters.put("SECRET_BLOCK", c.secretBlock());
@@ -114,7 +118,7 @@ final class AuthOperations {
         required(responses, "TIMESTAMP");
         required(responses, "PASSWORD_CLAIM_SIGNATURE");
         // the name the challenge was begun with: the address the user typed, for the audit trail and SECRET_HASH
-        Optional<String> challenged = srp.flatMap(s -> s.challengedName(secretBlock));
+        Optional<String> challenged = authentication.challengedName(secretBlock);
         pool.requireSecretHash(Optional.ofNullable(responses.remove("SECRET_HASH")), username, challenged.orElse(null));
         Tokens tokens = authentication.signIn(new ChallengeSignInCommand(challenged.orElse(username),
                 new ChallengeAnswer(PASSWORD_VERIFIER, secretBlock, responses), RequestContexts.of(ctx)));

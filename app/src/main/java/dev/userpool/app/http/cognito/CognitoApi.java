@@ -54,16 +54,15 @@ public final class CognitoApi {
      * The API of the embedded pool.
      *
      * @param callers           who may call the admin operations with {@code USERPOOL_POOL_ADMIN=loopback}
-     * @param srp               SRP's first step, when the pool answers {@code USER_SRP_AUTH}
      * @param hideUnknownUsers  user-enumeration protection, for names the core never sees (an unknown {@code sub})
      */
     public static CognitoApi serving(LocalPoolSettings settings, LocalCallers callers, Registration registration,
                                      Authentication authentication, Administration administration,
-                                     Optional<PasswordVerifierChallenges> srp, boolean hideUnknownUsers, ObjectMapper json) {
+                                     boolean hideUnknownUsers, ObjectMapper json) {
         LocalPool pool = new LocalPool(settings, callers);
         Usernames usernames = new Usernames(administration, hideUnknownUsers);
         SignUpOperations signUp = new SignUpOperations(registration, pool, usernames);
-        AuthOperations auth = new AuthOperations(authentication, srp, pool, usernames);
+        AuthOperations auth = new AuthOperations(authentication, settings.srp(), pool, usernames);
         AccountOperations account = new AccountOperations(authentication, pool, usernames);
         AdminOperations admin = new AdminOperations(administration, pool, usernames);
         Map<String, Operation> ops = new LinkedHashMap<>();

@@ -3,10 +3,12 @@ package dev.userpool.core.port.in;
 import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.PasswordVerifierChallenge;
 import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserStatus;
+import java.util.Optional;
 import java.util.Set;
 
 /** What an account holder does: sign in and out, manage the password, see and delete the account. */
@@ -15,8 +17,23 @@ public interface Authentication {
     Tokens signIn(SignInCommand command);
 
     /**
-     * Completes a sign-in whose first step posed a challenge outside the core (SRP): the authenticator
-     * checks the answer; the outcome is that of {@link #signIn(SignInCommand)}, with the same
+     * The first step of a sign-in by challenge (SRP's {@code USER_SRP_AUTH}): the {@code PASSWORD_VERIFIER}
+     * challenge for the name given, an address or a {@code sub}, and the client's {@code SRP_A}. Any name
+     * gets a challenge, so this tells nobody which names have accounts; each source address has its share
+     * of the pending challenges. {@code InvalidParameter} when this pool poses no challenges or for a bad
+     * {@code SRP_A}; {@code TooManyRequests} when too many challenges wait.
+     */
+    PasswordVerifierChallenge startSignIn(StartSignInCommand command);
+
+    /**
+     * The name a pending challenge was posed for (what the user typed), by its session: what checks made
+     * before the answer (a client's {@code SECRET_HASH}) compare with. Empty when there is none.
+     */
+    Optional<String> challengedName(String session);
+
+    /**
+     * Completes a sign-in that {@link #startSignIn} began with a challenge (SRP): the directory's
+     * {@code SignInChallenges} checks the answer; the outcome is that of {@link #signIn(SignInCommand)}, with the same
      * {@code SIGN_IN} event, lockout and user-enumeration protection.
      */
     Tokens signIn(ChallengeSignInCommand command);
@@ -47,6 +64,9 @@ public interface Authentication {
             return "SignInCommand[email=" + email + ", password=***]";
         }
     }
+
+    /** The first step of a sign-in by challenge: the name to sign in and the client's SRP public value. */
+    record StartSignInCommand(String username, String srpA, RequestContext context) {}
 
     /**
      * An answer to a sign-in challenge, for the account {@code username} names: its address or its id

@@ -1,6 +1,5 @@
 package dev.userpool.core.port.out;
 
-import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
@@ -16,24 +15,13 @@ import dev.userpool.core.domain.UserPoolException;
  * <p>Sign-ins answer what the authenticator knows: the account with the tokens ({@link SignedIn}),
  * and a refusal names the account it concerned where known ({@link UserPoolException#concerning()})
  * and whether a password was tested ({@link UserPoolException#passwordChecked()}), so the core
- * neither verifies fresh tokens nor looks the account up again.
+ * neither verifies fresh tokens nor looks the account up again. Sign-ins by challenge (SRP) go through
+ * {@link SignInChallenges}.
  */
 public interface Authenticator {
 
     /** The account and its tokens, for a correct password of an enabled, confirmed account. */
     SignedIn signIn(EmailAddress email, Password password);
-
-    /**
-     * Tokens for a correct answer to a sign-in challenge this authenticator posed outside the core
-     * (SRP's {@code PASSWORD_VERIFIER}: the first step of such a sign-in has no use-case outcome, the
-     * answer completes it). The same rules and errors as {@link #signIn}: a wrong proof is
-     * {@code NotAuthorized} and counts toward the lockout, an unknown account {@code UserNotFound}, an
-     * unconfirmed one {@code UserNotConfirmed}; an unknown, used or expired session is
-     * {@code NotAuthorized}. An authenticator that poses no challenges refuses every answer.
-     */
-    default SignedIn answerChallenge(ChallengeAnswer answer) {
-        throw UserPoolException.notAuthorized("Sign-in challenges are not supported by this directory; sign in with the password.");
-    }
 
     /** The session's account and new ID and access tokens, for a valid refresh token (no new refresh token). */
     SignedIn refresh(String refreshToken);
