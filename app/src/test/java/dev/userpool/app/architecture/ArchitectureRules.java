@@ -3,9 +3,20 @@ package dev.userpool.app.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.ToIntFunction;
 
 /** The shape of userpool (DESIGN §3–4), as rules over the compiled classes of every module. */
 final class ArchitectureRules {
@@ -17,6 +28,15 @@ final class ArchitectureRules {
     static final ArchRule CORE_DEPENDS_ONLY_ON_JDK = classes().that().resideInAPackage("dev.userpool.core..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.userpool.core..", "java..")
             .because("the core is plain Java that any service can embed");
+
+    /**
+     * The layers inside the core, innermost first: {@code domain ← event ← port ← service}. Each layer may
+     * use the layers before it and never one after it, so the domain never sees an event, a port or a
+     * service, and a port never sees the services that implement the in-ports. (Events are facts about the
+     * domain; ports speak in domain values and events.) Dependencies outside the core are
+     * {@link #CORE_DEPENDS_ONLY_ON_JDK}'s business.
+     */
+    static final ArchRule CORE_LAYERS_POINT_INWARD = coreLayers("domain", "event", "port", "service");
 
     /**
      * Cognito's SRP arithmetic, shared by the SRP client (adapters-cognito) and the embedded pool's
@@ -81,6 +101,44 @@ final class ArchitectureRules {
         String[] all = java.util.Arrays.copyOf(packages, packages.length + 1);
         all[packages.length] = more;
         return all;
+    }
+
+    /**
+     * One rule over the whole core (so it never checks an empty set): no class depends on a core layer
+     * further out than its own.
+     */
+    private static ArchRule coreLayers(String... innermostFirst) {
+        List<String> layers = List.of(innermostFirst);
+        ToIntFunction<JavaClass> layerOf = c -> {
+            for (int i = 0; i < layers.size(); i++) {
+                if (inPackage(c, "dev.userpool.core." + layers.get(i))) return i;
+            }
+            return -1;   // outside the core's layers: not this rule's business
+        };
+        return classes().that().resideInAPackage("dev.userpool.core..")
+                .should(dependOnNothing("of a core layer further out than their own",
+                        (origin, target) -> layerOf.applyAsInt(target) > layerOf.applyAsInt(origin)))
+                .because("dependencies inside the core point inward: " + String.join(" ← ", layers));
+    }
+
+    /** A condition that reports every direct dependency of a class whose target is forbidden for that class. */
+    private static ArchCondition<JavaClass> dependOnNothing(String what, BiPredicate<JavaClass, JavaClass> forbidden) {
+        return new ArchCondition<>("depend on nothing " + what) {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                    if (forbidden.test(origin, dependency.getTargetClass())) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    /** Whether a class resides in the package or below it. */
+    private static boolean inPackage(JavaClass c, String pkg) {
+        String name = c.getPackageName();
+        return name.equals(pkg) || name.startsWith(pkg + ".");
     }
 
     private static ArchRule adaptersIndependent() {

@@ -13,6 +13,8 @@ import dev.userpool.app.http.archfixture.HttpUsingInject;
 import dev.userpool.app.http.cognito.archfixture.CognitoApiUsingEmbedded;
 import dev.userpool.cognito.archfixture.CognitoUsingDynamoDbSdk;
 import dev.userpool.core.archfixture.CoreClassUsingJackson;
+import dev.userpool.core.domain.archfixture.DomainUsingPort;
+import dev.userpool.core.domain.archfixture.DomainUsingService;
 import dev.userpool.core.event.archfixture.MutableEvent;
 import dev.userpool.core.port.out.archfixture.PortAsClass;
 import dev.userpool.embedded.archfixture.AdapterUsingAwsSdk;
@@ -63,6 +65,8 @@ class ArchitectureTest {
     static Stream<Arguments> rulesAndTheirViolations() {
         return Stream.of(
                 Arguments.of("core depends only on the JDK", ArchitectureRules.CORE_DEPENDS_ONLY_ON_JDK, CoreClassUsingJackson.class),
+                Arguments.of("the domain does not see the use cases", ArchitectureRules.CORE_LAYERS_POINT_INWARD, DomainUsingService.class),
+                Arguments.of("the domain does not see the ports", ArchitectureRules.CORE_LAYERS_POINT_INWARD, DomainUsingPort.class),
                 Arguments.of("adapters are independent", ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, SesAdapterUsingEmbedded.class),
                 Arguments.of("the SMTP adapter is independent", ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, SmtpAdapterUsingEmbedded.class),
                 Arguments.of("Jakarta Mail only in the SMTP adapter", ArchitectureRules.MAIL_API_ONLY_IN_THE_SMTP_ADAPTER, AdapterUsingJakartaMail.class),
