@@ -48,12 +48,27 @@ final class ArchitectureRules {
             .because("the SRP library is shared by adapters that must not depend on each other");
 
     /**
-     * The HTTP adapter — the REST API and the Cognito user-pool API alike — drives the core's use cases;
-     * it never reaches an adapter or a service directly, so every call has the use case's audit event
-     * and limits. (The wiring hands it what only the embedded pool can serve, behind app interfaces.)
+     * What the HTTP adapter — the REST API and the Cognito user-pool API alike — may use: the core's
+     * use cases ({@code port.in}) and the values they speak in ({@code domain}, {@code event} for the
+     * audit queries), its own packages, the plain settings of {@code app.config} (the local doors and the
+     * Cognito API's admin policy), the web stack and the JDK. Never an adapter, a service or an out-port,
+     * so every request is a use case with its audit event and limits. (The wiring hands it what only the
+     * embedded pool can serve, behind app interfaces.)
      */
-    static final ArchRule HTTP_GOES_THROUGH_THE_USE_CASES = noClasses().that().resideInAPackage("dev.userpool.app.http..")
-            .should().dependOnClassesThat().resideInAnyPackage(concat(ADAPTERS, "dev.userpool.core.service.."))
+    static final String[] HTTP_MAY_USE_OF_USERPOOL = {"dev.userpool.app.http..", "dev.userpool.core.port.in..",
+            "dev.userpool.core.domain..", "dev.userpool.core.event..", "dev.userpool.app.config.."};
+
+    static final ArchRule HTTP_USES_ONLY_THE_USE_CASES = CompositeArchRule
+            .of(classes().that().resideInAPackage("dev.userpool.app.http..")
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(concat(HTTP_MAY_USE_OF_USERPOOL,
+                            "io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..", "com.fasterxml.jackson..",
+                            "io.micrometer..", "org.slf4j..", "java..", "javax.crypto..")))
+            // and nothing it reaches through those leads out of them (say, a port.in type exposing a port.out)
+            .and(noClasses().that().resideInAPackage("dev.userpool.app.http..")
+                    .should().transitivelyDependOnClassesThat(DescribedPredicate.describe(
+                            "are userpool classes outside " + String.join(", ", HTTP_MAY_USE_OF_USERPOOL),
+                            c -> inPackage(c, "dev.userpool") && Arrays.stream(HTTP_MAY_USE_OF_USERPOOL)
+                                    .noneMatch(allowed -> inPackage(c, allowed.replace("..", ""))))))
             .because("every request is a use case, with its audit event and limits");
 
     static final ArchRule ADAPTERS_ARE_INDEPENDENT = adaptersIndependent();
@@ -97,9 +112,9 @@ final class ArchitectureRules {
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .because("output goes through SLF4J (or picocli's writers), where secrets are kept out");
 
-    private static String[] concat(String[] packages, String more) {
-        String[] all = java.util.Arrays.copyOf(packages, packages.length + 1);
-        all[packages.length] = more;
+    private static String[] concat(String[] packages, String... more) {
+        String[] all = Arrays.copyOf(packages, packages.length + more.length);
+        System.arraycopy(more, 0, all, packages.length, more.length);
         return all;
     }
 

@@ -10,6 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import dev.userpool.app.archfixture.ExitsTheProcess;
 import dev.userpool.app.archfixture.PrintsToStandardOut;
 import dev.userpool.app.http.archfixture.HttpUsingInject;
+import dev.userpool.app.http.archfixture.HttpUsingOutPort;
+import dev.userpool.app.http.archfixture.HttpUsingService;
 import dev.userpool.app.http.cognito.archfixture.CognitoApiUsingEmbedded;
 import dev.userpool.cognito.archfixture.CognitoUsingDynamoDbSdk;
 import dev.userpool.core.archfixture.CoreClassUsingJackson;
@@ -71,7 +73,9 @@ class ArchitectureTest {
                 Arguments.of("the SMTP adapter is independent", ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, SmtpAdapterUsingEmbedded.class),
                 Arguments.of("Jakarta Mail only in the SMTP adapter", ArchitectureRules.MAIL_API_ONLY_IN_THE_SMTP_ADAPTER, AdapterUsingJakartaMail.class),
                 Arguments.of("the SRP library depends only on the JDK", ArchitectureRules.SRP_LIBRARY_DEPENDS_ONLY_ON_JDK, SrpUsingCore.class),
-                Arguments.of("HTTP goes through the use cases", ArchitectureRules.HTTP_GOES_THROUGH_THE_USE_CASES, CognitoApiUsingEmbedded.class),
+                Arguments.of("HTTP uses only the use cases", ArchitectureRules.HTTP_USES_ONLY_THE_USE_CASES, CognitoApiUsingEmbedded.class),
+                Arguments.of("HTTP does not reach an out-port", ArchitectureRules.HTTP_USES_ONLY_THE_USE_CASES, HttpUsingOutPort.class),
+                Arguments.of("HTTP does not reach a service", ArchitectureRules.HTTP_USES_ONLY_THE_USE_CASES, HttpUsingService.class),
                 Arguments.of("adapters do not use use cases", ArchitectureRules.ADAPTERS_DO_NOT_USE_USE_CASES, AdapterUsingUseCase.class),
                 Arguments.of("AWS SDK only in AWS adapters", ArchitectureRules.AWS_SDK_ONLY_IN_ITS_ADAPTER, AdapterUsingAwsSdk.class),
                 Arguments.of("each AWS SDK only in its adapter", ArchitectureRules.AWS_SDK_ONLY_IN_ITS_ADAPTER, CognitoUsingDynamoDbSdk.class),
