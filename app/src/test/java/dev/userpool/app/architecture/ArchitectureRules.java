@@ -15,7 +15,9 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /** The shape of userpool (DESIGN §3–4), as rules over the compiled classes of every module. */
@@ -156,39 +158,37 @@ final class ArchitectureRules {
         return name.equals(pkg) || name.startsWith(pkg + ".");
     }
 
+    /** One rule over every adapter (so it never checks an empty set): no class uses another adapter's package. */
     private static ArchRule adaptersIndependent() {
-        ArchRule rule = null;
-        for (String adapter : ADAPTERS) {
-            String[] others = java.util.Arrays.stream(ADAPTERS).filter(a -> !a.equals(adapter)).toArray(String[]::new);
-            ArchRule one = noClasses().that().resideInAPackage(adapter)
-                    .should().dependOnClassesThat().resideInAnyPackage(others)
-                    .because("adapters are swapped one at a time, so none may lean on another")
-                    .allowEmptyShould(true);   // an adapter module may have no code yet
-            rule = rule == null ? one : com.tngtech.archunit.lang.CompositeArchRule.of(rule).and(one);
-        }
-        return rule;
+        Function<JavaClass, String> adapterOf = c -> Arrays.stream(ADAPTERS).map(a -> a.replace("..", ""))
+                .filter(a -> inPackage(c, a)).findFirst().orElse(null);
+        return classes().that().resideInAnyPackage(ADAPTERS)
+                .should(dependOnNothing("of another adapter", (origin, target) -> {
+                    String targetAdapter = adapterOf.apply(target);
+                    return targetAdapter != null && !targetAdapter.equals(adapterOf.apply(origin));
+                }))
+                .because("adapters are swapped one at a time, so none may lean on another");
     }
 
+    /**
+     * One rule over all of userpool: the AWS SDK is used only by the wiring (any service) and by the
+     * Cognito, SES and DynamoDB adapters, each of which may use the SDK's shared parts and its own
+     * service's client, but no other service's.
+     */
     private static ArchRule awsSdkConfined() {
-        ArchRule rule = noClasses().that().resideInAPackage("dev.userpool..")
-                .and().resideOutsideOfPackages("dev.userpool.cognito..", "dev.userpool.ses..", "dev.userpool.dynamodb..",
-                        "dev.userpool.app.wiring..")
-                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
-                .allowEmptyShould(true);   // checked together with the per-adapter parts below
-        return com.tngtech.archunit.lang.CompositeArchRule.of(rule)
-                .and(sdkOnlyIn("dev.userpool.cognito..", "software.amazon.awssdk.services.cognitoidentityprovider.."))
-                .and(sdkOnlyIn("dev.userpool.ses..", "software.amazon.awssdk.services.sesv2.."))
-                .and(sdkOnlyIn("dev.userpool.dynamodb..", "software.amazon.awssdk.services.dynamodb.."))
+        Map<String, String> ownServiceOfAdapter = Map.of(
+                "dev.userpool.cognito", "software.amazon.awssdk.services.cognitoidentityprovider",
+                "dev.userpool.ses", "software.amazon.awssdk.services.sesv2",
+                "dev.userpool.dynamodb", "software.amazon.awssdk.services.dynamodb");
+        return classes().that().resideInAPackage("dev.userpool..")
+                .should(dependOnNothing("of the AWS SDK that is not theirs to use", (origin, target) -> {
+                    if (!inPackage(target, "software.amazon.awssdk") || inPackage(origin, "dev.userpool.app.wiring")) {
+                        return false;
+                    }
+                    return ownServiceOfAdapter.entrySet().stream().filter(e -> inPackage(origin, e.getKey())).findFirst()
+                            .map(e -> inPackage(target, "software.amazon.awssdk.services") && !inPackage(target, e.getValue()))
+                            .orElse(true);   // not an AWS adapter: no SDK at all
+                }))
                 .because("each AWS service's SDK belongs to its own adapter (and the wiring that builds it)");
-    }
-
-    /** An adapter may use the SDK's shared parts and its own service's client, but no other service's. */
-    private static ArchRule sdkOnlyIn(String adapter, String ownService) {
-        return noClasses().that().resideInAPackage(adapter)
-                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
-                        "is another AWS service's SDK",
-                        c -> c.getPackageName().startsWith("software.amazon.awssdk.services.")
-                                && !c.getPackageName().startsWith(ownService.replace("..", ""))))
-                .allowEmptyShould(true);   // an adapter module may have no code yet
     }
 }

@@ -99,4 +99,13 @@ class ArchitectureTest {
         assertThatThrownBy(() -> rule.check(bad)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining(violation.getSimpleName());
     }
+
+    /** A rule whose {@code that()} matches nothing proves nothing, so it must fail rather than pass vacuously. */
+    @ParameterizedTest(name = "{0} fails when it checks no class")
+    @MethodSource("rulesAndTheirViolations")
+    void ruleFailsWhenItChecksNoClass(String name, ArchRule rule, Class<?> violation) {
+        JavaClasses none = new ClassFileImporter().importClasses(Object.class);
+        assertThatThrownBy(() -> rule.check(none)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("failed to check any classes");
+    }
 }
