@@ -73,6 +73,15 @@ final class ArchitectureRules {
                                     .noneMatch(allowed -> inPackage(c, allowed.replace("..", ""))))))
             .because("every request is a use case, with its audit event and limits");
 
+    /**
+     * {@code app.config} reads the environment into plain settings records; the wiring turns them into
+     * each adapter's own settings. So the HTTP adapter, which reads some settings, reaches no adapter
+     * through them, and an adapter's settings class can change without touching configuration.
+     */
+    static final ArchRule CONFIG_KNOWS_NO_ADAPTER = noClasses().that().resideInAPackage("dev.userpool.app.config..")
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
+            .because("configuration holds plain settings; the wiring turns them into adapter settings");
+
     static final ArchRule ADAPTERS_ARE_INDEPENDENT = adaptersIndependent();
 
     static final ArchRule ADAPTERS_DO_NOT_USE_USE_CASES = noClasses().that().resideInAnyPackage(ADAPTERS)

@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.userpool.app.archfixture.ExitsTheProcess;
 import dev.userpool.app.archfixture.PrintsToStandardOut;
+import dev.userpool.app.config.archfixture.ConfigUsingEmbedded;
 import dev.userpool.app.http.archfixture.HttpUsingInject;
 import dev.userpool.app.http.archfixture.HttpUsingOutPort;
 import dev.userpool.app.http.archfixture.HttpUsingService;
@@ -69,6 +70,7 @@ class ArchitectureTest {
                 Arguments.of("core depends only on the JDK", ArchitectureRules.CORE_DEPENDS_ONLY_ON_JDK, CoreClassUsingJackson.class),
                 Arguments.of("the domain does not see the use cases", ArchitectureRules.CORE_LAYERS_POINT_INWARD, DomainUsingService.class),
                 Arguments.of("the domain does not see the ports", ArchitectureRules.CORE_LAYERS_POINT_INWARD, DomainUsingPort.class),
+                Arguments.of("configuration knows no adapter", ArchitectureRules.CONFIG_KNOWS_NO_ADAPTER, ConfigUsingEmbedded.class),
                 Arguments.of("adapters are independent", ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, SesAdapterUsingEmbedded.class),
                 Arguments.of("the SMTP adapter is independent", ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, SmtpAdapterUsingEmbedded.class),
                 Arguments.of("Jakarta Mail only in the SMTP adapter", ArchitectureRules.MAIL_API_ONLY_IN_THE_SMTP_ADAPTER, AdapterUsingJakartaMail.class),
