@@ -1,8 +1,5 @@
 package dev.userpool.app.config;
 
-import dev.userpool.cognito.AppClient;
-import dev.userpool.cognito.CognitoPool;
-import dev.userpool.cognito.SignInFlow;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +20,10 @@ import java.util.regex.Pattern;
  *                                 endpoint on this machine gets dummy ones (nothing real is signed)
  */
 public record CognitoSettings(String region, String userPoolId, String clientId, Optional<String> clientSecret,
-                              SignInFlow flow, Optional<URI> endpoint, boolean credentialsInEnvironment) {
+                              AuthFlow flow, Optional<URI> endpoint, boolean credentialsInEnvironment) {
+    /** How a password is proven to Cognito: by an SRP proof (the password stays here) or by sending it. */
+    public enum AuthFlow { USER_SRP_AUTH, USER_PASSWORD_AUTH }
+
     static final String BECAUSE = "when USERPOOL_DIRECTORY=cognito";
     // Cognito's own pattern for a pool id; on AWS the part before '_' is the pool's region
     private static final Pattern USER_POOL_ID = Pattern.compile("([\\w-]+)_[0-9a-zA-Z]+");
@@ -57,18 +57,10 @@ public record CognitoSettings(String region, String userPoolId, String clientId,
             throw new InvalidSettingsException("USERPOOL_COGNITO_USER_POOL_ID=" + poolId.get() + " is a pool in "
                     + poolRegion.get() + ", but AWS_REGION=" + region.get() + ": they must agree.");
         }
-        SignInFlow flow = env.choice("USERPOOL_COGNITO_AUTH_FLOW", SignInFlow.class, SignInFlow.USER_SRP_AUTH);
+        AuthFlow flow = env.choice("USERPOOL_COGNITO_AUTH_FLOW", AuthFlow.class, AuthFlow.USER_SRP_AUTH);
         boolean credentials = CREDENTIAL_VARIABLES.stream().anyMatch(v -> env.get(v).isPresent());
         return new CognitoSettings(region.get(), poolId.get(), clientId.get(), env.get("USERPOOL_COGNITO_CLIENT_SECRET"),
                 flow, endpoint, credentials);
-    }
-
-    public CognitoPool pool() {
-        return new CognitoPool(region, userPoolId, endpoint);
-    }
-
-    public AppClient appClient() {
-        return new AppClient(clientId, clientSecret);
     }
 
     private static URI endpoint(String raw) {

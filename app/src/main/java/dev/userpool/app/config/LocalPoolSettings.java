@@ -1,6 +1,5 @@
 package dev.userpool.app.config;
 
-import dev.userpool.embedded.EmbeddedSettings;
 import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -8,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * How the embedded pool presents itself to Cognito clients: its pool id ({@code USERPOOL_POOL_ID},
  * default {@code local_Userpool1}; the region is the part before {@code _}, SRP hashes the part after
- * it), its app client ({@code USERPOOL_CLIENT_ID}, default {@value EmbeddedSettings#DEFAULT_CLIENT_ID},
+ * it), its app client ({@code USERPOOL_CLIENT_ID}, default {@value #DEFAULT_CLIENT_ID},
  * with {@code USERPOOL_CLIENT_SECRET} when the client is to have a secret, checked through
  * {@code SECRET_HASH}), whether it keeps SRP verifiers and answers {@code USER_SRP_AUTH}
  * ({@code USERPOOL_SRP}, default on), and from where the admin operations of its Cognito API are
@@ -19,6 +18,7 @@ import java.util.regex.Pattern;
 public record LocalPoolSettings(String userPoolId, String clientId, Optional<String> clientSecret, boolean srp,
                                 AdminCalls adminCalls) {
     public static final String DEFAULT_POOL_ID = "local_Userpool1";
+    public static final String DEFAULT_CLIENT_ID = "userpool-local";
     // Cognito's patterns for a pool id and an app client id ('-' allowed too: the embedded default has one)
     private static final Pattern USER_POOL_ID = Pattern.compile("[\\w-]+_[0-9a-zA-Z]+");
     private static final Pattern CLIENT_ID = Pattern.compile("[\\w+-]{1,128}");
@@ -37,7 +37,7 @@ public record LocalPoolSettings(String userPoolId, String clientId, Optional<Str
             throw new InvalidSettingsException("USERPOOL_POOL_ID=" + poolId
                     + " is not understood: expected a user pool id like local_Userpool1 (region, '_', letters and digits).");
         }
-        String clientId = env.get("USERPOOL_CLIENT_ID", EmbeddedSettings.DEFAULT_CLIENT_ID);
+        String clientId = env.get("USERPOOL_CLIENT_ID", DEFAULT_CLIENT_ID);
         if (!CLIENT_ID.matcher(clientId).matches()) {
             throw new InvalidSettingsException("USERPOOL_CLIENT_ID=" + clientId
                     + " is not understood: expected 1 to 128 letters, digits, '_', '+' or '-'.");

@@ -2,8 +2,6 @@ package dev.userpool.app.config;
 
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.UserPoolException;
-import dev.userpool.smtp.SmtpLogin;
-import dev.userpool.smtp.SmtpRelay;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,15 +14,32 @@ import java.util.regex.Pattern;
  * outbox's retry timing ({@code _RETRY_FIRST}, {@code _RETRY_MAX}). {@link #toString()} leaves the
  * password out.
  */
-public record SmtpSettings(SmtpRelay relay, EmailAddress from, Duration retryFirst, Duration retryMax) {
+public record SmtpSettings(String host, int port, Security security, Optional<Login> login, EmailAddress from,
+                           Duration retryFirst, Duration retryMax) {
+    /** How the connection is protected: STARTTLS (587), TLS from the start (465), or none (this machine only). */
+    public enum Security { STARTTLS, TLS, NONE }
+
+    /** The mail server's login; the password never prints. */
+    public record Login(String username, String password) {
+        @Override
+        public String toString() {
+            return "Login[" + username + ", ***]";
+        }
+    }
+
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
 
     public static SmtpSettings from(Settings settings) {
         Environment env = settings.environment();
         String host = env.required("USERPOOL_SMTP_HOST", "when USERPOOL_EMAIL=smtp");
-        SmtpRelay.Security security = env.choice("USERPOOL_SMTP_TLS", SmtpRelay.Security.class, SmtpRelay.Security.STARTTLS);
-        if (security == SmtpRelay.Security.NONE && !SmtpRelay.isLoopback(host)) {
+        // The SMTP adapter refuses these as well; here they are named by their variables, before anything starts.
+        if (host.isBlank() || !host.chars().allMatch(c -> c > ' ' && c < 127)) {
+            throw new InvalidSettingsException("USERPOOL_SMTP_HOST=" + host
+                    + " is not understood: the SMTP host must be a host name or an IP address.");
+        }
+        Security security = env.choice("USERPOOL_SMTP_TLS", Security.class, Security.STARTTLS);
+        if (security == Security.NONE && !isLoopback(host)) {
             throw new InvalidSettingsException("USERPOOL_SMTP_TLS=none is allowed only when USERPOOL_SMTP_HOST is this machine"
                     + " (localhost, 127.0.0.1, ::1), not " + host + ": the login and the codes would cross the network in clear."
                     + " Use USERPOOL_SMTP_TLS=starttls (port 587) or tls (port 465).");
@@ -38,7 +53,7 @@ public record SmtpSettings(SmtpRelay relay, EmailAddress from, Duration retryFir
                     + " is required when " + (username.isPresent() ? "USERPOOL_SMTP_USERNAME" : "USERPOOL_SMTP_PASSWORD")
                     + " is set: give both to sign in to the mail server, or neither.");
         }
-        Optional<SmtpLogin> login = username.map(u -> new SmtpLogin(u, password.get()));
+        Optional<Login> login = username.map(u -> new Login(u, password.get()));
         EmailAddress from = fromAddress(env.required("USERPOOL_SMTP_FROM", "when USERPOOL_EMAIL=smtp"));
         Duration first = duration(env, "USERPOOL_SMTP_RETRY_FIRST", Duration.ofSeconds(5));
         Duration max = duration(env, "USERPOOL_SMTP_RETRY_MAX", Duration.ofSeconds(60));
@@ -46,14 +61,18 @@ public record SmtpSettings(SmtpRelay relay, EmailAddress from, Duration retryFir
             throw new InvalidSettingsException("USERPOOL_SMTP_RETRY_MAX (" + max.toMillis() + " ms) is shorter than"
                     + " USERPOOL_SMTP_RETRY_FIRST (" + first.toMillis() + " ms): the back-off grows from the first to the most.");
         }
-        try {
-            return new SmtpSettings(SmtpRelay.of(host, port, security, login), from, first, max);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException("USERPOOL_SMTP_HOST=" + host + " is not understood: " + e.getMessage() + ".");
-        }
+        return new SmtpSettings(host, port, security, login, from, first, max);
     }
 
-    private static int defaultPort(SmtpRelay.Security security) {
+    /** Whether {@code host} names this machine by itself: {@code localhost}, 127.0.0.0/8 or ::1 (no name lookup). */
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
+        return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+                || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
+    private static int defaultPort(Security security) {
         return switch (security) {
             case STARTTLS -> 587;
             case TLS -> 465;
@@ -99,7 +118,8 @@ public record SmtpSettings(SmtpRelay relay, EmailAddress from, Duration retryFir
 
     @Override
     public String toString() {
-        return "SmtpSettings[" + relay + ", from " + from + ", retry after " + retryFirst.toMillis() + " ms up to "
+        return "SmtpSettings[" + host + ":" + port + ", " + security.name().toLowerCase(Locale.ROOT)
+                + login.map(l -> ", login " + l.username()).orElse("") + ", from " + from + ", retry after " + retryFirst.toMillis() + " ms up to "
                 + retryMax.toMillis() + " ms]";
     }
 }

@@ -5,10 +5,13 @@ import dagger.Provides;
 import dagger.multibindings.IntoSet;
 import dev.userpool.app.config.CognitoSettings;
 import dev.userpool.app.config.Settings;
+import dev.userpool.cognito.AppClient;
 import dev.userpool.cognito.CognitoAuthenticator;
 import dev.userpool.cognito.CognitoClients;
+import dev.userpool.cognito.CognitoPool;
 import dev.userpool.cognito.CognitoTokenVerifier;
 import dev.userpool.cognito.CognitoUserDirectory;
+import dev.userpool.cognito.SignInFlow;
 import java.time.Clock;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
@@ -52,8 +55,8 @@ public final class CognitoModule {
     @Provides
     @Singleton
     static CognitoIdentityProviderClient cognitoClient(CognitoSettings cognito, CognitoResources resources) {
-        CognitoIdentityProviderClient client = CognitoClients.build(cognito.pool(),
-                CognitoClients.credentials(cognito.pool(), cognito.credentialsInEnvironment()),
+        CognitoIdentityProviderClient client = CognitoClients.build(pool(cognito),
+                CognitoClients.credentials(pool(cognito), cognito.credentialsInEnvironment()),
                 CognitoClients.Timeouts.defaults());
         resources.opened(client);
         LOG.info("User directory: Cognito pool {} ({}), app client {}{}, sign-in with {}", cognito.userPoolId(),
@@ -65,18 +68,35 @@ public final class CognitoModule {
     @Provides
     @Singleton
     static CognitoUserDirectory cognitoDirectory(CognitoIdentityProviderClient client, CognitoSettings cognito) {
-        return new CognitoUserDirectory(client, cognito.pool(), cognito.appClient());
+        return new CognitoUserDirectory(client, pool(cognito), appClient(cognito));
     }
 
     @Provides
     @Singleton
     static CognitoAuthenticator cognitoAuthenticator(CognitoIdentityProviderClient client, CognitoSettings cognito, Clock clock) {
-        return new CognitoAuthenticator(client, cognito.pool(), cognito.appClient(), cognito.flow(), clock);
+        return new CognitoAuthenticator(client, pool(cognito), appClient(cognito), signInFlow(cognito), clock);
     }
 
     @Provides
     @Singleton
     static CognitoTokenVerifier cognitoTokenVerifier(CognitoSettings cognito, Clock clock) {
-        return new CognitoTokenVerifier(cognito.pool(), cognito.appClient(), clock);
+        return new CognitoTokenVerifier(pool(cognito), appClient(cognito), clock);
+    }
+
+    // The settings are plain values (config knows no adapter); here they become the adapter's own.
+
+    public static CognitoPool pool(CognitoSettings cognito) {
+        return new CognitoPool(cognito.region(), cognito.userPoolId(), cognito.endpoint());
+    }
+
+    public static AppClient appClient(CognitoSettings cognito) {
+        return new AppClient(cognito.clientId(), cognito.clientSecret());
+    }
+
+    static SignInFlow signInFlow(CognitoSettings cognito) {
+        return switch (cognito.flow()) {
+            case USER_SRP_AUTH -> SignInFlow.USER_SRP_AUTH;
+            case USER_PASSWORD_AUTH -> SignInFlow.USER_PASSWORD_AUTH;
+        };
     }
 }

@@ -9,6 +9,8 @@ import dev.userpool.app.config.SmtpSettings;
 import dev.userpool.core.port.out.MailTransport;
 import dev.userpool.embedded.OutboxDelivery;
 import dev.userpool.embedded.OutboxQueue;
+import dev.userpool.smtp.SmtpLogin;
+import dev.userpool.smtp.SmtpRelay;
 import dev.userpool.smtp.SmtpTransport;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -46,8 +48,19 @@ public final class SmtpModule {
     @Provides
     @Singleton
     static MailTransport smtpTransport(SmtpSettings smtp, Clock clock) {
-        LOG.info("Email: over SMTP to {} from {}", smtp.relay(), smtp.from());
-        return new SmtpTransport(smtp.relay(), smtp.from(), clock);
+        SmtpRelay relay = relay(smtp);
+        LOG.info("Email: over SMTP to {} from {}", relay, smtp.from());
+        return new SmtpTransport(relay, smtp.from(), clock);
+    }
+
+    /** The plain settings as the SMTP adapter's relay (config knows no adapter). */
+    static SmtpRelay relay(SmtpSettings smtp) {
+        SmtpRelay.Security security = switch (smtp.security()) {
+            case STARTTLS -> SmtpRelay.Security.STARTTLS;
+            case TLS -> SmtpRelay.Security.TLS;
+            case NONE -> SmtpRelay.Security.NONE;
+        };
+        return SmtpRelay.of(smtp.host(), smtp.port(), security, smtp.login().map(l -> new SmtpLogin(l.username(), l.password())));
     }
 
     @Provides

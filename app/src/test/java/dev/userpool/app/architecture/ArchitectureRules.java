@@ -3,9 +3,22 @@ package dev.userpool.app.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /** The shape of userpool (DESIGN §3–4), as rules over the compiled classes of every module. */
 final class ArchitectureRules {
@@ -19,6 +32,15 @@ final class ArchitectureRules {
             .because("the core is plain Java that any service can embed");
 
     /**
+     * The layers inside the core, innermost first: {@code domain ← event ← port ← service}. Each layer may
+     * use the layers before it and never one after it, so the domain never sees an event, a port or a
+     * service, and a port never sees the services that implement the in-ports. (Events are facts about the
+     * domain; ports speak in domain values and events.) Dependencies outside the core are
+     * {@link #CORE_DEPENDS_ONLY_ON_JDK}'s business.
+     */
+    static final ArchRule CORE_LAYERS_POINT_INWARD = coreLayers("domain", "event", "port", "service");
+
+    /**
      * Cognito's SRP arithmetic, shared by the SRP client (adapters-cognito) and the embedded pool's
      * server side: a library any module may use, so it uses nothing of userpool's (adapters depending on
      * it stay independent of each other).
@@ -28,13 +50,37 @@ final class ArchitectureRules {
             .because("the SRP library is shared by adapters that must not depend on each other");
 
     /**
-     * The HTTP adapter — the REST API and the Cognito user-pool API alike — drives the core's use cases;
-     * it never reaches an adapter or a service directly, so every call has the use case's audit event
-     * and limits. (The wiring hands it what only the embedded pool can serve, behind app interfaces.)
+     * What the HTTP adapter — the REST API and the Cognito user-pool API alike — may use: the core's
+     * use cases ({@code port.in}) and the values they speak in ({@code domain}, {@code event} for the
+     * audit queries), its own packages, the plain settings of {@code app.config} (the local doors and the
+     * Cognito API's admin policy), the web stack and the JDK. Never an adapter, a service or an out-port,
+     * so every request is a use case with its audit event and limits. (The wiring hands it what only the
+     * embedded pool can serve, behind app interfaces.)
      */
-    static final ArchRule HTTP_GOES_THROUGH_THE_USE_CASES = noClasses().that().resideInAPackage("dev.userpool.app.http..")
-            .should().dependOnClassesThat().resideInAnyPackage(concat(ADAPTERS, "dev.userpool.core.service.."))
+    static final String[] HTTP_MAY_USE_OF_USERPOOL = {"dev.userpool.app.http..", "dev.userpool.core.port.in..",
+            "dev.userpool.core.domain..", "dev.userpool.core.event..", "dev.userpool.app.config.."};
+
+    static final ArchRule HTTP_USES_ONLY_THE_USE_CASES = CompositeArchRule
+            .of(classes().that().resideInAPackage("dev.userpool.app.http..")
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(concat(HTTP_MAY_USE_OF_USERPOOL,
+                            "io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..", "com.fasterxml.jackson..",
+                            "io.micrometer..", "org.slf4j..", "java..", "javax.crypto..")))
+            // and nothing it reaches through those leads out of them (say, a port.in type exposing a port.out)
+            .and(noClasses().that().resideInAPackage("dev.userpool.app.http..")
+                    .should().transitivelyDependOnClassesThat(DescribedPredicate.describe(
+                            "are userpool classes outside " + String.join(", ", HTTP_MAY_USE_OF_USERPOOL),
+                            c -> inPackage(c, "dev.userpool") && Arrays.stream(HTTP_MAY_USE_OF_USERPOOL)
+                                    .noneMatch(allowed -> inPackage(c, allowed.replace("..", ""))))))
             .because("every request is a use case, with its audit event and limits");
+
+    /**
+     * {@code app.config} reads the environment into plain settings records; the wiring turns them into
+     * each adapter's own settings. So the HTTP adapter, which reads some settings, reaches no adapter
+     * through them, and an adapter's settings class can change without touching configuration.
+     */
+    static final ArchRule CONFIG_KNOWS_NO_ADAPTER = noClasses().that().resideInAPackage("dev.userpool.app.config..")
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
+            .because("configuration holds plain settings; the wiring turns them into adapter settings");
 
     static final ArchRule ADAPTERS_ARE_INDEPENDENT = adaptersIndependent();
 
@@ -77,45 +123,81 @@ final class ArchitectureRules {
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .because("output goes through SLF4J (or picocli's writers), where secrets are kept out");
 
-    private static String[] concat(String[] packages, String more) {
-        String[] all = java.util.Arrays.copyOf(packages, packages.length + 1);
-        all[packages.length] = more;
+    private static String[] concat(String[] packages, String... more) {
+        String[] all = Arrays.copyOf(packages, packages.length + more.length);
+        System.arraycopy(more, 0, all, packages.length, more.length);
         return all;
     }
 
+    /**
+     * One rule over the whole core (so it never checks an empty set): no class depends on a core layer
+     * further out than its own.
+     */
+    private static ArchRule coreLayers(String... innermostFirst) {
+        List<String> layers = List.of(innermostFirst);
+        ToIntFunction<JavaClass> layerOf = c -> {
+            for (int i = 0; i < layers.size(); i++) {
+                if (inPackage(c, "dev.userpool.core." + layers.get(i))) return i;
+            }
+            return -1;   // outside the core's layers: not this rule's business
+        };
+        return classes().that().resideInAPackage("dev.userpool.core..")
+                .should(dependOnNothing("of a core layer further out than their own",
+                        (origin, target) -> layerOf.applyAsInt(target) > layerOf.applyAsInt(origin)))
+                .because("dependencies inside the core point inward: " + String.join(" ← ", layers));
+    }
+
+    /** A condition that reports every direct dependency of a class whose target is forbidden for that class. */
+    private static ArchCondition<JavaClass> dependOnNothing(String what, BiPredicate<JavaClass, JavaClass> forbidden) {
+        return new ArchCondition<>("depend on nothing " + what) {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                    if (forbidden.test(origin, dependency.getTargetClass())) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    /** Whether a class resides in the package or below it. */
+    private static boolean inPackage(JavaClass c, String pkg) {
+        String name = c.getPackageName();
+        return name.equals(pkg) || name.startsWith(pkg + ".");
+    }
+
+    /** One rule over every adapter (so it never checks an empty set): no class uses another adapter's package. */
     private static ArchRule adaptersIndependent() {
-        ArchRule rule = null;
-        for (String adapter : ADAPTERS) {
-            String[] others = java.util.Arrays.stream(ADAPTERS).filter(a -> !a.equals(adapter)).toArray(String[]::new);
-            ArchRule one = noClasses().that().resideInAPackage(adapter)
-                    .should().dependOnClassesThat().resideInAnyPackage(others)
-                    .because("adapters are swapped one at a time, so none may lean on another")
-                    .allowEmptyShould(true);   // an adapter module may have no code yet
-            rule = rule == null ? one : com.tngtech.archunit.lang.CompositeArchRule.of(rule).and(one);
-        }
-        return rule;
+        Function<JavaClass, String> adapterOf = c -> Arrays.stream(ADAPTERS).map(a -> a.replace("..", ""))
+                .filter(a -> inPackage(c, a)).findFirst().orElse(null);
+        return classes().that().resideInAnyPackage(ADAPTERS)
+                .should(dependOnNothing("of another adapter", (origin, target) -> {
+                    String targetAdapter = adapterOf.apply(target);
+                    return targetAdapter != null && !targetAdapter.equals(adapterOf.apply(origin));
+                }))
+                .because("adapters are swapped one at a time, so none may lean on another");
     }
 
+    /**
+     * One rule over all of userpool: the AWS SDK is used only by the wiring (any service) and by the
+     * Cognito, SES and DynamoDB adapters, each of which may use the SDK's shared parts and its own
+     * service's client, but no other service's.
+     */
     private static ArchRule awsSdkConfined() {
-        ArchRule rule = noClasses().that().resideInAPackage("dev.userpool..")
-                .and().resideOutsideOfPackages("dev.userpool.cognito..", "dev.userpool.ses..", "dev.userpool.dynamodb..",
-                        "dev.userpool.app.wiring..")
-                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
-                .allowEmptyShould(true);   // checked together with the per-adapter parts below
-        return com.tngtech.archunit.lang.CompositeArchRule.of(rule)
-                .and(sdkOnlyIn("dev.userpool.cognito..", "software.amazon.awssdk.services.cognitoidentityprovider.."))
-                .and(sdkOnlyIn("dev.userpool.ses..", "software.amazon.awssdk.services.sesv2.."))
-                .and(sdkOnlyIn("dev.userpool.dynamodb..", "software.amazon.awssdk.services.dynamodb.."))
+        Map<String, String> ownServiceOfAdapter = Map.of(
+                "dev.userpool.cognito", "software.amazon.awssdk.services.cognitoidentityprovider",
+                "dev.userpool.ses", "software.amazon.awssdk.services.sesv2",
+                "dev.userpool.dynamodb", "software.amazon.awssdk.services.dynamodb");
+        return classes().that().resideInAPackage("dev.userpool..")
+                .should(dependOnNothing("of the AWS SDK that is not theirs to use", (origin, target) -> {
+                    if (!inPackage(target, "software.amazon.awssdk") || inPackage(origin, "dev.userpool.app.wiring")) {
+                        return false;
+                    }
+                    return ownServiceOfAdapter.entrySet().stream().filter(e -> inPackage(origin, e.getKey())).findFirst()
+                            .map(e -> inPackage(target, "software.amazon.awssdk.services") && !inPackage(target, e.getValue()))
+                            .orElse(true);   // not an AWS adapter: no SDK at all
+                }))
                 .because("each AWS service's SDK belongs to its own adapter (and the wiring that builds it)");
-    }
-
-    /** An adapter may use the SDK's shared parts and its own service's client, but no other service's. */
-    private static ArchRule sdkOnlyIn(String adapter, String ownService) {
-        return noClasses().that().resideInAPackage(adapter)
-                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
-                        "is another AWS service's SDK",
-                        c -> c.getPackageName().startsWith("software.amazon.awssdk.services.")
-                                && !c.getPackageName().startsWith(ownService.replace("..", ""))))
-                .allowEmptyShould(true);   // an adapter module may have no code yet
     }
 }

@@ -9,10 +9,15 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.userpool.app.archfixture.ExitsTheProcess;
 import dev.userpool.app.archfixture.PrintsToStandardOut;
+import dev.userpool.app.config.archfixture.ConfigUsingEmbedded;
 import dev.userpool.app.http.archfixture.HttpUsingInject;
+import dev.userpool.app.http.archfixture.HttpUsingOutPort;
+import dev.userpool.app.http.archfixture.HttpUsingService;
 import dev.userpool.app.http.cognito.archfixture.CognitoApiUsingEmbedded;
 import dev.userpool.cognito.archfixture.CognitoUsingDynamoDbSdk;
 import dev.userpool.core.archfixture.CoreClassUsingJackson;
+import dev.userpool.core.domain.archfixture.DomainUsingPort;
+import dev.userpool.core.domain.archfixture.DomainUsingService;
 import dev.userpool.core.event.archfixture.MutableEvent;
 import dev.userpool.core.port.out.archfixture.PortAsClass;
 import dev.userpool.embedded.archfixture.AdapterUsingAwsSdk;
@@ -63,11 +68,16 @@ class ArchitectureTest {
     static Stream<Arguments> rulesAndTheirViolations() {
         return Stream.of(
                 Arguments.of("core depends only on the JDK", ArchitectureRules.CORE_DEPENDS_ONLY_ON_JDK, CoreClassUsingJackson.class),
+                Arguments.of("the domain does not see the use cases", ArchitectureRules.CORE_LAYERS_POINT_INWARD, DomainUsingService.class),
+                Arguments.of("the domain does not see the ports", ArchitectureRules.CORE_LAYERS_POINT_INWARD, DomainUsingPort.class),
+                Arguments.of("configuration knows no adapter", ArchitectureRules.CONFIG_KNOWS_NO_ADAPTER, ConfigUsingEmbedded.class),
                 Arguments.of("adapters are independent", ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, SesAdapterUsingEmbedded.class),
                 Arguments.of("the SMTP adapter is independent", ArchitectureRules.ADAPTERS_ARE_INDEPENDENT, SmtpAdapterUsingEmbedded.class),
                 Arguments.of("Jakarta Mail only in the SMTP adapter", ArchitectureRules.MAIL_API_ONLY_IN_THE_SMTP_ADAPTER, AdapterUsingJakartaMail.class),
                 Arguments.of("the SRP library depends only on the JDK", ArchitectureRules.SRP_LIBRARY_DEPENDS_ONLY_ON_JDK, SrpUsingCore.class),
-                Arguments.of("HTTP goes through the use cases", ArchitectureRules.HTTP_GOES_THROUGH_THE_USE_CASES, CognitoApiUsingEmbedded.class),
+                Arguments.of("HTTP uses only the use cases", ArchitectureRules.HTTP_USES_ONLY_THE_USE_CASES, CognitoApiUsingEmbedded.class),
+                Arguments.of("HTTP does not reach an out-port", ArchitectureRules.HTTP_USES_ONLY_THE_USE_CASES, HttpUsingOutPort.class),
+                Arguments.of("HTTP does not reach a service", ArchitectureRules.HTTP_USES_ONLY_THE_USE_CASES, HttpUsingService.class),
                 Arguments.of("adapters do not use use cases", ArchitectureRules.ADAPTERS_DO_NOT_USE_USE_CASES, AdapterUsingUseCase.class),
                 Arguments.of("AWS SDK only in AWS adapters", ArchitectureRules.AWS_SDK_ONLY_IN_ITS_ADAPTER, AdapterUsingAwsSdk.class),
                 Arguments.of("each AWS SDK only in its adapter", ArchitectureRules.AWS_SDK_ONLY_IN_ITS_ADAPTER, CognitoUsingDynamoDbSdk.class),
@@ -90,5 +100,14 @@ class ArchitectureTest {
         JavaClasses bad = new ClassFileImporter().importClasses(violation);
         assertThatThrownBy(() -> rule.check(bad)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining(violation.getSimpleName());
+    }
+
+    /** A rule whose {@code that()} matches nothing proves nothing, so it must fail rather than pass vacuously. */
+    @ParameterizedTest(name = "{0} fails when it checks no class")
+    @MethodSource("rulesAndTheirViolations")
+    void ruleFailsWhenItChecksNoClass(String name, ArchRule rule, Class<?> violation) {
+        JavaClasses none = new ClassFileImporter().importClasses(Object.class);
+        assertThatThrownBy(() -> rule.check(none)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("failed to check any classes");
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.userpool.app.config.CognitoSettings;
 import dev.userpool.app.config.Environment;
 import dev.userpool.app.config.InvalidSettingsException;
-import dev.userpool.cognito.SignInFlow;
+import dev.userpool.app.wiring.CognitoModule;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,11 +31,11 @@ class CognitoSettingsTest {
         CognitoSettings s = read(MINIMAL);
 
         assertThat(s.region()).isEqualTo("eu-west-1");
-        assertThat(s.flow()).isEqualTo(SignInFlow.USER_SRP_AUTH);
+        assertThat(s.flow()).isEqualTo(CognitoSettings.AuthFlow.USER_SRP_AUTH);
         assertThat(s.clientSecret()).isEmpty();
         assertThat(s.endpoint()).isEmpty();
-        assertThat(s.pool().issuer()).isEqualTo("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123");
-        assertThat(s.appClient().hasSecret()).isFalse();
+        assertThat(CognitoModule.pool(s).issuer()).isEqualTo("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123");
+        assertThat(CognitoModule.appClient(s).hasSecret()).isFalse();
     }
 
     @Test
@@ -43,9 +43,9 @@ class CognitoSettingsTest {
         CognitoSettings s = read(MINIMAL, "AWS_REGION", "eu-west-1", "USERPOOL_COGNITO_CLIENT_SECRET", "s3cr3t-value",
                 "USERPOOL_COGNITO_AUTH_FLOW", "user_password_auth", "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE");
 
-        assertThat(s.flow()).isEqualTo(SignInFlow.USER_PASSWORD_AUTH);
+        assertThat(s.flow()).isEqualTo(CognitoSettings.AuthFlow.USER_PASSWORD_AUTH);
         assertThat(s.clientSecret()).contains("s3cr3t-value");
-        assertThat(s.appClient().hasSecret()).isTrue();
+        assertThat(CognitoModule.appClient(s).hasSecret()).isTrue();
         assertThat(s.credentialsInEnvironment()).isTrue();
         assertThat(s.toString()).doesNotContain("s3cr3t").contains("clientSecret=***");
     }
@@ -57,8 +57,8 @@ class CognitoSettingsTest {
 
         assertThat(s.endpoint()).contains(URI.create("http://127.0.0.1:9229"));
         assertThat(s.credentialsInEnvironment()).isFalse();
-        assertThat(s.pool().issuer()).isEqualTo("http://127.0.0.1:9229/local_5RIgYCXA");
-        assertThat(s.pool().jwksUri()).isEqualTo(URI.create("http://127.0.0.1:9229/local_5RIgYCXA/.well-known/jwks.json"));
+        assertThat(CognitoModule.pool(s).issuer()).isEqualTo("http://127.0.0.1:9229/local_5RIgYCXA");
+        assertThat(CognitoModule.pool(s).jwksUri()).isEqualTo(URI.create("http://127.0.0.1:9229/local_5RIgYCXA/.well-known/jwks.json"));
     }
 
     @Test

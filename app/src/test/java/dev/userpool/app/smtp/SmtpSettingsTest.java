@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.userpool.app.config.InvalidSettingsException;
 import dev.userpool.app.config.Settings;
 import dev.userpool.app.config.SmtpSettings;
-import dev.userpool.smtp.SmtpRelay;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,9 +29,9 @@ class SmtpSettingsTest {
         SmtpSettings smtp = read();
 
         assertThat(Settings.from(Map.of("USERPOOL_EMAIL", "smtp")).email()).isEqualTo(Settings.EmailChoice.SMTP);
-        assertThat(smtp.relay().security()).isEqualTo(SmtpRelay.Security.STARTTLS);
-        assertThat(smtp.relay().port()).isEqualTo(587);
-        assertThat(smtp.relay().login()).isEmpty();
+        assertThat(smtp.security()).isEqualTo(SmtpSettings.Security.STARTTLS);
+        assertThat(smtp.port()).isEqualTo(587);
+        assertThat(smtp.login()).isEmpty();
         assertThat(smtp.from().value()).isEqualTo("no-reply@example.com");
         assertThat(smtp.retryFirst()).isEqualTo(Duration.ofSeconds(5));
         assertThat(smtp.retryMax()).isEqualTo(Duration.ofSeconds(60));
@@ -43,13 +42,13 @@ class SmtpSettingsTest {
         SmtpSettings smtp = read("USERPOOL_SMTP_TLS", "tls", "USERPOOL_SMTP_USERNAME", "mailer", "USERPOOL_SMTP_PASSWORD", PASSWORD,
                 "USERPOOL_SMTP_RETRY_FIRST", "500ms", "USERPOOL_SMTP_RETRY_MAX", "PT2M");
 
-        assertThat(smtp.relay().security()).isEqualTo(SmtpRelay.Security.TLS);
-        assertThat(smtp.relay().port()).isEqualTo(465);
-        assertThat(smtp.relay().login().orElseThrow().username()).isEqualTo("mailer");
-        assertThat(smtp.relay().login().orElseThrow().password()).isEqualTo(PASSWORD);
+        assertThat(smtp.security()).isEqualTo(SmtpSettings.Security.TLS);
+        assertThat(smtp.port()).isEqualTo(465);
+        assertThat(smtp.login().orElseThrow().username()).isEqualTo("mailer");
+        assertThat(smtp.login().orElseThrow().password()).isEqualTo(PASSWORD);
         assertThat(smtp.retryFirst()).isEqualTo(Duration.ofMillis(500));
         assertThat(smtp.retryMax()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(read("USERPOOL_SMTP_PORT", "2525").relay().port()).isEqualTo(2525);
+        assertThat(read("USERPOOL_SMTP_PORT", "2525").port()).isEqualTo(2525);
     }
 
     @Test
@@ -59,9 +58,9 @@ class SmtpSettingsTest {
                 .hasMessageContaining("USERPOOL_SMTP_TLS=none")
                 .hasMessageContaining("USERPOOL_SMTP_HOST")
                 .hasMessageContaining("smtp.example.com");
-        assertThat(read("USERPOOL_SMTP_TLS", "none", "USERPOOL_SMTP_HOST", "localhost").relay().port()).isEqualTo(25);
-        assertThat(read("USERPOOL_SMTP_TLS", "none", "USERPOOL_SMTP_HOST", "127.0.0.1").relay().security())
-                .isEqualTo(SmtpRelay.Security.NONE);
+        assertThat(read("USERPOOL_SMTP_TLS", "none", "USERPOOL_SMTP_HOST", "localhost").port()).isEqualTo(25);
+        assertThat(read("USERPOOL_SMTP_TLS", "none", "USERPOOL_SMTP_HOST", "127.0.0.1").security())
+                .isEqualTo(SmtpSettings.Security.NONE);
     }
 
     @Test
@@ -89,7 +88,7 @@ class SmtpSettingsTest {
         SmtpSettings smtp = SmtpSettings.from(settings);
 
         assertThat(smtp.toString()).contains("smtp.example.com", "mailer").doesNotContain(PASSWORD);
-        assertThat(smtp.relay().toString()).doesNotContain(PASSWORD);
+        assertThat(smtp.toString()).doesNotContain(PASSWORD);
         assertThat(settings.toString()).doesNotContain(PASSWORD);
     }
 }
