@@ -2,6 +2,7 @@ package dev.userpool.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.userpool.app.testing.BrowserOnApp;
 import dev.userpool.app.testing.HeadlessBrowser;
 import dev.userpool.app.testing.RunningApp;
 import java.io.IOException;
@@ -29,23 +30,20 @@ class SignUpFlowBrowserTest {
     static final Pattern SIX_DIGITS = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
     static final String PASSWORD = "Giddy-Up-Unicorn-7";
 
+    private BrowserOnApp session;
     private RunningApp app;
     private HeadlessBrowser browser;
 
     @BeforeEach
     void startBrowserAndServer() {
-        HeadlessBrowser.requireChromium();
-        app = RunningApp.start(Map.of("USERPOOL_VERIFICATION", "code"));
-        browser = HeadlessBrowser.start(app.baseUrl().toString(), Path.of("target", "screenshots"));
+        session = BrowserOnApp.start(Map.of("USERPOOL_VERIFICATION", "code"), "/", Path.of("target", "screenshots"));
+        app = session.app();
+        browser = session.browser();
     }
 
     @AfterEach
     void stop() {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (app != null) app.close();
-        }
+        if (session != null) session.close();
     }
 
     @Test

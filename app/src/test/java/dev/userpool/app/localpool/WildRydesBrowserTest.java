@@ -3,6 +3,7 @@ package dev.userpool.app.localpool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userpool.app.testing.ApiClient;
+import dev.userpool.app.testing.BrowserOnApp;
 import dev.userpool.app.testing.HeadlessBrowser;
 import dev.userpool.app.testing.RunningApp;
 import java.io.IOException;
@@ -26,25 +27,22 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class WildRydesBrowserTest {
     static final String PASSWORD = "Giddy-Up-Unicorn-7";
 
+    private BrowserOnApp session;
     private RunningApp app;
     private ApiClient api;
     private HeadlessBrowser browser;
 
     @BeforeEach
     void startBrowserAndServer() {
-        HeadlessBrowser.requireChromium();
-        app = RunningApp.start(Map.of());
+        session = BrowserOnApp.start(Map.of(), "/wildrydes/", Path.of("target", "screenshots", "wildrydes"));
+        app = session.app();
+        browser = session.browser();
         api = new ApiClient(app.baseUrl());
-        browser = HeadlessBrowser.start(app.baseUrl() + "/wildrydes/", Path.of("target", "screenshots", "wildrydes"));
     }
 
     @AfterEach
     void stop() {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (app != null) app.close();
-        }
+        if (session != null) session.close();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.userpool.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.userpool.app.testing.BrowserOnApp;
 import dev.userpool.app.testing.HeadlessBrowser;
 import dev.userpool.app.testing.RunningApp;
 import java.net.URISyntaxException;
@@ -25,23 +26,20 @@ import org.openqa.selenium.JavascriptExecutor;
  * change too (the pages then carried only a {@code <meta>} policy, which the header now tightens).
  */
 class PagesUnderThePolicyBrowserTest {
+    private BrowserOnApp session;
     private RunningApp app;
     private HeadlessBrowser browser;
 
     @BeforeEach
     void start() {
-        HeadlessBrowser.requireChromium();
-        app = RunningApp.start(Map.of());
-        browser = HeadlessBrowser.start(app.baseUrl().toString(), Path.of("target", "screenshots"));
+        session = BrowserOnApp.start(Map.of(), "/", Path.of("target", "screenshots"));
+        app = session.app();
+        browser = session.browser();
     }
 
     @AfterEach
     void stop() {
-        try {
-            if (browser != null) browser.close();
-        } finally {
-            if (app != null) app.close();
-        }
+        if (session != null) session.close();
     }
 
     @Test
