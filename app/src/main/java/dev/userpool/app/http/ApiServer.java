@@ -41,6 +41,7 @@ public final class ApiServer {
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = RequestBodies.MAX_BYTES;
+            config.jetty.modifyServer(RefusedBodyConnections::installOnConnectors);
             config.jsonMapper(new JavalinJackson(json, false));
             config.router.ignoreTrailingSlashes = true;
             problems.install(config);

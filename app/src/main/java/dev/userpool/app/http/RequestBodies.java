@@ -11,8 +11,8 @@ import java.io.InputStream;
  *
  * <p>The size limit holds while reading: a declared length over it is refused before a byte is read,
  * and a chunked body (no declared length) as soon as it passes the limit, so no request makes the
- * server hold more than {@link #MAX_BYTES} of it. The rest of a refused body is not read: the
- * connection closes after the answer instead of draining it.
+ * server hold more than {@link #MAX_BYTES} of it. The answer to a refused body goes out at once and the
+ * connection closes after it ({@link RefusedBodyConnections}).
  */
 public final class RequestBodies {
     public static final int MAX_BYTES = 64 * 1024;
@@ -40,6 +40,7 @@ public final class RequestBodies {
 
     private static Refused tooLarge(Context ctx) {
         ctx.header("Connection", "close");
+        RefusedBodyConnections.refuse(ctx.req());
         return Refused.tooLarge();
     }
 

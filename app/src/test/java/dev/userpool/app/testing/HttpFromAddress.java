@@ -76,33 +76,33 @@ public final class HttpFromAddress {
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(content);
             out.flush();
-            return parse(socket.getInputStream().readAllBytes());
+            return read(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The whole answer of a {@code Connection: close} exchange on a socket the caller opened itself. */
+    /**
+     * One answer read from a socket the caller opened itself: the head, then as much body as it declares
+     * (or, with neither length nor chunks, up to the end of the connection). Nothing after it is read,
+     * so a caller can look at the answer before the server closes the connection.
+     */
     public static Reply read(InputStream in) throws IOException {
-        return parse(in.readAllBytes());
-    }
-
-    private static Reply parse(byte[] raw) throws IOException {
-        String all = new String(raw, StandardCharsets.ISO_8859_1);
-        int end = all.indexOf("\r\n\r\n");
-        if (end < 0) throw new IOException("no complete HTTP answer: " + all);
-        String[] lines = all.substring(0, end).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        String statusLine = line(in);
+        if (!statusLine.startsWith("HTTP/")) throw new IOException("no HTTP answer: " + statusLine);
+        int status = Integer.parseInt(statusLine.split(" ")[1]);
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(lines[i].substring(colon + 1).strip());
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            int colon = header.indexOf(':');
+            headers.computeIfAbsent(header.substring(0, colon).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(header.substring(colon + 1).strip());
         }
-        byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
         boolean chunked = headers.getOrDefault("transfer-encoding", List.of()).stream()
                 .anyMatch(v -> v.equalsIgnoreCase("chunked"));
-        if (chunked) body = unchunk(new java.io.ByteArrayInputStream(body));
+        List<String> length = headers.getOrDefault("content-length", List.of());
+        byte[] body = chunked ? unchunk(in)
+                : !length.isEmpty() ? in.readNBytes(Integer.parseInt(length.get(0)))
+                : in.readAllBytes();
         return new Reply(status, headers, new String(body, StandardCharsets.UTF_8));
     }
 
