@@ -63,7 +63,7 @@ public final class ApiServer {
         new AdminRoutes(administration, auditQueries, clock).install(app);
         new PlatformRoutes(local, callers, prometheus, issuer, cognitoApi.userPoolId()).install(app);
         cognitoApi.install(app);
-        this.doors = new LocalDoors(callers, local.mailbox().isPresent(), cognitoApi.adminCalls());
+        this.doors = new LocalDoors(callers, local.mailbox().isPresent(), cognitoApi.adminCallers());
     }
 
     /** Starts listening; returns the port (useful when 0 asked for a free one). */

@@ -1,10 +1,7 @@
 package dev.userpool.app.http;
 
-import dev.userpool.app.config.AddressLiteral;
-import dev.userpool.app.config.LocalNetworks;
 import dev.userpool.core.domain.ErrorCode;
 import io.javalin.http.Context;
-import java.net.InetAddress;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
@@ -26,15 +23,15 @@ import java.util.Optional;
  * </ul>
  */
 public final class LocalCallers {
-    private final LocalNetworks networks;
+    private final CallerNetworks networks;
     private final String publicHost;
 
-    public LocalCallers(LocalNetworks networks, URI baseUrl) {
+    public LocalCallers(CallerNetworks networks, URI baseUrl) {
         this.networks = Objects.requireNonNull(networks, "networks");
         this.publicHost = Optional.ofNullable(baseUrl.getHost()).map(h -> h.toLowerCase(Locale.ROOT)).orElse("");
     }
 
-    public LocalNetworks networks() {
+    public CallerNetworks networks() {
         return networks;
     }
 
@@ -46,10 +43,9 @@ public final class LocalCallers {
                     + " the host of USERPOOL_BASE_URL)");
         }
         String remote = ctx.req().getRemoteAddr();
-        Optional<InetAddress> address = AddressLiteral.parse(remote);
-        if (address.isEmpty() || !networks.contains(address.get())) {
-            return Optional.of("the caller's address " + address.map(InetAddress::getHostAddress).orElse("(unknown)")
-                    + " is outside " + LocalNetworks.VARIABLE);
+        if (remote == null || !networks.containsAddress().test(remote)) {
+            return Optional.of("the caller's address " + Optional.ofNullable(remote).orElse("(unknown)")
+                    + " is outside " + CallerNetworks.VARIABLE);
         }
         return Optional.empty();
     }
@@ -58,13 +54,13 @@ public final class LocalCallers {
     public void require(Context ctx, String door) {
         refusal(ctx).ifPresent(why -> {
             throw new HttpProblem(403, ErrorCode.NOT_AUTHORIZED,
-                    "Local-only: " + door + " answers only callers in " + LocalNetworks.VARIABLE + " on this machine: " + why + ".");
+                    "Local-only: " + door + " answers only callers in " + CallerNetworks.VARIABLE + " on this machine: " + why + ".");
         });
     }
 
     /** For the start-up log: to whom a door that follows these rules is open. */
     public String describe() {
-        return "callers in " + networks + " (" + LocalNetworks.VARIABLE + "), never web pages";
+        return "callers in " + networks + " (" + CallerNetworks.VARIABLE + "), never web pages";
     }
 
     private boolean namesThisMachine(String host) {
@@ -76,6 +72,6 @@ public final class LocalCallers {
         } else if (name.indexOf(':') >= 0) {
             name = name.substring(0, name.indexOf(':'));
         }
-        return name.equals("localhost") || name.equals(publicHost) || AddressLiteral.parse(name).isPresent();
+        return name.equals("localhost") || name.equals(publicHost) || networks.isAddressLiteral().test(name);
     }
 }

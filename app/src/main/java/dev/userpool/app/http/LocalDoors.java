@@ -1,6 +1,6 @@
 package dev.userpool.app.http;
 
-import dev.userpool.app.config.LocalPoolSettings.AdminCalls;
+import dev.userpool.app.http.cognito.PoolApiSettings.AdminCallers;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -16,10 +16,10 @@ final class LocalDoors {
 
     private final LocalCallers callers;
     private final boolean mailbox;
-    private final Optional<AdminCalls> poolAdmin;
+    private final Optional<AdminCallers> poolAdmin;
 
     /** @param poolAdmin where the local pool's admin operations are accepted from; empty when the pool's API is not served */
-    LocalDoors(LocalCallers callers, boolean mailbox, Optional<AdminCalls> poolAdmin) {
+    LocalDoors(LocalCallers callers, boolean mailbox, Optional<AdminCallers> poolAdmin) {
         this.callers = callers;
         this.mailbox = mailbox;
         this.poolAdmin = poolAdmin;
@@ -45,10 +45,10 @@ final class LocalDoors {
         String door = "Local-only door: the local pool's admin operations (POST / AdminGetUser, ListUsers, …) ";
         if (poolAdmin.isEmpty()) return new Line(door + "closed: the pool's Cognito API is not served", false);
         return switch (poolAdmin.get()) {
-            case LOOPBACK -> new Line(door + local + " (USERPOOL_POOL_ADMIN=loopback)", false);
+            case LOCAL -> new Line(door + local + " (USERPOOL_POOL_ADMIN=loopback)", false);
             case ANY -> new Line(door + "open to any caller on any network, without credentials, never web pages"
                     + " (USERPOOL_POOL_ADMIN=any)", true);
-            case OFF -> new Line(door + "closed (USERPOOL_POOL_ADMIN=off)", false);
+            case NOBODY -> new Line(door + "closed (USERPOOL_POOL_ADMIN=off)", false);
         };
     }
 }

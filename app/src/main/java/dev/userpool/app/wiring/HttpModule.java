@@ -6,10 +6,12 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dagger.Module;
 import dagger.Provides;
+import dev.userpool.app.config.AddressLiteral;
 import dev.userpool.app.config.LocalNetworks;
 import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.config.Settings;
 import dev.userpool.app.http.ApiServer;
+import dev.userpool.app.http.CallerNetworks;
 import dev.userpool.app.http.LocalCallers;
 import dev.userpool.app.http.LocalEndpoints;
 import dev.userpool.app.http.cognito.CognitoApi;
@@ -51,7 +53,10 @@ public final class HttpModule {
     @Provides
     @Singleton
     static LocalCallers localCallers(Settings settings) {
-        return new LocalCallers(LocalNetworks.from(settings.environment()), settings.baseUrl());
+        LocalNetworks networks = LocalNetworks.from(settings.environment());
+        return new LocalCallers(new CallerNetworks(
+                address -> AddressLiteral.parse(address).filter(networks::contains).isPresent(),
+                text -> AddressLiteral.parse(text).isPresent(), networks.toString()), settings.baseUrl());
     }
 
     @Provides

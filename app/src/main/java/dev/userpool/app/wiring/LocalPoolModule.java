@@ -7,6 +7,7 @@ import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.config.Settings;
 import dev.userpool.app.http.LocalCallers;
 import dev.userpool.app.http.cognito.CognitoApi;
+import dev.userpool.app.http.cognito.PoolApiSettings;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.Authentication;
 import dev.userpool.core.port.in.Registration;
@@ -53,7 +54,12 @@ public final class LocalPoolModule {
         LOG.info("Cognito user-pool API on POST /: pool {} (region {}), app client {}{}, USER_SRP_AUTH {}", pool.userPoolId(),
                 pool.region(), pool.clientId(), pool.clientSecret().isPresent() ? " with a secret" : "",
                 pool.srp() ? "on" : "off (USERPOOL_SRP=off)");
-        return CognitoApi.serving(pool, callers, registration, authentication, administration,
+        return CognitoApi.serving(new PoolApiSettings(pool.userPoolId(), pool.clientId(), pool.clientSecret(), pool.srp(),
+                        switch (pool.adminCalls()) {
+                            case LOOPBACK -> PoolApiSettings.AdminCallers.LOCAL;
+                            case ANY -> PoolApiSettings.AdminCallers.ANY;
+                            case OFF -> PoolApiSettings.AdminCallers.NOBODY;
+                        }), callers, registration, authentication, administration,
                 settings.preventUserExistenceErrors(), json);
     }
 }

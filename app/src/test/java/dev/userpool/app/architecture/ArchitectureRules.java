@@ -52,13 +52,13 @@ final class ArchitectureRules {
     /**
      * What the HTTP adapter — the REST API and the Cognito user-pool API alike — may use: the core's
      * use cases ({@code port.in}) and the values they speak in ({@code domain}, {@code event} for the
-     * audit queries), its own packages, the plain settings of {@code app.config} (the local doors and the
-     * Cognito API's admin policy), the web stack and the JDK. Never an adapter, a service or an out-port,
+     * audit queries), its own packages, the web stack and the JDK — not even the app's settings: the
+     * wiring turns those into the HTTP layer's own ({@code CallerNetworks}, {@code PoolApiSettings}). Never an adapter, a service or an out-port,
      * so every request is a use case with its audit event and limits. (The wiring hands it what only the
      * embedded pool can serve, behind app interfaces.)
      */
     static final String[] HTTP_MAY_USE_OF_USERPOOL = {"dev.userpool.app.http..", "dev.userpool.core.port.in..",
-            "dev.userpool.core.domain..", "dev.userpool.core.event..", "dev.userpool.app.config.."};
+            "dev.userpool.core.domain..", "dev.userpool.core.event.."};
 
     static final ArchRule HTTP_USES_ONLY_THE_USE_CASES = CompositeArchRule
             .of(classes().that().resideInAPackage("dev.userpool.app.http..")

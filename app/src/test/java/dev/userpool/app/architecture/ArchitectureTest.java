@@ -13,6 +13,7 @@ import dev.userpool.app.config.archfixture.ConfigUsingEmbedded;
 import dev.userpool.app.http.archfixture.HttpUsingInject;
 import dev.userpool.app.http.archfixture.HttpUsingOutPort;
 import dev.userpool.app.http.archfixture.HttpUsingService;
+import dev.userpool.app.http.archfixture.HttpUsingSettings;
 import dev.userpool.app.http.cognito.archfixture.CognitoApiUsingEmbedded;
 import dev.userpool.cognito.archfixture.CognitoUsingDynamoDbSdk;
 import dev.userpool.core.archfixture.CoreClassUsingJackson;
@@ -78,6 +79,7 @@ class ArchitectureTest {
                 Arguments.of("HTTP uses only the use cases", ArchitectureRules.HTTP_USES_ONLY_THE_USE_CASES, CognitoApiUsingEmbedded.class),
                 Arguments.of("HTTP does not reach an out-port", ArchitectureRules.HTTP_USES_ONLY_THE_USE_CASES, HttpUsingOutPort.class),
                 Arguments.of("HTTP does not reach a service", ArchitectureRules.HTTP_USES_ONLY_THE_USE_CASES, HttpUsingService.class),
+                Arguments.of("HTTP does not read the app's settings", ArchitectureRules.HTTP_USES_ONLY_THE_USE_CASES, HttpUsingSettings.class),
                 Arguments.of("adapters do not use use cases", ArchitectureRules.ADAPTERS_DO_NOT_USE_USE_CASES, AdapterUsingUseCase.class),
                 Arguments.of("AWS SDK only in AWS adapters", ArchitectureRules.AWS_SDK_ONLY_IN_ITS_ADAPTER, AdapterUsingAwsSdk.class),
                 Arguments.of("each AWS SDK only in its adapter", ArchitectureRules.AWS_SDK_ONLY_IN_ITS_ADAPTER, CognitoUsingDynamoDbSdk.class),

@@ -2,8 +2,6 @@ package dev.userpool.app.http.cognito;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.userpool.app.config.LocalPoolSettings;
-import dev.userpool.app.config.LocalPoolSettings.AdminCalls;
 import dev.userpool.app.http.EvenTiming;
 import dev.userpool.app.http.LocalCallers;
 import dev.userpool.app.http.RequestBodies;
@@ -38,12 +36,12 @@ public final class CognitoApi {
     private static final java.util.Set<String> EVEN_TIMING = java.util.Set.of("ConfirmSignUp", "ResendConfirmationCode",
             "ForgotPassword", "ConfirmForgotPassword");
 
-    private final Optional<LocalPoolSettings> pool;
+    private final Optional<PoolApiSettings> pool;
     private final Map<String, Operation> operations;
     private final Optional<String> notServed;
     private final ObjectMapper json;
 
-    private CognitoApi(Optional<LocalPoolSettings> pool, Map<String, Operation> operations, Optional<String> notServed, ObjectMapper json) {
+    private CognitoApi(Optional<PoolApiSettings> pool, Map<String, Operation> operations, Optional<String> notServed, ObjectMapper json) {
         this.pool = pool;
         this.operations = operations;
         this.notServed = notServed;
@@ -56,7 +54,7 @@ public final class CognitoApi {
      * @param callers           who may call the admin operations with {@code USERPOOL_POOL_ADMIN=loopback}
      * @param hideUnknownUsers  user-enumeration protection, for names the core never sees (an unknown {@code sub})
      */
-    public static CognitoApi serving(LocalPoolSettings settings, LocalCallers callers, Registration registration,
+    public static CognitoApi serving(PoolApiSettings settings, LocalCallers callers, Registration registration,
                                      Authentication authentication, Administration administration,
                                      boolean hideUnknownUsers, ObjectMapper json) {
         LocalPool pool = new LocalPool(settings, callers);
@@ -97,12 +95,12 @@ public final class CognitoApi {
 
     /** The pool id, when the API is served: its discovery documents are also under {@code /{poolId}/.well-known/}. */
     public Optional<String> userPoolId() {
-        return pool.map(LocalPoolSettings::userPoolId);
+        return pool.map(PoolApiSettings::userPoolId);
     }
 
     /** Where the admin operations are accepted from; empty when the API is not served. */
-    public Optional<AdminCalls> adminCalls() {
-        return pool.map(LocalPoolSettings::adminCalls);
+    public Optional<PoolApiSettings.AdminCallers> adminCallers() {
+        return pool.map(PoolApiSettings::adminCallers);
     }
 
     /** Operations served, in the order of Cognito's API reference groups. */
@@ -122,9 +120,9 @@ public final class CognitoApi {
      */
     private void wildRydesConfig(Context ctx) throws JsonProcessingException {
         Map<String, Object> cognito = new LinkedHashMap<>();
-        cognito.put("userPoolId", pool.map(LocalPoolSettings::userPoolId).orElse(""));
-        cognito.put("userPoolClientId", pool.map(LocalPoolSettings::clientId).orElse(""));
-        cognito.put("region", pool.map(LocalPoolSettings::region).orElse(""));
+        cognito.put("userPoolId", pool.map(PoolApiSettings::userPoolId).orElse(""));
+        cognito.put("userPoolClientId", pool.map(PoolApiSettings::clientId).orElse(""));
+        cognito.put("region", pool.map(PoolApiSettings::region).orElse(""));
         String script = "window._config = { cognito: " + json.writeValueAsString(cognito) + " };\n"
                 + "// Amazon Cognito's endpoint would be https://cognito-idp.<region>.amazonaws.com/; the pool is here:\n"
                 + "window._config.cognito.endpoint = window.location.origin + '/';\n";

@@ -1,7 +1,5 @@
 package dev.userpool.app.http.cognito;
 
-import dev.userpool.app.config.LocalPoolSettings;
-import dev.userpool.app.config.LocalPoolSettings.AdminCalls;
 import dev.userpool.app.http.LocalCallers;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
  * when it has a secret, and where admin operations may come from. Messages are Cognito's.
  */
 final class LocalPool {
-    private final LocalPoolSettings settings;
+    private final PoolApiSettings settings;
     private final LocalCallers callers;
 
-    LocalPool(LocalPoolSettings settings, LocalCallers callers) {
+    LocalPool(PoolApiSettings settings, LocalCallers callers) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.callers = Objects.requireNonNull(callers, "callers");
     }
@@ -81,13 +79,13 @@ final class LocalPool {
      * visitor's browser.
      */
     void requireAdminCaller(Context ctx, String operation) {
-        AdminCalls allowed = settings.adminCalls();
+        PoolApiSettings.AdminCallers allowed = settings.adminCallers();
         String why = null;
-        if (allowed == AdminCalls.OFF) {
+        if (allowed == PoolApiSettings.AdminCallers.NOBODY) {
             why = "admin operations are turned off (USERPOOL_POOL_ADMIN=off)";
         } else if (ctx.header("Origin") != null) {
             why = "admin operations are not accepted from web pages";
-        } else if (allowed == AdminCalls.LOOPBACK) {
+        } else if (allowed == PoolApiSettings.AdminCallers.LOCAL) {
             why = callers.refusal(ctx).map(r -> "admin operations are accepted only from this machine"
                     + " (USERPOOL_POOL_ADMIN=loopback, USERPOOL_LOCAL_NETWORKS), and " + r).orElse(null);
         }
