@@ -59,7 +59,6 @@ public final class LocalPoolModule {
                             case LOOPBACK -> PoolApiSettings.AdminCallers.LOCAL;
                             case ANY -> PoolApiSettings.AdminCallers.ANY;
                             case OFF -> PoolApiSettings.AdminCallers.NOBODY;
-                        }), callers, registration, authentication, administration,
-                settings.preventUserExistenceErrors(), json);
+                        }), callers, registration, authentication, administration, json);
     }
 }

@@ -26,6 +26,7 @@ public final class AdministrationService implements Administration {
     private static final System.Logger LOG = System.getLogger(AdministrationService.class.getName());
 
     private final UserDirectory directory;
+    private final AccountNames names;
     private final Optional<Authenticator> authenticator;
     private final TokenVerifier tokenVerifier;
     private final Mailer mailer;
@@ -47,6 +48,7 @@ public final class AdministrationService implements Administration {
     private AdministrationService(UserDirectory directory, Optional<Authenticator> authenticator, TokenVerifier tokenVerifier,
                                   Mailer mailer, AuditLog auditLog, AdminPolicy adminPolicy, Clock clock) {
         this.directory = directory;
+        this.names = new AccountNames(directory);
         this.authenticator = authenticator;
         this.tokenVerifier = tokenVerifier;
         this.mailer = mailer;
@@ -85,8 +87,8 @@ public final class AdministrationService implements Administration {
     }
 
     @Override
-    public User findUser(String email) {
-        return directory.find(EmailAddress.parse(email)).orElseThrow(UserPoolException::userNotFound);
+    public User findUser(String name) {
+        return directory.find(names.addressOf(name)).orElseThrow(UserPoolException::userNotFound);
     }
 
     @Override
@@ -152,10 +154,11 @@ public final class AdministrationService implements Administration {
 
     /** Finds the account, applies the action, and records one event naming the administrator. */
     private User act(AuditEventType type, AdminCommand cmd, UnaryOperator<User> action) {
-        var event = audit.begin(type, cmd.email(), cmd.context()).actor(cmd.actor());
+        var event = audit.begin(type, AccountNames.asGiven(cmd.email()), cmd.context()).actor(cmd.actor());
         if (type == AuditEventType.SIGN_UP_CONFIRMED) event.method(ConfirmationMethod.ADMIN);
         return audit.run(event, () -> {
-            EmailAddress email = EmailAddress.parse(cmd.email());
+            EmailAddress email = names.addressOf(cmd.email());
+            event.email(email.value());
             User user = directory.find(email).orElseThrow(UserPoolException::userNotFound);
             event.user(user.id());
             return action.apply(user);

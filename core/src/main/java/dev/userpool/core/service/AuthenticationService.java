@@ -40,6 +40,7 @@ public final class AuthenticationService implements Authentication {
     private final UserEnumerationProtection protection;
     private final AuditTrail audit;
     private final Notifications notifications;
+    private final AccountNames names;
     private final AddressAttemptLimits limits;
     private final Optional<SignInChallenges> challenges;
 
@@ -58,14 +59,16 @@ public final class AuthenticationService implements Authentication {
         this.audit = new AuditTrail(auditLog, clock);
         this.notifications = new Notifications(clock);
         this.limits = new AddressAttemptLimits(clock);
+        this.names = new AccountNames(directory);
     }
 
     @Override
     public Tokens signIn(SignInCommand cmd) {
-        var event = audit.begin(AuditEventType.SIGN_IN, cmd.email(), cmd.context());
+        var event = audit.begin(AuditEventType.SIGN_IN, AccountNames.asGiven(cmd.email()), cmd.context());
         try {
             return audit.run(event, () -> {
-                EmailAddress email = EmailAddress.parse(cmd.email());
+                EmailAddress email = names.addressOf(cmd.email());
+                event.email(email.value());
                 Password password = Password.of(cmd.password());
                 // A refusal names its account itself (AuditTrail), so a failure costs no second look-up.
                 SignedIn signedIn = authenticator.signIn(email, password);
@@ -176,8 +179,9 @@ public final class AuthenticationService implements Authentication {
 
     @Override
     public CodeDelivery forgotPassword(EmailCommand cmd) {
-        var event = audit.begin(AuditEventType.PASSWORD_RESET_REQUESTED, cmd.email(), cmd.context());
-        EmailAddress email = audit.validate(event, () -> EmailAddress.parse(cmd.email()));
+        var event = audit.begin(AuditEventType.PASSWORD_RESET_REQUESTED, AccountNames.asGiven(cmd.email()), cmd.context());
+        EmailAddress email = audit.validate(event, () -> names.addressOf(cmd.email()));
+        event.email(email.value());
         try {
             return audit.run(event, () -> {
                 // Counted for every address, so that the sixth request is refused alike with or without an account.
@@ -193,11 +197,12 @@ public final class AuthenticationService implements Authentication {
 
     @Override
     public void resetPassword(ResetPasswordCommand cmd) {
-        var event = audit.begin(AuditEventType.PASSWORD_RESET, cmd.email(), cmd.context());
+        var event = audit.begin(AuditEventType.PASSWORD_RESET, AccountNames.asGiven(cmd.email()), cmd.context());
         EmailAddress email;
         try {
             email = audit.run(event, () -> {
-                EmailAddress address = EmailAddress.parse(cmd.email());
+                EmailAddress address = names.addressOf(cmd.email());
+                event.email(address.value());
                 ConfirmationCode code = ConfirmationCode.parse(cmd.code());
                 Password newPassword = Password.of(cmd.newPassword());
                 passwordPolicy.check(newPassword);

@@ -24,6 +24,7 @@ public final class RegistrationService implements Registration {
     private static final System.Logger LOG = System.getLogger(RegistrationService.class.getName());
 
     private final UserDirectory directory;
+    private final AccountNames names;
     private final EmailVerifier emailVerifier;
     private final PasswordPolicy passwordPolicy;
     private final VerificationMode verification;
@@ -38,6 +39,7 @@ public final class RegistrationService implements Registration {
                                PasswordPolicy passwordPolicy, VerificationMode verification,
                                UserEnumerationProtection protection, Clock clock) {
         this.directory = directory;
+        this.names = new AccountNames(directory);
         this.emailVerifier = emailVerifier;
         this.passwordPolicy = passwordPolicy;
         this.verification = verification;
@@ -68,12 +70,13 @@ public final class RegistrationService implements Registration {
      */
     @Override
     public User confirm(ConfirmCommand cmd) {
-        var event = audit.begin(AuditEventType.SIGN_UP_CONFIRMED, cmd.email(), cmd.context())
+        var event = audit.begin(AuditEventType.SIGN_UP_CONFIRMED, AccountNames.asGiven(cmd.email()), cmd.context())
                 .method(ConfirmationMethod.CODE);
         var confirmedBefore = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             return audit.run(event, () -> {
-                EmailAddress email = EmailAddress.parse(cmd.email());
+                EmailAddress email = names.addressOf(cmd.email());
+                event.email(email.value());
                 ConfirmationCode code = ConfirmationCode.parse(cmd.code());
                 if (protection.enabled()) limits.take(AddressAttemptLimits.Action.CONFIRM_SIGN_UP, email);
                 User user = directory.find(email).orElseThrow(UserPoolException::userNotFound);
@@ -95,9 +98,10 @@ public final class RegistrationService implements Registration {
      */
     @Override
     public CodeDelivery resendCode(EmailCommand cmd) {
-        var event = audit.begin(AuditEventType.CONFIRMATION_CODE_SENT, cmd.email(), cmd.context())
+        var event = audit.begin(AuditEventType.CONFIRMATION_CODE_SENT, AccountNames.asGiven(cmd.email()), cmd.context())
                 .method(ConfirmationMethod.CODE);
-        EmailAddress email = audit.validate(event, () -> EmailAddress.parse(cmd.email()));
+        EmailAddress email = audit.validate(event, () -> names.addressOf(cmd.email()));
+        event.email(email.value());
         var confirmedBefore = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             return audit.run(event, () -> {

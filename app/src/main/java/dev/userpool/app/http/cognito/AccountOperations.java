@@ -22,12 +22,10 @@ import java.util.Map;
 final class AccountOperations {
     private final Authentication authentication;
     private final LocalPool pool;
-    private final Usernames usernames;
 
-    AccountOperations(Authentication authentication, LocalPool pool, Usernames usernames) {
+    AccountOperations(Authentication authentication, LocalPool pool) {
         this.authentication = authentication;
         this.pool = pool;
-        this.usernames = usernames;
     }
 
     Map<String, Object> getUser(CognitoRequest request, Context ctx) {
@@ -56,7 +54,7 @@ final class AccountOperations {
         pool.requireClient(request);
         String username = request.required("Username");
         pool.requireSecretHash(request.optional("SecretHash"), username);
-        CodeDelivery d = authentication.forgotPassword(new EmailCommand(usernames.address(username), RequestContexts.of(ctx)));
+        CodeDelivery d = authentication.forgotPassword(new EmailCommand(username, RequestContexts.of(ctx)));
         return ordered("CodeDeliveryDetails", delivery(d));
     }
 
@@ -66,7 +64,7 @@ final class AccountOperations {
         String code = request.required("ConfirmationCode");
         String password = request.required("Password");
         pool.requireSecretHash(request.optional("SecretHash"), username);
-        authentication.resetPassword(new ResetPasswordCommand(usernames.address(username), code, password, RequestContexts.of(ctx)));
+        authentication.resetPassword(new ResetPasswordCommand(username, code, password, RequestContexts.of(ctx)));
         return Map.of();
     }
 

@@ -27,12 +27,10 @@ import java.util.Optional;
 final class AdminOperations {
     private final Administration administration;
     private final LocalPool pool;
-    private final Usernames usernames;
 
-    AdminOperations(Administration administration, LocalPool pool, Usernames usernames) {
+    AdminOperations(Administration administration, LocalPool pool) {
         this.administration = administration;
         this.pool = pool;
-        this.usernames = usernames;
     }
 
     /** Wraps an admin operation with the pool and caller checks. */
@@ -50,9 +48,7 @@ final class AdminOperations {
     }
 
     Map<String, Object> getUser(CognitoRequest request, Context ctx) {
-        String username = request.required("Username");
-        User u = username.contains("@") ? administration.findUser(username) : administration.findUserById(username);
-        return user(u, "UserAttributes");
+        return user(administration.findUser(request.required("Username")), "UserAttributes");
     }
 
     /** Only {@code email_verified = true} can change here: the address is the username, and the status is the state machine's. */
@@ -118,6 +114,6 @@ final class AdminOperations {
     }
 
     private AdminCommand command(CognitoRequest request, Context ctx) {
-        return new AdminCommand(Actor.system(), usernames.address(request.required("Username")), RequestContexts.of(ctx));
+        return new AdminCommand(Actor.system(), request.required("Username"), RequestContexts.of(ctx));
     }
 }

@@ -32,14 +32,12 @@ final class AuthOperations {
     private final Authentication authentication;
     private final boolean servesSrp;
     private final LocalPool pool;
-    private final Usernames usernames;
 
     /** @param srp whether the pool answers {@code USER_SRP_AUTH} ({@code USERPOOL_SRP}); off, it is refused as Cognito refuses a flow a client lacks */
-    AuthOperations(Authentication authentication, boolean srp, LocalPool pool, Usernames usernames) {
+    AuthOperations(Authentication authentication, boolean srp, LocalPool pool) {
         this.authentication = authentication;
         this.servesSrp = srp;
         this.pool = pool;
-        this.usernames = usernames;
     }
 
     Map<String, Object> initiateAuth(CognitoRequest request, Context ctx) {
@@ -76,7 +74,7 @@ final class AuthOperations {
         String username = required(parameters, "USERNAME");
         String password = required(parameters, "PASSWORD");
         pool.requireSecretHash(Optional.ofNullable(parameters.get("SECRET_HASH")), username);
-        Tokens tokens = authentication.signIn(new SignInCommand(usernames.addressForSignIn(username), password,
+        Tokens tokens = authentication.signIn(new SignInCommand(username, password,
                 RequestContexts.of(ctx)));
         return authenticationResult(tokens);
     }

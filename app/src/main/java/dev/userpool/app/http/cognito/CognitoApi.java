@@ -51,18 +51,15 @@ public final class CognitoApi {
     /**
      * The API of the embedded pool.
      *
-     * @param callers           who may call the admin operations with {@code USERPOOL_POOL_ADMIN=loopback}
-     * @param hideUnknownUsers  user-enumeration protection, for names the core never sees (an unknown {@code sub})
+     * @param callers who may call the admin operations with {@code USERPOOL_POOL_ADMIN=loopback}
      */
     public static CognitoApi serving(PoolApiSettings settings, LocalCallers callers, Registration registration,
-                                     Authentication authentication, Administration administration,
-                                     boolean hideUnknownUsers, ObjectMapper json) {
+                                     Authentication authentication, Administration administration, ObjectMapper json) {
         LocalPool pool = new LocalPool(settings, callers);
-        Usernames usernames = new Usernames(administration, hideUnknownUsers);
-        SignUpOperations signUp = new SignUpOperations(registration, pool, usernames);
-        AuthOperations auth = new AuthOperations(authentication, settings.srp(), pool, usernames);
-        AccountOperations account = new AccountOperations(authentication, pool, usernames);
-        AdminOperations admin = new AdminOperations(administration, pool, usernames);
+        SignUpOperations signUp = new SignUpOperations(registration, pool);
+        AuthOperations auth = new AuthOperations(authentication, settings.srp(), pool);
+        AccountOperations account = new AccountOperations(authentication, pool);
+        AdminOperations admin = new AdminOperations(administration, pool);
         Map<String, Operation> ops = new LinkedHashMap<>();
         ops.put("SignUp", signUp::signUp);
         ops.put("ConfirmSignUp", signUp::confirmSignUp);

@@ -18,12 +18,10 @@ import java.util.Map;
 final class SignUpOperations {
     private final Registration registration;
     private final LocalPool pool;
-    private final Usernames usernames;
 
-    SignUpOperations(Registration registration, LocalPool pool, Usernames usernames) {
+    SignUpOperations(Registration registration, LocalPool pool) {
         this.registration = registration;
         this.pool = pool;
-        this.usernames = usernames;
     }
 
     /**
@@ -55,7 +53,7 @@ final class SignUpOperations {
         String username = request.required("Username");
         String code = request.required("ConfirmationCode");
         pool.requireSecretHash(request.optional("SecretHash"), username);
-        registration.confirm(new ConfirmCommand(usernames.address(username), code, RequestContexts.of(ctx)));
+        registration.confirm(new ConfirmCommand(username, code, RequestContexts.of(ctx)));
         return Map.of();
     }
 
@@ -63,7 +61,7 @@ final class SignUpOperations {
         pool.requireClient(request);
         String username = request.required("Username");
         pool.requireSecretHash(request.optional("SecretHash"), username);
-        CodeDelivery d = registration.resendCode(new EmailCommand(usernames.address(username), RequestContexts.of(ctx)));
+        CodeDelivery d = registration.resendCode(new EmailCommand(username, RequestContexts.of(ctx)));
         return ordered("CodeDeliveryDetails", delivery(d));
     }
 }

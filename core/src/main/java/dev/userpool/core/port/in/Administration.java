@@ -32,7 +32,8 @@ public interface Administration {
     /** Reads are not audited; callers check who may read ({@link #authorize}). */
     Page<User> listUsers(UserFilter filter, PageRequest page);
 
-    User findUser(String email);
+    /** The account {@code name} names: its address or its id (the {@code sub} Cognito clients name a user by), resolved by the core; {@code UserNotFound} when none. */
+    User findUser(String name);
 
     /** The account with this id (its {@code sub}); {@code UserNotFound} when there is none. */
     User findUserById(String userId);
@@ -61,6 +62,9 @@ public interface Administration {
         }
     }
 
-    /** An action on the account {@code email}, taken by an administrator or by the operator's console ({@code SYSTEM}). */
+    /**
+     * An action on the account {@code email} (the account's address or its id (the {@code sub} Cognito clients name a user by), resolved by the core), taken by an administrator or by the
+     * operator's console ({@code SYSTEM}).
+     */
     record AdminCommand(Actor actor, String email, RequestContext context) {}
 }

@@ -58,6 +58,7 @@ public interface Authentication {
     /** Deletes the access token's account. */
     void deleteAccount(TokenCommand command);
 
+    /** {@code email}: the account's address or its id (the {@code sub} Cognito clients name a user by), resolved by the core. The password never prints. */
     record SignInCommand(String email, String password, RequestContext context) {
         @Override
         public String toString() {
@@ -82,6 +83,7 @@ public interface Authentication {
         }
     }
 
+    /** {@code email}: the account's address or its id (the {@code sub} Cognito clients name a user by), resolved by the core. Code and password never print. */
     record ResetPasswordCommand(String email, String code, String newPassword, RequestContext context) {
         @Override
         public String toString() {

@@ -28,6 +28,7 @@ public interface Registration {
         }
     }
 
+    /** {@code email}: the account's address or its id (the {@code sub} Cognito clients name a user by), resolved by the core. The code never prints. */
     record ConfirmCommand(String email, String code, RequestContext context) {
         @Override
         public String toString() {
@@ -35,6 +36,7 @@ public interface Registration {
         }
     }
 
+    /** {@code email}: the account's address or its id (the {@code sub} Cognito clients name a user by), resolved by the core (a sign-up's link verification takes the address only). */
     record EmailCommand(String email, RequestContext context) {}
 
     /** The new account, where its code or link went, and how it is to be confirmed ({@code CODE} or {@code LINK}). */
