@@ -53,9 +53,9 @@ final class ArchitectureRules {
      * What the HTTP adapter — the REST API and the Cognito user-pool API alike — may use: the core's
      * use cases ({@code port.in}) and the values they speak in ({@code domain}, {@code event} for the
      * audit queries), its own packages, the plain settings of {@code app.config} (the local doors and the
-     * Cognito API's admin policy), the web stack and the JDK. Never an adapter, a service or an out-port,
-     * so every request is a use case with its audit event and limits. (The wiring hands it what only the
-     * embedded pool can serve, behind app interfaces.)
+     * Cognito API's admin policy), the web stack (with JMustache for the pages' one layout) and the JDK.
+     * Never an adapter, a service or an out-port, so every request is a use case with its audit event and
+     * limits. (The wiring hands it what only the embedded pool can serve, behind app interfaces.)
      */
     static final String[] HTTP_MAY_USE_OF_USERPOOL = {"dev.userpool.app.http..", "dev.userpool.core.port.in..",
             "dev.userpool.core.domain..", "dev.userpool.core.event..", "dev.userpool.app.config.."};
@@ -64,7 +64,7 @@ final class ArchitectureRules {
             .of(classes().that().resideInAPackage("dev.userpool.app.http..")
                     .should().onlyDependOnClassesThat().resideInAnyPackage(concat(HTTP_MAY_USE_OF_USERPOOL,
                             "io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..", "com.fasterxml.jackson..",
-                            "io.micrometer..", "org.slf4j..", "java..", "javax.crypto..")))
+                            "io.micrometer..", "com.samskivert.mustache..", "org.slf4j..", "java..", "javax.crypto..")))
             // and nothing it reaches through those leads out of them (say, a port.in type exposing a port.out)
             .and(noClasses().that().resideInAPackage("dev.userpool.app.http..")
                     .should().transitivelyDependOnClassesThat(DescribedPredicate.describe(

@@ -1,0 +1,46 @@
+package dev.userpool.app.http.pages;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The Mustache templates of a classpath folder, rendered with every value HTML-escaped (the compiler's
+ * default, and no template may opt out: {@code PageTemplatesTest} refuses triple braces). Strict: a
+ * missing value or section name is an error, never silently blank, so a typo in the navigation fails at
+ * start-up and in the tests, not in a visitor's browser. A template names its layout with
+ * {@code {{<layout}}}, loaded from the same folder.
+ */
+final class PageTemplates {
+    private final String folder;
+    private final Mustache.Compiler compiler;
+
+    /** @param folder where the templates are on the classpath, e.g. {@code "/pages/"}; NAME is {@code NAME.mustache} there */
+    PageTemplates(String folder) {
+        this.folder = folder;
+        this.compiler = Mustache.compiler().strictSections(true).withLoader(this::open);
+    }
+
+    /** {@code name}'s template rendered with {@code values}; every value is HTML-escaped. */
+    String render(String name, Map<String, ?> values) {
+        try (Reader template = open(name)) {
+            Template compiled = compiler.compile(template);
+            return compiled.execute(values);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Reader open(String name) {
+        String path = folder + name + ".mustache";
+        InputStream in = PageTemplates.class.getResourceAsStream(path);
+        if (in == null) throw new IllegalArgumentException("No template " + path + " on the classpath");
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+}
