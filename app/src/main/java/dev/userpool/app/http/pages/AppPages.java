@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The app's own pages, each {@code pages/NAME.mustache} in the one layout ({@code pages/layout.mustache}),
  * served at {@code /NAME.html} (and the home page at {@code /}). They hold no per-visitor data, so each
- * is rendered once, here, at start-up: a request costs no template work. Their scripts, stylesheet and
- * icon stay static files in {@code public/}, as do the walk-through's {@code /wildrydes/} pages.
+ * is rendered once, on its first request, and kept: start-up loads no template engine (the app should
+ * be up in well under a second), and later requests cost no template work. Their scripts, stylesheet
+ * and icon stay static files in {@code public/}, as do the walk-through's {@code /wildrydes/} pages.
  */
 public final class AppPages {
     /** Every page, by name; the layout's navigation marks the current one by the same name. */
@@ -19,16 +21,15 @@ public final class AppPages {
             "admin", "mailbox");
     static final String CONTENT_TYPE = "text/html; charset=utf-8";
 
-    private final Map<String, byte[]> rendered = new LinkedHashMap<>();
+    private final PageTemplates templates;
+    private final Map<String, byte[]> rendered = new ConcurrentHashMap<>();
 
     public AppPages() {
         this(new PageTemplates("/pages/"));
     }
 
     AppPages(PageTemplates templates) {
-        for (String name : NAMES) {
-            rendered.put(name, templates.render(name, values(name)).getBytes(StandardCharsets.UTF_8));
-        }
+        this.templates = templates;
     }
 
     /** What the layout is given: the page's name, and {@code current.NAME} true for this page only. */
@@ -39,16 +40,21 @@ public final class AppPages {
     }
 
     public void install(Javalin app) {
-        install(app, "/", rendered.get("index"));
-        rendered.forEach((name, html) -> install(app, "/" + name + ".html", html));
+        install(app, "/", "index");
+        for (String name : NAMES) install(app, "/" + name + ".html", name);
     }
 
-    private static void install(Javalin app, String path, byte[] html) {
-        app.get(path, ctx -> serve(ctx, html));
-        app.head(path, ctx -> serve(ctx, html));   // as the static files answered HEAD; Jetty sends no body
+    /** {@code name} as the browser gets it. */
+    byte[] html(String name) {
+        return rendered.computeIfAbsent(name, n -> templates.render(n, values(n)).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void serve(Context ctx, byte[] html) {
-        ctx.contentType(CONTENT_TYPE).result(html);
+    private void install(Javalin app, String path, String name) {
+        app.get(path, ctx -> serve(ctx, name));
+        app.head(path, ctx -> serve(ctx, name));   // as the static files answered HEAD; Jetty sends no body
+    }
+
+    private void serve(Context ctx, String name) {
+        ctx.contentType(CONTENT_TYPE).result(html(name));
     }
 }

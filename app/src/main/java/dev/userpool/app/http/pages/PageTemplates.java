@@ -1,7 +1,6 @@
 package dev.userpool.app.http.pages;
 
 import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.Template;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,25 +12,24 @@ import java.util.Map;
 /**
  * The Mustache templates of a classpath folder, rendered with every value HTML-escaped (the compiler's
  * default, and no template may opt out: {@code PageTemplatesTest} refuses triple braces). Strict: a
- * missing value or section name is an error, never silently blank, so a typo in the navigation fails at
- * start-up and in the tests, not in a visitor's browser. A template names its layout with
+ * missing value or section name is an error, never silently blank, so a typo in the navigation fails the
+ * tests rather than showing a visitor a page without it. A template names its layout with
  * {@code {{<layout}}}, loaded from the same folder.
  */
 final class PageTemplates {
     private final String folder;
-    private final Mustache.Compiler compiler;
 
     /** @param folder where the templates are on the classpath, e.g. {@code "/pages/"}; NAME is {@code NAME.mustache} there */
     PageTemplates(String folder) {
         this.folder = folder;
-        this.compiler = Mustache.compiler().strictSections(true).withLoader(this::open);
     }
 
     /** {@code name}'s template rendered with {@code values}; every value is HTML-escaped. */
     String render(String name, Map<String, ?> values) {
+        // the compiler is made here, not held: pages render once each, and the engine stays unloaded until then
+        Mustache.Compiler compiler = Mustache.compiler().strictSections(true).withLoader(this::open);
         try (Reader template = open(name)) {
-            Template compiled = compiler.compile(template);
-            return compiled.execute(values);
+            return compiler.compile(template).execute(values);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.samskivert.mustache.MustacheException;
 import dev.userpool.app.testing.ServedPages;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +40,20 @@ class PageTemplatesTest {
 
     @Test
     void aNameTheValuesDoNotHoldFailsInsteadOfRenderingBlank() {
-        // as a misspelled {{#current.regster}} in the navigation would: the server fails at start-up
+        // as a misspelled {{#current.regster}} in the navigation would: the page fails, and everyPageRendersAndIsRenderedOnlyOnce with it
         assertThatThrownBy(() -> templates.render("layout", Map.of("page", "index", "current", Map.of())))
                 .isInstanceOf(MustacheException.class).hasMessageContaining("current.index");
+    }
+
+    @Test
+    void everyPageRendersAndIsRenderedOnlyOnce() {
+        // pages render on first request: this is where a broken template shows, before any visitor sees it
+        AppPages pages = new AppPages(templates);
+        for (String name : AppPages.NAMES) {
+            byte[] html = pages.html(name);
+            assertThat(new String(html, StandardCharsets.UTF_8)).as(name).startsWith("<!doctype html>").contains("</html>");
+            assertThat(pages.html(name)).as(name).isSameAs(html);
+        }
     }
 
     @Test
