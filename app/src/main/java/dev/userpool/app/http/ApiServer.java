@@ -2,6 +2,7 @@ package dev.userpool.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.userpool.app.http.cognito.CognitoApi;
+import dev.userpool.app.http.pages.AppPages;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.Authentication;
@@ -17,8 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The inbound HTTP adapter: the JSON API, Cognito's user-pool API on {@code POST /}, the discovery
- * documents and the pages, on one Javalin server. The local-only doors (mailbox, metrics, the pool's
- * admin operations) answer only {@link LocalCallers}; every answer carries the {@link SecurityHeaders}.
+ * documents, the app's pages ({@link AppPages}, in one layout) and the static files of {@code public/}
+ * (scripts, styles, the {@code /wildrydes/} walk-through), on one Javalin server. The local-only doors
+ * (mailbox, metrics, the pool's admin operations) answer only {@link LocalCallers}; every answer carries
+ * the {@link SecurityHeaders}.
  */
 public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -62,6 +65,7 @@ public final class ApiServer {
         new SessionRoutes(authentication, metrics, json).install(app);
         new AdminRoutes(administration, auditQueries, clock).install(app);
         new PlatformRoutes(local, callers, prometheus, issuer, cognitoApi.userPoolId()).install(app);
+        new AppPages().install(app);
         cognitoApi.install(app);
         this.doors = new LocalDoors(callers, local.mailbox().isPresent(), cognitoApi.adminCallers());
     }

@@ -44,7 +44,7 @@ final class PlatformRoutes {
             app.get("/" + pool + "/.well-known/openid-configuration", this::openIdConfiguration);
         });
         app.get("/api/dev/mailbox", this::mailbox);
-        // the page is a static file: it is guarded before the file handler serves it
+        // the page is one of AppPages: it is guarded before its handler serves it
         app.before("/mailbox.html", ctx -> mailboxOrRefuse(ctx));
     }
 

@@ -52,9 +52,10 @@ final class ArchitectureRules {
     /**
      * What the HTTP adapter — the REST API and the Cognito user-pool API alike — may use: the core's
      * use cases ({@code port.in}) and the values they speak in ({@code domain}, {@code event} for the
-     * audit queries), its own packages, the web stack and the JDK — not even the app's settings: the
-     * wiring turns those into the HTTP layer's own ({@code CallerNetworks}, {@code PoolApiSettings}). Never an adapter, a service or an out-port,
-     * so every request is a use case with its audit event and limits. (The wiring hands it what only the
+     * audit queries), its own packages, the web stack (with JMustache for the pages' one layout) and the
+     * JDK — not even the app's settings: the wiring turns those into the HTTP layer's own
+     * ({@code CallerNetworks}, {@code PoolApiSettings}). Never an adapter, a service or an out-port, so
+     * every request is a use case with its audit event and limits. (The wiring hands it what only the
      * embedded pool can serve, behind app interfaces.)
      */
     static final String[] HTTP_MAY_USE_OF_USERPOOL = {"dev.userpool.app.http..", "dev.userpool.core.port.in..",
@@ -64,7 +65,7 @@ final class ArchitectureRules {
             .of(classes().that().resideInAPackage("dev.userpool.app.http..")
                     .should().onlyDependOnClassesThat().resideInAnyPackage(concat(HTTP_MAY_USE_OF_USERPOOL,
                             "io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..", "com.fasterxml.jackson..",
-                            "io.micrometer..", "org.slf4j..", "java..", "javax.crypto..")))
+                            "io.micrometer..", "com.samskivert.mustache..", "org.slf4j..", "java..", "javax.crypto..")))
             // and nothing it reaches through those leads out of them (say, a port.in type exposing a port.out)
             .and(noClasses().that().resideInAPackage("dev.userpool.app.http..")
                     .should().transitivelyDependOnClassesThat(DescribedPredicate.describe(

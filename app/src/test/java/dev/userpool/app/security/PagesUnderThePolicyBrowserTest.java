@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.userpool.app.testing.BrowserOnApp;
 import dev.userpool.app.testing.HeadlessBrowser;
 import dev.userpool.app.testing.RunningApp;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
+import dev.userpool.app.testing.ServedPages;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +40,8 @@ class PagesUnderThePolicyBrowserTest {
     }
 
     @Test
-    void noPageTripsThePolicy() throws Exception {
-        for (String page : pages()) {
+    void noPageTripsThePolicy() {
+        for (String page : ServedPages.paths()) {
             browser.open(page);
             browser.waiting().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
             assertThat(browser.policyViolations()).as(page).isEmpty();
@@ -58,13 +55,5 @@ class PagesUnderThePolicyBrowserTest {
                 "var s = document.createElement('script'); s.textContent = 'window.injected = true'; document.head.appendChild(s);");
         assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.injected === true")).isEqualTo(false);
         assertThat(browser.policyViolations()).anyMatch(m -> m.contains("script-src"));
-    }
-
-    private static List<String> pages() throws URISyntaxException, java.io.IOException {
-        Path root = Path.of(PagesUnderThePolicyBrowserTest.class.getClassLoader().getResource("public").toURI());
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.toString().endsWith(".html"))
-                    .map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
-        }
     }
 }
