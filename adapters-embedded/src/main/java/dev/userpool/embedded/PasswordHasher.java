@@ -124,8 +124,7 @@ public final class PasswordHasher implements AutoCloseable {
 
     /** The engine and the cost of a new hash, e.g. {@code libsodium argon2id m=19456 t=2 p=1}. */
     public String description() {
-        return engine.name() + " argon2id m=" + parameters.memoryKiB() + " t=" + parameters.iterations() + " p="
-                + parameters.parallelism();
+        return engine.name() + " argon2id " + parameters.summary();
     }
 
     /**
