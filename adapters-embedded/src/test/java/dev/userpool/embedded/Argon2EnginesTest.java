@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The three Argon2id engines write the same PHC strings, so whichever one a machine runs reads every
@@ -96,6 +101,23 @@ class Argon2EnginesTest {
         try (PasswordHasher hasher = PasswordHasher.create(Argon2Parameters.defaults(), 1)) {
             assertThat(hasher.engineName()).isEqualTo("libsodium");
             assertThat(hasher.description()).isEqualTo("libsodium argon2id m=19456 t=2 p=1");
+        }
+    }
+
+    @Test
+    void theChoiceIsLoggedOnceAtInfoWithTheParameters() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(PasswordHasher.class);
+        log.start();
+        logger.addAppender(log);
+        try (PasswordHasher hasher = PasswordHasher.create(SMALL, 1)) {
+            assertThat(log.list).filteredOn(e -> e.getFormattedMessage().startsWith("Password hashing"))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.getLevel()).isEqualTo(Level.INFO);
+                        assertThat(e.getFormattedMessage()).contains(hasher.engineName() + " argon2id m=256 t=2 p=1");
+                    });
+        } finally {
+            logger.detachAppender(log);
         }
     }
 
