@@ -8,5 +8,8 @@ interface Argon2Engine {
     /** False for a wrong password and for a string that is not an Argon2id PHC string. */
     boolean verify(String phc, byte[] password);
 
+    /** What it is, for the start-up log, {@code /health} and the metrics: libsodium, argon2-jvm or bouncy-castle. */
+    String name();
+
     boolean isNative();
 }

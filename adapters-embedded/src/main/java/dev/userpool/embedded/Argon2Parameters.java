@@ -12,6 +12,11 @@ public record Argon2Parameters(int memoryKiB, int iterations, int parallelism) {
         if (memoryKiB < 8 * parallelism) throw new IllegalArgumentException("memoryKiB must be at least 8 per lane");
     }
 
+    /** As the PHC string says it, {@code m=19456 t=2 p=1}: for logs and {@code /health}. */
+    public String summary() {
+        return "m=" + memoryKiB + " t=" + iterations + " p=" + parallelism;
+    }
+
     public static Argon2Parameters defaults() {
         return new Argon2Parameters(19_456, 2, 1);
     }

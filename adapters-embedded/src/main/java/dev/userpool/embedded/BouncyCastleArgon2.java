@@ -40,6 +40,11 @@ final class BouncyCastleArgon2 implements Argon2Engine {
     }
 
     @Override
+    public String name() {
+        return "bouncy-castle";
+    }
+
+    @Override
     public boolean isNative() {
         return false;
     }

@@ -40,6 +40,11 @@ final class NativeArgon2 implements Argon2Engine {
     }
 
     @Override
+    public String name() {
+        return "argon2-jvm";
+    }
+
+    @Override
     public boolean isNative() {
         return true;
     }

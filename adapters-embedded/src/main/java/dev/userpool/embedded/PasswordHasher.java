@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +17,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * and the native allocator's per-thread arenas (hashing on every request thread let the process grow
  * by a gigabyte under a flood), and the bounded queue makes a flood answer {@code TooManyRequests} at
  * once instead of tying up every request thread — so other routes, {@code /health} among them, keep
- * answering.
+ * answering. Every engine, libsodium's included, runs on these threads.
  */
 public final class PasswordHasher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PasswordHasher.class);
@@ -38,6 +40,7 @@ public final class PasswordHasher implements AutoCloseable {
     private final Argon2Parameters parameters;
     private final ThreadPoolExecutor threads;
     private final String decoyHash;
+    private final AtomicLong upgraded = new AtomicLong();
 
     PasswordHasher(Argon2Engine engine, Argon2Parameters parameters, int maxConcurrentHashes) {
         this(engine, parameters, maxConcurrentHashes, DEFAULT_QUEUE);
@@ -60,22 +63,30 @@ public final class PasswordHasher implements AutoCloseable {
         this.decoyHash = engine.hash(decoy, parameters);
     }
 
-    /** Native libargon2, or Bouncy Castle (with a warning) when the native library cannot load here. */
+    /**
+     * The fastest engine that works here ({@link Argon2Engines}: libsodium, libargon2, Bouncy Castle),
+     * named once in the log with the parameters.
+     */
     public static PasswordHasher create(Argon2Parameters parameters, int maxConcurrentHashes) {
         return create(parameters, maxConcurrentHashes, DEFAULT_QUEUE);
     }
 
     /** As {@link #create(Argon2Parameters, int)}, with at most {@code maxWaiting} hashes waiting for a thread. */
     public static PasswordHasher create(Argon2Parameters parameters, int maxConcurrentHashes, int maxWaiting) {
-        Argon2Engine engine;
-        try {
-            engine = NativeArgon2.load();
-        } catch (LinkageError | RuntimeException e) {
-            LOG.warn("Native Argon2 (libargon2) could not load ({}); hashing passwords with the slower"
-                    + " pure-Java Bouncy Castle implementation", e.getClass().getSimpleName());
-            engine = new BouncyCastleArgon2();
-        }
-        return new PasswordHasher(engine, parameters, maxConcurrentHashes, maxWaiting);
+        PasswordHasher hasher = new PasswordHasher(Argon2Engines.choose(parameters), parameters, maxConcurrentHashes,
+                maxWaiting);
+        LOG.info("Password hashing: {}, at most {} at once", hasher.description(), maxConcurrentHashes);
+        return hasher;
+    }
+
+    /** Always libsodium (tests, benchmarks); an {@link UnsatisfiedLinkError} where it is not installed. */
+    public static PasswordHasher libsodium(Argon2Parameters parameters, int maxConcurrentHashes) {
+        return new PasswordHasher(SodiumArgon2.load(), parameters, maxConcurrentHashes);
+    }
+
+    /** Always libargon2 through argon2-jvm (tests, benchmarks); an error where it cannot load. */
+    public static PasswordHasher libargon2(Argon2Parameters parameters, int maxConcurrentHashes) {
+        return new PasswordHasher(NativeArgon2.load(), parameters, maxConcurrentHashes);
     }
 
     /** Always the pure-Java implementation (tests, benchmarks, machines without libargon2). */
@@ -104,6 +115,38 @@ public final class PasswordHasher implements AutoCloseable {
 
     public boolean isNative() {
         return engine.isNative();
+    }
+
+    /** The engine in use: libsodium, argon2-jvm or bouncy-castle. */
+    public String engineName() {
+        return engine.name();
+    }
+
+    /** The engine and the cost of a new hash, e.g. {@code libsodium argon2id m=19456 t=2 p=1}. */
+    public String description() {
+        return engine.name() + " argon2id " + parameters.summary();
+    }
+
+    /**
+     * Whether a stored hash was made otherwise than a new one would be (other parameters, or not an
+     * Argon2id v19 hash at all): after its password is proven, it is worth hashing again.
+     */
+    public boolean isOutdated(String phc) {
+        return PhcString.parse(phc).map(p -> !p.parameters().equals(parameters)).orElse(true);
+    }
+
+    /** The parameters a stored hash was made with, when it is an Argon2id v19 hash. */
+    Optional<Argon2Parameters> parametersOf(String phc) {
+        return PhcString.parse(phc).map(PhcString::parameters);
+    }
+
+    /** Stored hashes replaced by one with the current parameters since start ({@link SqliteAuthenticator}). */
+    public long upgradedHashes() {
+        return upgraded.get();
+    }
+
+    void countUpgrade() {
+        upgraded.incrementAndGet();
     }
 
     public Argon2Parameters parameters() {

@@ -24,6 +24,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sign-in and sessions on the embedded directory's accounts, the way Cognito does them: Argon2id
@@ -35,11 +37,16 @@ import java.util.Optional;
  * (through {@link SrpSignInChallenges})
  * sign-ins under the same lockout and rules as a password.
  *
+ * <p>A password sign-in whose stored hash was made with other Argon2 parameters than the hasher's
+ * stores a new hash of the proven password in the session's transaction ({@link HashUpgrade}).
+ *
  * <p>Password hashing is done outside database transactions: it is slow, and the database is shared.
  */
 public final class SqliteAuthenticator implements Authenticator {
     static final String INCORRECT_CREDENTIALS = UserPoolException.INCORRECT_CREDENTIALS;
     static final String INVALID_REFRESH_TOKEN = "Invalid Refresh Token";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteAuthenticator.class);
 
     private final EmbeddedDatabase db;
     private final PasswordHasher hasher;
@@ -97,7 +104,22 @@ public final class SqliteAuthenticator implements Authenticator {
         checkPassword(principal, () -> hasher.verify(hash, password), true, now);
         // An account without a verifier (made before SRP, or for another pool name) gets one now.
         Optional<SrpVerifier> newVerifier = found.get().lacksVerifier() ? srp.verifierFor(principal.id(), password) : Optional.empty();
-        return signedIn(principal, newVerifier, now);
+        return signedIn(principal, newVerifier, upgradeOf(hash, password), now);
+    }
+
+    /**
+     * A new hash of the proven password when the stored one was made with other parameters. Spent on
+     * the hashing threads like any hash; when they are too busy the sign-in goes on, and a later one
+     * upgrades the hash.
+     */
+    private Optional<HashUpgrade> upgradeOf(String storedHash, Password password) {
+        if (!hasher.isOutdated(storedHash)) return Optional.empty();
+        try {
+            return Optional.of(new HashUpgrade(storedHash, hasher.hash(password)));
+        } catch (UserPoolException tooBusy) {
+            LOG.debug("Hashing threads too busy to upgrade a password hash now; a later sign-in will");
+            return Optional.empty();
+        }
     }
 
     /**
@@ -118,25 +140,35 @@ public final class SqliteAuthenticator implements Authenticator {
         Principal principal = claim.account().orElseThrow(() -> UserPoolException.userNotFound().passwordChecked(false));
         if (!claim.realVerifier()) throw UserPoolException.incorrectCredentials().passwordChecked(false).concerning(principal);
         checkPassword(principal, claim::proven, false, now);
-        return signedIn(principal, Optional.empty(), now);
+        return signedIn(principal, Optional.empty(), Optional.empty(), now);
     }
 
     /**
      * The password (or its SRP proof) is right: the lockout count starts over, and an account that may
-     * sign in gets a session. One transaction, so an account deleted meanwhile gets no session.
+     * sign in gets a session, and its upgraded password hash if it has one. One transaction, so an
+     * account deleted meanwhile gets no session.
      */
-    private SignedIn signedIn(Principal principal, Optional<SrpVerifier> newVerifier, Instant now) {
+    private SignedIn signedIn(Principal principal, Optional<SrpVerifier> newVerifier, Optional<HashUpgrade> upgrade,
+                              Instant now) {
         UserId id = principal.id();
         String refreshToken = OpaqueTokens.newToken();
-        record Outcome(User user, Optional<Sessions.Session> session) {}
+        record Outcome(User user, Optional<Sessions.Session> session, boolean upgraded) {}
         Outcome outcome = db.transaction(c -> {
             SignInLockout.clear(c, id);
             User user = UserRows.byId(c, id).orElseThrow(() -> UserPoolException.userNotFound().passwordChecked(true)).user();
             if (newVerifier.isPresent()) SrpVerifierRows.save(c, id, newVerifier);
-            if (!user.canSignIn()) return new Outcome(user, Optional.empty());
+            if (!user.canSignIn()) return new Outcome(user, Optional.empty(), false);
             Sessions.purgeExpired(c, id, now, settings.longestTokenTtl());
-            return new Outcome(user, Optional.of(Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl())));
+            Sessions.Session session = Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl());
+            boolean upgraded = upgrade.isPresent() && upgrade.get().store(c, id);
+            return new Outcome(user, Optional.of(session), upgraded);
         });
+        if (outcome.upgraded()) {
+            hasher.countUpgrade();
+            LOG.info("Password hash of account {} upgraded at sign-in from {} to {}", id.value(),
+                    hasher.parametersOf(upgrade.get().outdatedHash()).map(Argon2Parameters::summary).orElse("another format"),
+                    hasher.parameters().summary());
+        }
         try {
             outcome.user().ensureCanSignIn();
         } catch (UserPoolException e) {

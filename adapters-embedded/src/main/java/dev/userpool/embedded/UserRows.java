@@ -100,4 +100,14 @@ final class UserRows {
             return p.executeUpdate() > 0;
         }
     }
+
+    /** Replaces the hash only where it is still {@code expected}; whether it was. */
+    static boolean replacePasswordHash(Connection c, UserId id, String expected, String passwordHash) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?")) {
+            p.setString(1, passwordHash);
+            p.setString(2, id.value());
+            p.setString(3, expected);
+            return p.executeUpdate() > 0;
+        }
+    }
 }

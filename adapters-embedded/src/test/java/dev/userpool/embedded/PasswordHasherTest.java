@@ -248,6 +248,11 @@ class PasswordHasherTest {
         }
 
         @Override
+        public String name() {
+            return "counting";
+        }
+
+        @Override
         public boolean isNative() {
             return false;
         }

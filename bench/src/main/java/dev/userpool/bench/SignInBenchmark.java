@@ -46,8 +46,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * Diagnosis for the HTTP sign-in figure: what a sign-in costs without HTTP. {@code adapterSignIn} is
  * {@link SqliteAuthenticator#signIn} (the Argon2id check with the default parameters, the lockout and
  * session rows in SQLite, and two RS256 tokens) on a throw-away database, one thread per core, the
- * hash bound set to the thread count like {@link Argon2VerifyBenchmark}; compare it with
- * {@code Argon2VerifyBenchmark.nativeVerify}. {@code rsaSign} is one bare {@code SHA256withRSA}
+ * hash bound set to the thread count like {@link Argon2VerifyBenchmark}, on the engine the app would
+ * pick ({@code PasswordHasher.create}: libsodium where installed); compare it with that engine's
+ * figure, {@code Argon2VerifyBenchmark.libsodiumVerify} at {@code cost=19456:2} (or {@code nativeVerify}). {@code rsaSign} is one bare {@code SHA256withRSA}
  * signature with a 2048-bit key (a sign-in makes two: the ID and the access token).
  * {@code adapterSignInCheapHash} is the same sign-in with an almost free hash: the adapter's own cost.
  */

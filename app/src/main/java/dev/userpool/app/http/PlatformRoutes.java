@@ -35,7 +35,7 @@ final class PlatformRoutes {
     }
 
     void install(Javalin app) {
-        app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+        app.get("/health", this::health);
         app.get("/metrics", this::metrics);
         app.get("/.well-known/jwks.json", this::jwks);
         app.get("/.well-known/openid-configuration", this::openIdConfiguration);
@@ -46,6 +46,13 @@ final class PlatformRoutes {
         app.get("/api/dev/mailbox", this::mailbox);
         // the page is one of AppPages: it is guarded before its handler serves it
         app.before("/mailbox.html", ctx -> mailboxOrRefuse(ctx));
+    }
+
+    /** Up, and for the embedded pool how it hashes passwords: which engine a machine really got is no guess. */
+    private void health(Context ctx) {
+        Map<String, Object> body = Json.ordered("status", "UP");
+        local.passwordHashing().ifPresent(hashing -> body.put("passwordHashing", hashing));
+        ctx.json(body);
     }
 
     private void metrics(Context ctx) {

@@ -3,6 +3,7 @@ package dev.userpool.app.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
+import dev.userpool.app.config.Argon2Settings;
 import dev.userpool.app.config.DataDirectory;
 import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.config.Settings;
@@ -22,6 +23,7 @@ import dev.userpool.embedded.SqliteAuditLog;
 import dev.userpool.embedded.SqliteAuthenticator;
 import dev.userpool.embedded.SqliteUserDirectory;
 import dev.userpool.embedded.SrpServer;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
@@ -63,11 +65,17 @@ public final class EmbeddedEdgeModule {
         return db;
     }
 
+    /** The fastest Argon2id engine here, with the cost of USERPOOL_ARGON2_*; it names itself in the log. */
     @Provides
     @Singleton
     static PasswordHasher hasher(Settings settings) {
         int queue = settings.environment().integer("USERPOOL_HASH_QUEUE", PasswordHasher.DEFAULT_QUEUE, 0, 100_000);
-        return PasswordHasher.create(Argon2Parameters.defaults(), settings.hashConcurrency(), queue);
+        return PasswordHasher.create(argon2Parameters(Argon2Settings.from(settings.environment())),
+                settings.hashConcurrency(), queue);
+    }
+
+    static Argon2Parameters argon2Parameters(Argon2Settings cost) {
+        return new Argon2Parameters(cost.memoryKiB(), cost.iterations(), cost.parallelism());
     }
 
     @Provides
@@ -81,6 +89,20 @@ public final class EmbeddedEdgeModule {
     static MeterBinder hashQueue(PasswordHasher hasher) {
         return registry -> Gauge.builder("userpool.password.hash.waiting", hasher, PasswordHasher::waiting)
                 .description("Password hashes waiting for a hashing thread (at most USERPOOL_HASH_QUEUE)").register(registry);
+    }
+
+    /** Which engine hashes (one series, always 1, labelled with it) and how many stored hashes were upgraded. */
+    @Provides
+    @IntoSet
+    static MeterBinder hashEngine(PasswordHasher hasher) {
+        return registry -> {
+            Gauge.builder("userpool.password.hash.engine", () -> 1)
+                    .description("The Argon2id engine in use: libsodium, argon2-jvm or bouncy-castle")
+                    .tag("engine", hasher.engineName()).register(registry);
+            FunctionCounter.builder("userpool.password.rehashes", hasher, PasswordHasher::upgradedHashes)
+                    .description("Stored password hashes replaced at sign-in by one with the USERPOOL_ARGON2_* parameters")
+                    .register(registry);
+        };
     }
 
     @Provides

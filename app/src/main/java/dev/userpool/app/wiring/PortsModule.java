@@ -19,6 +19,7 @@ import dev.userpool.dynamodb.DynamoDbAuditLog;
 import dev.userpool.embedded.EmbeddedTokenVerifier;
 import dev.userpool.embedded.LinkEmailVerifier;
 import dev.userpool.embedded.OutboxMailer;
+import dev.userpool.embedded.PasswordHasher;
 import dev.userpool.embedded.SigningKeys;
 import dev.userpool.embedded.SqliteAuditLog;
 import dev.userpool.embedded.SqliteAuthenticator;
@@ -107,7 +108,7 @@ public final class PortsModule {
     @Provides
     @Singleton
     static LocalEndpoints localEndpoints(Settings settings, Provider<SigningKeys> keys, Provider<OutboxMailer> outbox,
-                                         Provider<LinkEmailVerifier> links) {
+                                         Provider<LinkEmailVerifier> links, Provider<PasswordHasher> hasher) {
         boolean ownDirectory = settings.directory() == Settings.DirectoryChoice.EMBEDDED;
         // The development mailbox shows codes, so only while nothing is really sent; the app's own
         // verification links are answered whenever the app sends them (embedded or SMTP).
@@ -116,7 +117,8 @@ public final class PortsModule {
         Optional<Supplier<String>> jwks = ownDirectory ? Optional.of(keys.get()::jwksJson) : Optional.empty();
         Optional<LocalEndpoints.Mailbox> mailbox = ownMailbox ? Optional.of(mailbox(outbox.get())) : Optional.empty();
         Optional<LocalEndpoints.LinkCallback> callback = ownLinks ? Optional.of(links.get()::completeCallback) : Optional.empty();
-        return new LocalEndpoints(jwks, mailbox, callback);
+        Optional<String> hashing = ownDirectory ? Optional.of(hasher.get().description()) : Optional.empty();
+        return new LocalEndpoints(jwks, mailbox, callback, hashing);
     }
 
     private static LocalEndpoints.Mailbox mailbox(OutboxMailer outbox) {
