@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
  * Builds the one {@link CognitoIdentityProviderClient} that the directory, the authenticator and the
  * token verifier share: explicit timeouts for each attempt and for the whole call, and the SDK's
  * standard retry strategy (3 attempts with jittered backoff; throttling, 5xx and I/O errors retried).
- * Whatever still fails after that becomes {@code ServiceUnavailable} in {@link CognitoErrors}.
+ * Whatever still fails after that becomes {@code ServiceUnavailable} in {@link CognitoSdkFailures}.
  */
 public final class CognitoClients {
     private CognitoClients() {}
