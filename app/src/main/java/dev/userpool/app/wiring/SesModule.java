@@ -122,7 +122,7 @@ public final class SesModule {
     private static Region region(SesSettings ses) {
         if (ses.region().isPresent()) return Region.of(ses.region().get());
         // An emulator on this machine needs some Region for signing; never ask the instance metadata for one.
-        if (ses.endpointIsLocal()) return Region.US_EAST_1;
+        if (ses.endpointIsLoopback()) return Region.US_EAST_1;
         try {
             return new DefaultAwsRegionProviderChain().getRegion();
         } catch (SdkClientException e) {
