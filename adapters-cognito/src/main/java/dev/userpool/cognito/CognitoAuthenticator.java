@@ -93,7 +93,7 @@ public final class CognitoAuthenticator implements Authenticator {
         if (e.code() == ErrorCode.USER_NOT_FOUND || e.code() == ErrorCode.INVALID_PARAMETER
                 || e.code() == ErrorCode.SERVICE_UNAVAILABLE) return e;
         try {
-            User user = CognitoUsers.from(CognitoErrors.call("AdminGetUser", () -> cognito.adminGetUser(b -> b
+            User user = CognitoUsers.from(CognitoSdkFailures.call("AdminGetUser", () -> cognito.adminGetUser(b -> b
                     .userPoolId(pool.userPoolId()).username(email.value()))));
             return e.concerning(Principal.of(user));
         } catch (UserPoolException lookup) {
@@ -104,7 +104,7 @@ public final class CognitoAuthenticator implements Authenticator {
     private AuthenticationResultType signInWithSrp(EmailAddress email, Password password) {
         SrpStart start = srp.start();
         Map<String, String> parameters = withSecretHash(email.value(), Map.of("USERNAME", email.value(), "SRP_A", start.srpA()));
-        InitiateAuthResponse started = CognitoErrors.call("InitiateAuth", () -> cognito.initiateAuth(b -> b
+        InitiateAuthResponse started = CognitoSdkFailures.call("InitiateAuth", () -> cognito.initiateAuth(b -> b
                 .authFlow(AuthFlowType.USER_SRP_AUTH).clientId(appClient.clientId()).authParameters(parameters)));
         if (started.authenticationResult() != null) return started.authenticationResult();
         if (started.challengeName() != ChallengeNameType.PASSWORD_VERIFIER) throw unhandled(started.challengeNameAsString());
@@ -112,7 +112,7 @@ public final class CognitoAuthenticator implements Authenticator {
         PasswordVerifierChallenge challenge = PasswordVerifierChallenge.from(started.challengeParameters());
         PasswordClaim claim = srp.answer(start, challenge, password);
         Map<String, String> responses = withSecretHash(challenge.username(), claim.challengeResponses());
-        RespondToAuthChallengeResponse answered = CognitoErrors.call("RespondToAuthChallenge",
+        RespondToAuthChallengeResponse answered = CognitoSdkFailures.call("RespondToAuthChallenge",
                 () -> cognito.respondToAuthChallenge(b -> b
                         .challengeName(ChallengeNameType.PASSWORD_VERIFIER).clientId(appClient.clientId())
                         .session(started.session()).challengeResponses(responses)),
@@ -124,7 +124,7 @@ public final class CognitoAuthenticator implements Authenticator {
     private AuthenticationResultType signInWithPassword(EmailAddress email, Password password) {
         Map<String, String> parameters = withSecretHash(email.value(),
                 Map.of("USERNAME", email.value(), "PASSWORD", password.reveal()));
-        InitiateAuthResponse response = CognitoErrors.call("InitiateAuth", () -> cognito.initiateAuth(b -> b
+        InitiateAuthResponse response = CognitoSdkFailures.call("InitiateAuth", () -> cognito.initiateAuth(b -> b
                 .authFlow(AuthFlowType.USER_PASSWORD_AUTH).clientId(appClient.clientId()).authParameters(parameters)),
                 password.reveal());
         if (response.authenticationResult() == null) throw unhandled(response.challengeNameAsString());
@@ -135,7 +135,7 @@ public final class CognitoAuthenticator implements Authenticator {
     public SignedIn refresh(String refreshToken) {
         Objects.requireNonNull(refreshToken, "refreshToken");
         if (appClient.hasSecret()) return refreshWithSecret(refreshToken, appClient.clientSecret().orElseThrow());
-        InitiateAuthResponse response = CognitoErrors.call("InitiateAuth", () -> cognito.initiateAuth(b -> b
+        InitiateAuthResponse response = CognitoSdkFailures.call("InitiateAuth", () -> cognito.initiateAuth(b -> b
                 .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH).clientId(appClient.clientId())
                 .authParameters(Map.of("REFRESH_TOKEN", refreshToken))), refreshToken);
         if (response.authenticationResult() == null) throw unhandled(response.challengeNameAsString());
@@ -144,7 +144,7 @@ public final class CognitoAuthenticator implements Authenticator {
 
     /** GetTokensFromRefreshToken takes the client secret itself, where REFRESH_TOKEN_AUTH wants a hash over a username. */
     private SignedIn refreshWithSecret(String refreshToken, String clientSecret) {
-        GetTokensFromRefreshTokenResponse response = CognitoErrors.call("GetTokensFromRefreshToken",
+        GetTokensFromRefreshTokenResponse response = CognitoSdkFailures.call("GetTokensFromRefreshToken",
                 () -> cognito.getTokensFromRefreshToken(b -> b
                         .clientId(appClient.clientId()).clientSecret(clientSecret).refreshToken(refreshToken)),
                 refreshToken, clientSecret);
@@ -155,7 +155,7 @@ public final class CognitoAuthenticator implements Authenticator {
     @Override
     public void globalSignOut(String accessToken) {
         Objects.requireNonNull(accessToken, "accessToken");
-        CognitoErrors.call("GlobalSignOut", () -> cognito.globalSignOut(b -> b.accessToken(accessToken)), accessToken);
+        CognitoSdkFailures.call("GlobalSignOut", () -> cognito.globalSignOut(b -> b.accessToken(accessToken)), accessToken);
     }
 
     /**
@@ -169,7 +169,7 @@ public final class CognitoAuthenticator implements Authenticator {
         UserId owner = refresh(refreshToken).principal().id();
         String[] secrets = appClient.clientSecret().map(secret -> new String[] {refreshToken, secret})
                 .orElse(new String[] {refreshToken});
-        CognitoErrors.call("RevokeToken", () -> cognito.revokeToken(b -> b
+        CognitoSdkFailures.call("RevokeToken", () -> cognito.revokeToken(b -> b
                 .clientId(appClient.clientId()).clientSecret(appClient.clientSecret().orElse(null)).token(refreshToken)), secrets);
         return owner;
     }
@@ -177,13 +177,13 @@ public final class CognitoAuthenticator implements Authenticator {
     /** AdminUserGlobalSignOut: every refresh token of the user stops working; issued tokens run out within the hour. */
     @Override
     public void adminGlobalSignOut(EmailAddress email) {
-        CognitoErrors.call("AdminUserGlobalSignOut", () -> cognito.adminUserGlobalSignOut(b -> b
+        CognitoSdkFailures.call("AdminUserGlobalSignOut", () -> cognito.adminUserGlobalSignOut(b -> b
                 .userPoolId(pool.userPoolId()).username(email.value())));
     }
 
     @Override
     public CodeDelivery forgotPassword(EmailAddress email) {
-        CodeDeliveryDetailsType details = CognitoErrors.call("ForgotPassword", () -> cognito.forgotPassword(b -> b
+        CodeDeliveryDetailsType details = CognitoSdkFailures.call("ForgotPassword", () -> cognito.forgotPassword(b -> b
                 .clientId(appClient.clientId())
                 .secretHash(appClient.secretHash(email.value()).orElse(null))
                 .username(email.value()))).codeDeliveryDetails();
@@ -196,7 +196,7 @@ public final class CognitoAuthenticator implements Authenticator {
 
     @Override
     public void confirmForgotPassword(EmailAddress email, ConfirmationCode code, Password newPassword) {
-        CognitoErrors.call("ConfirmForgotPassword", () -> cognito.confirmForgotPassword(b -> b
+        CognitoSdkFailures.call("ConfirmForgotPassword", () -> cognito.confirmForgotPassword(b -> b
                 .clientId(appClient.clientId())
                 .secretHash(appClient.secretHash(email.value()).orElse(null))
                 .username(email.value())
@@ -209,7 +209,7 @@ public final class CognitoAuthenticator implements Authenticator {
     @Override
     public void changePassword(String accessToken, Password oldPassword, Password newPassword) {
         Objects.requireNonNull(accessToken, "accessToken");
-        CognitoErrors.call("ChangePassword", () -> cognito.changePassword(b -> b
+        CognitoSdkFailures.call("ChangePassword", () -> cognito.changePassword(b -> b
                 .accessToken(accessToken)
                 .previousPassword(oldPassword.reveal())
                 .proposedPassword(newPassword.reveal())), accessToken, oldPassword.reveal(), newPassword.reveal());
@@ -223,7 +223,7 @@ public final class CognitoAuthenticator implements Authenticator {
      */
     private void endSessionsAfterPasswordChange(String operation, Runnable signOut, String... secrets) {
         try {
-            CognitoErrors.call(operation, () -> {
+            CognitoSdkFailures.call(operation, () -> {
                 signOut.run();
                 return null;
             }, secrets);

@@ -58,7 +58,7 @@ public final class CognitoUserDirectory implements UserDirectory {
      */
     @Override
     public SignUpOutcome signUp(EmailAddress email, Password password, boolean sendCode) {
-        SignUpResponse response = CognitoErrors.call("SignUp", () -> cognito.signUp(b -> b
+        SignUpResponse response = CognitoSdkFailures.call("SignUp", () -> cognito.signUp(b -> b
                 .clientId(appClient.clientId())
                 .secretHash(appClient.secretHash(email.value()).orElse(null))
                 .username(email.value())
@@ -82,7 +82,7 @@ public final class CognitoUserDirectory implements UserDirectory {
     /** ConfirmSignUp with the emailed code; Cognito then also marks {@code email_verified}. */
     @Override
     public void confirmSignUp(EmailAddress email, ConfirmationCode code) {
-        CognitoErrors.call("ConfirmSignUp", () -> cognito.confirmSignUp(b -> b
+        CognitoSdkFailures.call("ConfirmSignUp", () -> cognito.confirmSignUp(b -> b
                 .clientId(appClient.clientId())
                 .secretHash(appClient.secretHash(email.value()).orElse(null))
                 .username(email.value())
@@ -91,7 +91,7 @@ public final class CognitoUserDirectory implements UserDirectory {
 
     @Override
     public CodeDelivery resendConfirmationCode(EmailAddress email) {
-        CodeDeliveryDetailsType details = CognitoErrors.call("ResendConfirmationCode", () -> cognito.resendConfirmationCode(b -> b
+        CodeDeliveryDetailsType details = CognitoSdkFailures.call("ResendConfirmationCode", () -> cognito.resendConfirmationCode(b -> b
                 .clientId(appClient.clientId())
                 .secretHash(appClient.secretHash(email.value()).orElse(null))
                 .username(email.value()))).codeDeliveryDetails();
@@ -105,14 +105,14 @@ public final class CognitoUserDirectory implements UserDirectory {
     /** AdminConfirmSignUp: confirmed by an operator's word, so {@code email_verified} is left as it is. */
     @Override
     public void adminConfirmSignUp(EmailAddress email) {
-        CognitoErrors.call("AdminConfirmSignUp", () -> cognito.adminConfirmSignUp(b -> b
+        CognitoSdkFailures.call("AdminConfirmSignUp", () -> cognito.adminConfirmSignUp(b -> b
                 .userPoolId(pool.userPoolId()).username(email.value())));
     }
 
     /** AdminUpdateUserAttributes({@code email_verified = true}): the link flow proved the address. */
     @Override
     public void markEmailVerified(EmailAddress email) {
-        CognitoErrors.call("AdminUpdateUserAttributes", () -> cognito.adminUpdateUserAttributes(b -> b
+        CognitoSdkFailures.call("AdminUpdateUserAttributes", () -> cognito.adminUpdateUserAttributes(b -> b
                 .userPoolId(pool.userPoolId()).username(email.value())
                 .userAttributes(AttributeType.builder().name(CognitoUsers.EMAIL_VERIFIED).value("true").build())));
     }
@@ -120,7 +120,7 @@ public final class CognitoUserDirectory implements UserDirectory {
     @Override
     public Optional<User> find(EmailAddress email) {
         try {
-            return Optional.of(CognitoUsers.from(CognitoErrors.call("AdminGetUser", () -> cognito.adminGetUser(b -> b
+            return Optional.of(CognitoUsers.from(CognitoSdkFailures.call("AdminGetUser", () -> cognito.adminGetUser(b -> b
                     .userPoolId(pool.userPoolId()).username(email.value())))));
         } catch (UserPoolException e) {
             if (e.code() == ErrorCode.USER_NOT_FOUND) return Optional.empty();
@@ -140,19 +140,19 @@ public final class CognitoUserDirectory implements UserDirectory {
 
     @Override
     public void disable(EmailAddress email) {
-        CognitoErrors.call("AdminDisableUser", () -> cognito.adminDisableUser(b -> b
+        CognitoSdkFailures.call("AdminDisableUser", () -> cognito.adminDisableUser(b -> b
                 .userPoolId(pool.userPoolId()).username(email.value())));
     }
 
     @Override
     public void enable(EmailAddress email) {
-        CognitoErrors.call("AdminEnableUser", () -> cognito.adminEnableUser(b -> b
+        CognitoSdkFailures.call("AdminEnableUser", () -> cognito.adminEnableUser(b -> b
                 .userPoolId(pool.userPoolId()).username(email.value())));
     }
 
     @Override
     public void delete(EmailAddress email) {
-        CognitoErrors.call("AdminDeleteUser", () -> cognito.adminDeleteUser(b -> b
+        CognitoSdkFailures.call("AdminDeleteUser", () -> cognito.adminDeleteUser(b -> b
                 .userPoolId(pool.userPoolId()).username(email.value())));
     }
 }

@@ -43,7 +43,7 @@ final class CognitoUserListing {
         int cognitoLimit = siftsLocally(filter, expression) ? COGNITO_PAGE_LIMIT : page.limit();
         ListUsersRequest request = ListUsersRequest.builder().userPoolId(userPoolId).limit(cognitoLimit)
                 .filter(expression.orElse(null)).paginationToken(start.paginationToken().orElse(null)).build();
-        return CognitoErrors.call("ListUsers", () -> collect(request, start, filter, page.limit()));
+        return CognitoSdkFailures.call("ListUsers", () -> collect(request, start, filter, page.limit()));
     }
 
     private Page<User> collect(ListUsersRequest request, ListCursor start, UserFilter filter, int limit) {
@@ -78,7 +78,7 @@ final class CognitoUserListing {
         if (!id.value().matches("[\\p{Alnum}-]{1,128}")) return Optional.empty();   // no sub looks otherwise
         ListUsersRequest request = ListUsersRequest.builder().userPoolId(userPoolId).limit(1)
                 .filter("sub = \"" + id.value() + "\"").build();
-        List<UserType> users = CognitoErrors.call("ListUsers", () -> cognito.listUsers(request)).users();
+        List<UserType> users = CognitoSdkFailures.call("ListUsers", () -> cognito.listUsers(request)).users();
         return users.stream().map(CognitoUsers::listed).flatMap(Optional::stream).filter(u -> u.id().equals(id)).findFirst();
     }
 

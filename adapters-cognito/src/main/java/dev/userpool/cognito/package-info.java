@@ -8,6 +8,6 @@
  *
  * <p>Written for real AWS; where an emulator differs the tests say so, the adapter does not bend. Every
  * failure leaves as a {@link dev.userpool.core.domain.UserPoolException}, translated in one place:
- * {@link dev.userpool.cognito.CognitoErrors}. The SRP arithmetic lives in {@code dev.userpool.cognito.srp}.
+ * {@link dev.userpool.cognito.CognitoSdkFailures}. The SRP arithmetic lives in {@code dev.userpool.cognito.srp}.
  */
 package dev.userpool.cognito;

@@ -4,6 +4,7 @@ import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Password;
+import dev.userpool.core.domain.PasswordVerifierChallenge;
 import dev.userpool.core.domain.Principal;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
@@ -50,7 +51,6 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 public final class SrpServer {
-    public static final String PASSWORD_VERIFIER = "PASSWORD_VERIFIER";
     static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
     static final int SECRET_BLOCK_BYTES = 96;
     private static final Logger LOG = LoggerFactory.getLogger(SrpServer.class);
@@ -196,7 +196,7 @@ public final class SrpServer {
      * caller can count a wrong password toward the lockout.
      */
     Claim take(ChallengeAnswer answer, Instant now) {
-        if (!PASSWORD_VERIFIER.equals(answer.challengeName())) throw UserPoolException.notAuthorized("Invalid session for the user.");
+        if (!PasswordVerifierChallenge.NAME.equals(answer.challengeName())) throw UserPoolException.notAuthorized("Invalid session for the user.");
         Pending pending = challenges.take(answer.session())
                 .orElseThrow(() -> UserPoolException.notAuthorized("Invalid session for the user."));
         if (!now.isBefore(pending.expiresAt())) throw UserPoolException.notAuthorized("Invalid session for the user, session is expired.");

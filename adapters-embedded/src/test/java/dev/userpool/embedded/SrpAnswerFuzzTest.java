@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.PasswordVerifierChallenge;
 import dev.userpool.core.domain.SignedIn;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ class SrpAnswerFuzzTest {
         answers.put("TIMESTAMP", line(lines, 3));
         answers.put("PASSWORD_CLAIM_SIGNATURE", line(lines, 4));
         SignedIn tokens = orRefused(() -> bed.authenticator.answerChallenge(
-                new ChallengeAnswer(SrpServer.PASSWORD_VERIFIER, challenge.secretBlock(), answers)),
+                new ChallengeAnswer(PasswordVerifierChallenge.NAME, challenge.secretBlock(), answers)),
                 ErrorCode.NOT_AUTHORIZED, ErrorCode.INVALID_PARAMETER, ErrorCode.USER_NOT_FOUND);
         if (tokens != null) fail("an answer made without the password signed in");
     }

@@ -8,6 +8,7 @@ import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Password;
+import dev.userpool.core.domain.PasswordVerifierChallenge;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserId;
@@ -165,13 +166,13 @@ class SrpSignInTest {
 
         Map<String, String> otherUser = new HashMap<>(right.answers());
         otherUser.put("USERNAME", "6a6f1f7e-0000-4000-8000-000000000000");
-        assertRefused(() -> bed.authenticator.answerChallenge(new ChallengeAnswer(SrpServer.PASSWORD_VERIFIER, challenge.secretBlock(),
+        assertRefused(() -> bed.authenticator.answerChallenge(new ChallengeAnswer(PasswordVerifierChallenge.NAME, challenge.secretBlock(),
                 otherUser)).tokens(), ErrorCode.NOT_AUTHORIZED);
 
         SrpServer.Challenge second = bed.srp.begin(email.value(), client.srpA(), "127.0.0.1");
         Map<String, String> otherBlock = new HashMap<>(client.answer(second, PASSWORD, bed.clock.instant()).answers());
         otherBlock.put("PASSWORD_CLAIM_SECRET_BLOCK", challenge.secretBlock());
-        assertRefused(() -> bed.authenticator.answerChallenge(new ChallengeAnswer(SrpServer.PASSWORD_VERIFIER, second.secretBlock(),
+        assertRefused(() -> bed.authenticator.answerChallenge(new ChallengeAnswer(PasswordVerifierChallenge.NAME, second.secretBlock(),
                 otherBlock)).tokens(), ErrorCode.NOT_AUTHORIZED);
     }
 

@@ -1,6 +1,7 @@
 package dev.userpool.embedded;
 
 import dev.userpool.core.domain.ChallengeAnswer;
+import dev.userpool.core.domain.PasswordVerifierChallenge;
 import dev.userpool.srp.CognitoTimestamp;
 import dev.userpool.srp.PasswordClaimSignature;
 import dev.userpool.srp.SrpGroup;
@@ -50,6 +51,6 @@ final class SrpTestClient {
         responses.put("PASSWORD_CLAIM_SECRET_BLOCK", challenge.secretBlock());
         responses.put("TIMESTAMP", timestamp);
         responses.put("PASSWORD_CLAIM_SIGNATURE", signature);
-        return new ChallengeAnswer(SrpServer.PASSWORD_VERIFIER, challenge.secretBlock(), responses);
+        return new ChallengeAnswer(PasswordVerifierChallenge.NAME, challenge.secretBlock(), responses);
     }
 }

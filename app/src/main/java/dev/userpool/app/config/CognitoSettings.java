@@ -3,7 +3,6 @@ package dev.userpool.app.config;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,14 +27,11 @@ public record CognitoSettings(String region, String userPoolId, String clientId,
     // Cognito's own pattern for a pool id; on AWS the part before '_' is the pool's region
     private static final Pattern USER_POOL_ID = Pattern.compile("([\\w-]+)_[0-9a-zA-Z]+");
     private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
-    /** Where the SDK's default chain would find credentials in the environment. */
-    private static final List<String> CREDENTIAL_VARIABLES = List.of("AWS_ACCESS_KEY_ID", "AWS_PROFILE",
-            "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI");
 
     public static CognitoSettings from(Environment env) {
         Optional<String> poolId = env.get("USERPOOL_COGNITO_USER_POOL_ID");
         Optional<String> clientId = env.get("USERPOOL_COGNITO_CLIENT_ID");
-        Optional<URI> endpoint = env.get("USERPOOL_COGNITO_ENDPOINT").map(CognitoSettings::endpoint);
+        Optional<URI> endpoint = AwsEndpoint.read(env, "USERPOOL_COGNITO_ENDPOINT", "http://127.0.0.1:9229");
         Optional<Matcher> poolIdParts = poolId.map(USER_POOL_ID::matcher).filter(Matcher::matches);
         if (poolId.isPresent() && poolIdParts.isEmpty()) {
             throw new InvalidSettingsException("USERPOOL_COGNITO_USER_POOL_ID=" + poolId.get()
@@ -58,21 +54,14 @@ public record CognitoSettings(String region, String userPoolId, String clientId,
                     + poolRegion.get() + ", but AWS_REGION=" + region.get() + ": they must agree.");
         }
         AuthFlow flow = env.choice("USERPOOL_COGNITO_AUTH_FLOW", AuthFlow.class, AuthFlow.USER_SRP_AUTH);
-        boolean credentials = CREDENTIAL_VARIABLES.stream().anyMatch(v -> env.get(v).isPresent());
+        boolean credentials = AwsEndpoint.credentialsInEnvironment(env);
         return new CognitoSettings(region.get(), poolId.get(), clientId.get(), env.get("USERPOOL_COGNITO_CLIENT_SECRET"),
                 flow, endpoint, credentials);
     }
 
-    private static URI endpoint(String raw) {
-        try {
-            URI uri = URI.create(raw);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) throw new IllegalArgumentException();
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException("USERPOOL_COGNITO_ENDPOINT=" + raw
-                    + " is not understood: expected an http(s) URL like http://127.0.0.1:9229.");
-        }
+    /** Dummy credentials: the endpoint is on this machine and the environment names no AWS credentials. */
+    public boolean localCredentials() {
+        return !credentialsInEnvironment && endpoint.map(AwsEndpoint::isLoopback).orElse(false);
     }
 
     @Override

@@ -2,8 +2,6 @@ package dev.userpool.app.config;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -24,9 +22,6 @@ public record DynamoDbSettings(String table, Optional<URI> endpoint, boolean cre
     /** DynamoDB's rule for table names. */
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z0-9]+)+-\\d+");
-    /** Where the SDK's default chain would find credentials in the environment. */
-    private static final List<String> CREDENTIAL_VARIABLES = List.of("AWS_ACCESS_KEY_ID", "AWS_PROFILE",
-            "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI");
 
     public static DynamoDbSettings from(Settings settings) {
         Environment env = settings.environment();
@@ -35,7 +30,7 @@ public record DynamoDbSettings(String table, Optional<URI> endpoint, boolean cre
             throw new InvalidSettingsException("USERPOOL_DYNAMODB_TABLE=" + table
                     + " is not understood: expected 3 to 255 letters, digits, '_', '-' or '.'.");
         }
-        Optional<URI> endpoint = env.get("USERPOOL_DYNAMODB_ENDPOINT").map(DynamoDbSettings::endpoint);
+        Optional<URI> endpoint = AwsEndpoint.read(env, "USERPOOL_DYNAMODB_ENDPOINT", "http://127.0.0.1:4567");
         Path spool = env.get("USERPOOL_DYNAMODB_SPOOL_DIR").map(Path::of).orElse(settings.dataDir().resolve("audit-spool"))
                 .toAbsolutePath().normalize();
         Optional<String> region = env.get("AWS_REGION");
@@ -43,8 +38,7 @@ public record DynamoDbSettings(String table, Optional<URI> endpoint, boolean cre
             throw new InvalidSettingsException("AWS_REGION=" + region.get()
                     + " is not understood: expected a Region code like eu-west-1.");
         }
-        boolean local = endpoint.map(DynamoDbSettings::isLoopback).orElse(false)
-                && CREDENTIAL_VARIABLES.stream().noneMatch(v -> env.get(v).isPresent());
+        boolean local = AwsEndpoint.localCredentials(endpoint, env);
         return new DynamoDbSettings(table, endpoint,
                 env.flag("USERPOOL_DYNAMODB_CREATE_TABLE", false), spool,
                 env.integer("USERPOOL_AUDIT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS, 1, 36_500),
@@ -53,25 +47,6 @@ public record DynamoDbSettings(String table, Optional<URI> endpoint, boolean cre
 
     /** Whether the endpoint is on this machine: an emulator, never a real AWS endpoint. */
     public boolean endpointIsLoopback() {
-        return endpoint.map(DynamoDbSettings::isLoopback).orElse(false);
-    }
-
-    private static URI endpoint(String raw) {
-        try {
-            URI uri = URI.create(raw);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) throw new IllegalArgumentException();
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException("USERPOOL_DYNAMODB_ENDPOINT=" + raw
-                    + " is not understood: expected an http(s) URL like http://127.0.0.1:4567.");
-        }
-    }
-
-    /** By the literal host only: a name that merely resolves to 127.0.0.1 may resolve elsewhere tomorrow. */
-    private static boolean isLoopback(URI endpoint) {
-        String host = endpoint.getHost().toLowerCase(Locale.ROOT);
-        return host.equals("localhost") || host.equals("[::1]") || host.equals("::1")
-                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        return endpoint.map(AwsEndpoint::isLoopback).orElse(false);
     }
 }

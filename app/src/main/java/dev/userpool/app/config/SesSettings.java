@@ -3,8 +3,6 @@ package dev.userpool.app.config;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.UserPoolException;
 import java.net.URI;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,9 +20,6 @@ public record SesSettings(EmailAddress from, String templateName, Optional<URI> 
                           boolean localCredentials) {
     public static final String DEFAULT_TEMPLATE = "userpool-verification";
     private static final Pattern TEMPLATE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    /** Where the SDK's default chain would find credentials in the environment. */
-    private static final List<String> CREDENTIAL_VARIABLES = List.of("AWS_ACCESS_KEY_ID", "AWS_PROFILE",
-            "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI");
 
     public static SesSettings from(Settings settings) {
         Environment env = settings.environment();
@@ -36,12 +31,11 @@ public record SesSettings(EmailAddress from, String templateName, Optional<URI> 
             throw new InvalidSettingsException("USERPOOL_SES_TEMPLATE=" + template
                     + " is not understood: expected 1 to 64 letters, digits, '-' or '_'.");
         }
-        Optional<URI> endpoint = env.get("USERPOOL_SES_ENDPOINT").map(SesSettings::endpoint);
+        Optional<URI> endpoint = AwsEndpoint.read(env, "USERPOOL_SES_ENDPOINT", "http://127.0.0.1:8005");
         double rate = rate(env.get("USERPOOL_SES_RATE", "1"));
         int queue = env.integer("USERPOOL_SES_QUEUE", 10, 1, 1000);
         String base = settings.baseUrl().toString();
-        boolean local = endpoint.map(SesSettings::isLoopback).orElse(false)
-                && CREDENTIAL_VARIABLES.stream().noneMatch(v -> env.get(v).isPresent());
+        boolean local = AwsEndpoint.localCredentials(endpoint, env);
         return new SesSettings(from, template, endpoint, env.get("AWS_REGION"), rate, queue,
                 URI.create(base + "/verified.html"), URI.create(base + "/verified.html?failed=1"), local);
     }
@@ -53,18 +47,6 @@ public record SesSettings(EmailAddress from, String templateName, Optional<URI> 
         } catch (UserPoolException e) {
             throw new InvalidSettingsException("USERPOOL_SES_FROM=" + raw + " is not understood: expected a bare"
                     + " address verified in SES, like no-reply@example.com (no display name).");
-        }
-    }
-
-    private static URI endpoint(String raw) {
-        try {
-            URI uri = URI.create(raw);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) throw new IllegalArgumentException();
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException("USERPOOL_SES_ENDPOINT=" + raw
-                    + " is not understood: expected an http(s) URL like http://127.0.0.1:8005.");
         }
     }
 
@@ -80,13 +62,7 @@ public record SesSettings(EmailAddress from, String templateName, Optional<URI> 
     }
 
     /** Whether the endpoint is an emulator or stub on this machine. */
-    public boolean endpointIsLocal() {
-        return endpoint.map(SesSettings::isLoopback).orElse(false);
-    }
-
-    private static boolean isLoopback(URI endpoint) {
-        String host = endpoint.getHost().toLowerCase(Locale.ROOT);
-        return host.equals("localhost") || host.equals("[::1]") || host.equals("::1")
-                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    public boolean endpointIsLoopback() {
+        return endpoint.map(AwsEndpoint::isLoopback).orElse(false);
     }
 }

@@ -7,20 +7,21 @@ import dev.userpool.app.config.CognitoSettings;
 import dev.userpool.app.config.Settings;
 import dev.userpool.cognito.AppClient;
 import dev.userpool.cognito.CognitoAuthenticator;
-import dev.userpool.cognito.CognitoClients;
 import dev.userpool.cognito.CognitoPool;
 import dev.userpool.cognito.CognitoTokenVerifier;
 import dev.userpool.cognito.CognitoUserDirectory;
 import dev.userpool.cognito.SignInFlow;
 import java.time.Clock;
+import java.time.Duration;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * {@code USERPOOL_DIRECTORY=cognito}: one {@link CognitoIdentityProviderClient} (explicit timeouts,
- * the SDK's standard retries), shared by the {@link CognitoUserDirectory}, the
+ * the SDK's standard retries, built by {@link AwsClients}), shared by the {@link CognitoUserDirectory}, the
  * {@link CognitoAuthenticator} and the {@link CognitoTokenVerifier}. Nothing here is built unless
  * {@link PortsModule} chooses Cognito; the admin group comes from the tokens' {@code cognito:groups}
  * and {@code USERPOOL_ADMIN_EMAILS}, as the core's AdminPolicy decides.
@@ -52,13 +53,16 @@ public final class CognitoModule {
         return CognitoSettings.from(settings.environment());
     }
 
+    /** Cognito answers in well under a second; an attempt that takes 5 s has failed. Sign-in with SRP makes two calls. */
+    static final AwsClients.Limits LIMITS = new AwsClients.Limits(Duration.ofSeconds(2), Duration.ofSeconds(5),
+            Duration.ofSeconds(12), 3);
+
     @Provides
     @Singleton
     static CognitoIdentityProviderClient cognitoClient(CognitoSettings cognito, CognitoResources resources) {
-        CognitoIdentityProviderClient client = CognitoClients.build(pool(cognito),
-                CognitoClients.credentials(pool(cognito), cognito.credentialsInEnvironment()),
-                CognitoClients.Timeouts.defaults());
-        resources.opened(client);
+        CognitoIdentityProviderClient client = AwsClients.build(CognitoIdentityProviderClient.builder(),
+                new AwsClients.Connection(Region.of(cognito.region()), cognito.endpoint(), cognito.localCredentials(), LIMITS),
+                resources);
         LOG.info("User directory: Cognito pool {} ({}), app client {}{}, sign-in with {}", cognito.userPoolId(),
                 cognito.endpoint().map(Object::toString).orElse(cognito.region()), cognito.clientId(),
                 cognito.clientSecret().isPresent() ? " (with a secret)" : "", cognito.flow());

@@ -6,7 +6,6 @@ import dagger.multibindings.ElementsIntoSet;
 import dagger.multibindings.IntoSet;
 import dev.userpool.app.config.DataDirectory;
 import dev.userpool.app.config.DynamoDbSettings;
-import dev.userpool.app.config.InvalidSettingsException;
 import dev.userpool.app.config.Settings;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.dynamodb.AuditLogOptions;
@@ -24,15 +23,7 @@ import javax.inject.Provider;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -69,26 +60,17 @@ public final class DynamoDbModule {
         return DynamoDbSettings.from(settings);
     }
 
+    /** Short waits and few attempts: the spool, not the SDK, waits out an outage. */
+    static final AwsClients.Limits LIMITS = new AwsClients.Limits(Duration.ofSeconds(2), Duration.ofSeconds(3),
+            Duration.ofSeconds(8), 3);
+
     @Provides
     @Singleton
     static DynamoDbClient dynamoDbClient(DynamoDbSettings dynamo, DynamoDbResources resources) {
-        SdkHttpClient http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(Duration.ofSeconds(10))
-                .build();
-        resources.opened(http);   // the SDK leaves what it was given open
-        AwsCredentialsProvider credentials = credentials(dynamo);
-        if (credentials instanceof AutoCloseable closeable) resources.opened(closeable);
-        var builder = DynamoDbClient.builder()
-                .httpClient(http)
-                .region(region(dynamo))
-                .credentialsProvider(credentials)
-                .overrideConfiguration(o -> o.apiCallAttemptTimeout(Duration.ofSeconds(3)).apiCallTimeout(Duration.ofSeconds(8))
-                        .retryStrategy(r -> r.maxAttempts(3)));
-        dynamo.endpoint().ifPresent(builder::endpointOverride);
-        DynamoDbClient client = builder.build();
-        resources.opened(client);
-        return client;
+        Region region = AwsClients.region(dynamo.region(), dynamo.endpointIsLoopback(), "AWS_REGION is required when"
+                + " USERPOOL_AUDIT=dynamodb (or a region in the AWS profile): the Region of the table " + dynamo.table() + ".");
+        return AwsClients.build(DynamoDbClient.builder(),
+                new AwsClients.Connection(region, dynamo.endpoint(), dynamo.localCredentials(), LIMITS), resources);
     }
 
     @Provides
@@ -138,25 +120,5 @@ public final class DynamoDbModule {
                                 ToDoubleFunction<DeliveryStatistics> value, String description) {
         FunctionCounter.builder(name, audit, a -> value.applyAsDouble(a.statistics())).description(description)
                 .register(registry);
-    }
-
-    private static Region region(DynamoDbSettings dynamo) {
-        if (dynamo.region().isPresent()) return Region.of(dynamo.region().get());
-        // An emulator answers in any Region; asking the chain would look for an instance-metadata service.
-        if (dynamo.endpointIsLoopback()) return Region.US_EAST_1;
-        try {
-            return new DefaultAwsRegionProviderChain().getRegion();
-        } catch (SdkClientException e) {
-            throw new InvalidSettingsException("AWS_REGION is required when USERPOOL_AUDIT=dynamodb"
-                    + " (or a region in the AWS profile): the Region of the table " + dynamo.table() + ".");
-        }
-    }
-
-    private static AwsCredentialsProvider credentials(DynamoDbSettings dynamo) {
-        if (dynamo.localCredentials()) {
-            // An emulator on this machine: SigV4 needs some key, and no real one should be sent there.
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("userpool-local", "userpool-local"));
-        }
-        return DefaultCredentialsProvider.builder().build();
     }
 }

@@ -20,15 +20,7 @@ import java.time.Duration;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -66,25 +58,17 @@ public final class SesModule {
         return SesSettings.from(settings);
     }
 
+    /** Generous waits: a verification email that leaves late is better than one that never leaves. */
+    static final AwsClients.Limits LIMITS = new AwsClients.Limits(Duration.ofSeconds(5), Duration.ofSeconds(10),
+            Duration.ofSeconds(30), 3);
+
     @Provides
     @Singleton
     static SesV2Client sesClient(SesSettings ses, SesResources resources) {
-        SdkHttpClient http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(20))
-                .build();
-        resources.opened(http);   // the SDK leaves what it was given open
-        AwsCredentialsProvider credentials = credentials(ses);
-        if (credentials instanceof AutoCloseable closeable) resources.opened(closeable);
-        var builder = SesV2Client.builder()
-                .httpClient(http)
-                .region(region(ses))
-                .credentialsProvider(credentials)
-                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(30)).apiCallAttemptTimeout(Duration.ofSeconds(10)));
-        ses.endpoint().ifPresent(builder::endpointOverride);
-        SesV2Client client = builder.build();
-        resources.opened(client);
-        return client;
+        Region region = AwsClients.region(ses.region(), ses.endpointIsLoopback(), "AWS_REGION is required when"
+                + " USERPOOL_EMAIL=ses (or a region in the AWS profile): the Region whose SES account sends the email.");
+        return AwsClients.build(SesV2Client.builder(),
+                new AwsClients.Connection(region, ses.endpoint(), ses.localCredentials(), LIMITS), resources);
     }
 
     @Provides
@@ -117,26 +101,6 @@ public final class SesModule {
             throw new InvalidSettingsException(e.getMessage() + " (The template comes from " + SUBJECT_FILE + " and "
                     + CONTENT_FILE + " in the app, with USERPOOL_SES_TEMPLATE, USERPOOL_SES_FROM and USERPOOL_BASE_URL.)");
         }
-    }
-
-    private static Region region(SesSettings ses) {
-        if (ses.region().isPresent()) return Region.of(ses.region().get());
-        // An emulator on this machine needs some Region for signing; never ask the instance metadata for one.
-        if (ses.endpointIsLocal()) return Region.US_EAST_1;
-        try {
-            return new DefaultAwsRegionProviderChain().getRegion();
-        } catch (SdkClientException e) {
-            throw new InvalidSettingsException("AWS_REGION is required when USERPOOL_EMAIL=ses"
-                    + " (or a region in the AWS profile): the Region whose SES account sends the email.");
-        }
-    }
-
-    private static AwsCredentialsProvider credentials(SesSettings ses) {
-        if (ses.localCredentials()) {
-            // An emulator or stub on this machine: SigV4 needs some key, and no real one should be sent there.
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("userpool-local", "userpool-local"));
-        }
-        return DefaultCredentialsProvider.builder().build();
     }
 
     private static String resource(String name) {

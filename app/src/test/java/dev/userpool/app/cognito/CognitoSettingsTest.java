@@ -73,6 +73,32 @@ class CognitoSettingsTest {
                 .as("a pool id that names no region").hasMessage("AWS_REGION is required when USERPOOL_DIRECTORY=cognito.");
     }
 
+    @ParameterizedTest(name = "endpoint {0}, credentials variable {1} -> dummy credentials {2}")
+    @CsvSource(delimiter = '|', value = {
+            "http://127.0.0.1:9229||true",
+            "http://localhost:9229/||true",
+            "http://[::1]:9229||true",
+            "http://[0:0:0:0:0:0:0:1]:9229||true",
+            "http://127.0.0.1:9229|AWS_ACCESS_KEY_ID|false",
+            "http://127.0.0.1:9229|AWS_PROFILE|false",
+            "https://cognito.example.com||false",
+            "http://localhost.example.com:9229||false",
+            "http://10.0.0.5:9229||false"})
+    void dummyCredentialsOnlyForAnEmulatorOnThisMachineAndOnlyWithoutRealOnes(String endpoint, String credentialVariable,
+                                                                             boolean dummy) {
+        Map<String, String> env = new HashMap<>(MINIMAL);
+        env.put("USERPOOL_COGNITO_ENDPOINT", endpoint);
+        env.put("AWS_REGION", "eu-west-1");
+        if (credentialVariable != null) env.put(credentialVariable, "set");
+
+        assertThat(read(env).localCredentials()).isEqualTo(dummy);
+    }
+
+    @Test
+    void aPoolOnAwsSignsWithTheSdksCredentialChain() {
+        assertThat(read(MINIMAL).localCredentials()).isFalse();
+    }
+
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
             "USERPOOL_COGNITO_USER_POOL_ID|my pool|expected a user pool id like eu-west-1_AbCdEf123",

@@ -9,6 +9,7 @@ import java.util.Objects;
  * {@code USERNAME} to answer with. The secret block never prints: it names a challenge someone may answer.
  */
 public record PasswordVerifierChallenge(String srpB, String salt, String secretBlock, String userIdForSrp, String username) {
+    /** The challenge's name on the wire, declared here only: the SRP server and the Cognito API both use it. */
     public static final String NAME = "PASSWORD_VERIFIER";
 
     public PasswordVerifierChallenge {

@@ -5,6 +5,7 @@ import dev.userpool.core.domain.PasswordVerifierChallenge;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.Principal;
 import dev.userpool.core.domain.SignedIn;
@@ -27,15 +28,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * An {@link Authenticator} over the accounts of an {@link InMemoryUserDirectory}, issuing tokens that
- * its {@link FakeTokenVerifier} verifies. Sessions are its refresh tokens: a password change or reset
- * ends them, a global sign-out also revokes every issued token. No lockout, no attempt limits.
+ * its {@link FakeTokenVerifier} verifies. Sessions are its refresh tokens, and the tokens issued in one
+ * belong to it: a password change or reset ends every session (a change also revokes the tokens of
+ * all sessions but the one it was made in), a global sign-out also revokes every issued token. No lockout, no attempt limits.
  *
  * <p>Challenges ({@link SignInChallenges}): {@link #poseChallenge} stands in for SRP's first step; its
  * answer ({@value #PASSWORD_CHALLENGE}, with the password as answer {@code PASSWORD}) is checked like
- * a password, once per challenge.
+ * a password, once per challenge; a refusal says whether a password was tested.
  */
 public final class InMemoryAuthenticator implements Authenticator, SignInChallenges {
     public static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(30);
@@ -49,6 +52,8 @@ public final class InMemoryAuthenticator implements Authenticator, SignInChallen
     private final FakeTokenVerifier tokens;
     private final Function<User, Set<String>> groupsOf;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    /** Each issued id or access token's session (its refresh token). */
+    private final Map<String, String> sessionOfToken = new ConcurrentHashMap<>();
     private final Map<String, EmailAddress> challenges = new ConcurrentHashMap<>();
     private final CallLog calls = new CallLog();
 
@@ -79,7 +84,7 @@ public final class InMemoryAuthenticator implements Authenticator, SignInChallen
         }
         String refreshToken = "fake-refresh-token." + UUID.randomUUID();
         sessions.put(refreshToken, new Session(account.user().id(), accounts.now().plus(REFRESH_TOKEN_LIFETIME)));
-        return new SignedIn(principal, tokensFor(account.user(), Optional.of(refreshToken)));
+        return new SignedIn(principal, tokensFor(account.user(), refreshToken, Optional.of(refreshToken)));
     }
 
     /** Poses a challenge to {@code email} (known or not, as SRP's first step does); returns its session. */
@@ -110,9 +115,15 @@ public final class InMemoryAuthenticator implements Authenticator, SignInChallen
         calls.add("answerChallenge");
         EmailAddress email = challenges.remove(answer.session());
         if (email == null || !PASSWORD_CHALLENGE.equals(answer.challengeName())) {
-            throw UserPoolException.notAuthorized("Invalid session for the user.");
+            throw UserPoolException.notAuthorized("Invalid session for the user.").passwordChecked(false);
         }
-        return signIn(email, Password.of(answer.required("PASSWORD")));
+        Password password = Password.of(answer.required("PASSWORD"));
+        try {
+            return signIn(email, password);
+        } catch (UserPoolException e) {
+            // an unknown account is refused before any password is looked at; everything else after
+            throw e.passwordChecked(e.code() != ErrorCode.USER_NOT_FOUND);
+        }
     }
 
     @Override
@@ -125,7 +136,7 @@ public final class InMemoryAuthenticator implements Authenticator, SignInChallen
         User user = accounts.findById(session.user()).map(Account::user)
                 .orElseThrow(() -> UserPoolException.notAuthorized("Invalid Refresh Token"));
         user.ensureCanSignIn();
-        return new SignedIn(Principal.of(user), tokensFor(user, Optional.empty()));
+        return new SignedIn(Principal.of(user), tokensFor(user, refreshToken, Optional.empty()));
     }
 
     @Override
@@ -181,6 +192,7 @@ public final class InMemoryAuthenticator implements Authenticator, SignInChallen
             return a.withPassword(newPassword);
         });
         endSessions(id);
+        revokeTokensOfOtherSessions(id, Optional.ofNullable(sessionOfToken.get(accessToken.strip())));
     }
 
     /** The last password-reset code sent to {@code email}, as its owner would read it. */
@@ -199,14 +211,23 @@ public final class InMemoryAuthenticator implements Authenticator, SignInChallen
         return verified;
     }
 
-    private Tokens tokensFor(User user, Optional<String> refreshToken) {
+    private Tokens tokensFor(User user, String session, Optional<String> refreshToken) {
         Set<String> groups = groupsOf.apply(user);
         String idToken = tokens.issue(user.id(), TokenUse.ID, Optional.of(user.email()), groups);
         String accessToken = tokens.issue(user.id(), TokenUse.ACCESS, Optional.empty(), groups);
+        sessionOfToken.put(idToken, session);
+        sessionOfToken.put(accessToken, session);
         return new Tokens(idToken, accessToken, refreshToken, FakeTokenVerifier.LIFETIME);
     }
 
     private void endSessions(UserId user) {
         sessions.values().removeIf(s -> s.user().equals(user));
+    }
+
+    /** Revokes the tokens of {@code user} but those issued in the session {@code kept}. */
+    private void revokeTokensOfOtherSessions(UserId user, Optional<String> kept) {
+        Set<String> keptTokens = sessionOfToken.entrySet().stream().filter(e -> kept.equals(Optional.of(e.getValue())))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        tokens.revokeAllBut(user, keptTokens);
     }
 }

@@ -24,7 +24,6 @@ import java.util.Optional;
  * sign-in and refresh use cases, SRP's first step too ({@link Authentication#startSignIn}).
  */
 final class AuthOperations {
-    static final String PASSWORD_VERIFIER = "PASSWORD_VERIFIER";
     private static final String FLOWS = "USER_SRP_AUTH, USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH";
     static final String SRP_OFF = "USER_SRP_AUTH flow not enabled for this client: this pool keeps no SRP verifiers"
             + " (USERPOOL_SRP=off); sign in with USER_PASSWORD_AUTH.";
@@ -67,7 +66,7 @@ final class AuthOperations {
         challengeParameters.put("USERNAME", c.username());
         challengeParameters.put("USER_ID_FOR_SRP", c.userIdForSrp());
         // Like Cognito, no Session: the SECRET_BLOCK, handed back signed, names the pending challenge.
-        return ordered("ChallengeName", PASSWORD_VERIFIER, "ChallengeParameters", challengeParameters);
+        return ordered("ChallengeName", PasswordVerifierChallenge.NAME, "ChallengeParameters", challengeParameters);
     }
 
     private Map<String, Object> signInWithPassword(Map<String, String> parameters, Context ctx) {
@@ -107,7 +106,7 @@ final class AuthOperations {
     Map<String, Object> respondToAuthChallenge(CognitoRequest request, Context ctx) {
         pool.requireClient(request);
         String challengeName = request.required("ChallengeName");
-        if (!PASSWORD_VERIFIER.equals(challengeName)) {
+        if (!PasswordVerifierChallenge.NAME.equals(challengeName)) {
             throw CognitoError.invalidParameter("Unsupported ChallengeName " + challengeName + ": this pool poses only PASSWORD_VERIFIER.");
         }
         Map<String, String> responses = request.map("ChallengeResponses");
@@ -119,7 +118,7 @@ final class AuthOperations {
         Optional<String> challenged = authentication.challengedName(secretBlock);
         pool.requireSecretHash(Optional.ofNullable(responses.remove("SECRET_HASH")), username, challenged.orElse(null));
         Tokens tokens = authentication.signIn(new ChallengeSignInCommand(challenged.orElse(username),
-                new ChallengeAnswer(PASSWORD_VERIFIER, secretBlock, responses), RequestContexts.of(ctx)));
+                new ChallengeAnswer(PasswordVerifierChallenge.NAME, secretBlock, responses), RequestContexts.of(ctx)));
         return authenticationResult(tokens);
     }
 

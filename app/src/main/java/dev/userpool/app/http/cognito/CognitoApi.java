@@ -152,7 +152,7 @@ public final class CognitoApi {
         } catch (CognitoError e) {
             error(ctx, operation, e);
         } catch (UserPoolException e) {
-            error(ctx, operation, CognitoErrors.of(e));
+            error(ctx, operation, CognitoWireErrors.of(e));
         } catch (RequestBodies.Refused e) {
             error(ctx, operation, new CognitoError("SerializationException", e.getMessage(), e.status()));
         } catch (RuntimeException | Error e) {

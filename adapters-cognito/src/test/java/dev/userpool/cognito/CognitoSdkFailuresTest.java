@@ -13,7 +13,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 
 /** Every Cognito failure becomes the core's error, with a message that carries no secret. */
-class CognitoErrorsTest {
+class CognitoSdkFailuresTest {
 
     private static CognitoIdentityProviderException cognito(String type, String message, int status) {
         return (CognitoIdentityProviderException) CognitoIdentityProviderException.builder()
@@ -39,7 +39,7 @@ class CognitoErrorsTest {
             "ForbiddenException|NotAuthorized|Request blocked by WAF|The user pool's web ACL refused the request.",
             "UserLambdaValidationException|InvalidParameter|PreSignUp failed with error Domain not allowed.|PreSignUp failed with error Domain not allowed."})
     void aRefusalBecomesTheCoresError(String type, String code, String cognitoSays, String message) {
-        UserPoolException e = CognitoErrors.translate("Op", cognito(type, cognitoSays, 400));
+        UserPoolException e = CognitoSdkFailures.translate("Op", cognito(type, cognitoSays, 400));
 
         assertThat(e.code().code()).isEqualTo(code);
         assertThat(e.getMessage()).isEqualTo(message);
@@ -57,7 +57,7 @@ class CognitoErrorsTest {
             "AccessDeniedException|400|AccessDeniedException",
             "CodeDeliveryFailureException|400|could not deliver the code"})
     void throttlingOutagesAndOperatorProblemsAreServiceUnavailable(String type, int status, String says) {
-        UserPoolException e = CognitoErrors.translate("Op", cognito(type, "whatever", status));
+        UserPoolException e = CognitoSdkFailures.translate("Op", cognito(type, "whatever", status));
 
         assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
         assertThat(e.getMessage()).contains(says);
@@ -65,10 +65,10 @@ class CognitoErrorsTest {
 
     @Test
     void failuresBeforeAnAnswerAreServiceUnavailable() {
-        assertThat(CognitoErrors.translate("Op", SdkClientException.create("Unable to execute HTTP request: Connection refused")))
+        assertThat(CognitoSdkFailures.translate("Op", SdkClientException.create("Unable to execute HTTP request: Connection refused")))
                 .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE))
                 .hasMessage("Cognito cannot be reached.");
-        assertThat(CognitoErrors.translate("Op", ApiCallTimeoutException.create(1000)))
+        assertThat(CognitoSdkFailures.translate("Op", ApiCallTimeoutException.create(1000)))
                 .satisfies(e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE))
                 .hasMessage("Cognito did not answer in time.");
     }
@@ -77,7 +77,7 @@ class CognitoErrorsTest {
     void theCallersSecretsAndAnythingTokenShapedAreCutOutOfCognitosMessages() {
         String password = "Correct-Horse-9";
         String jwt = "eyJraWQiOiJhYmMiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlLXZhbHVlLWhlcmU";
-        UserPoolException e = CognitoErrors.translate("Op",
+        UserPoolException e = CognitoSdkFailures.translate("Op",
                 cognito("NotAuthorizedException", "Bad password " + password + " and token " + jwt, 400), password);
 
         assertThat(e.getMessage()).doesNotContain(password).doesNotContain(jwt).doesNotContain("c2lnbmF0dXJl")
@@ -86,21 +86,21 @@ class CognitoErrorsTest {
 
     @Test
     void aSixDigitCodeIsCutOutWhenTheCallerNamesIt() {
-        UserPoolException e = CognitoErrors.translate("Op", cognito("InvalidParameterException", "code 123456 is odd", 400), "123456");
+        UserPoolException e = CognitoSdkFailures.translate("Op", cognito("InvalidParameterException", "code 123456 is odd", 400), "123456");
 
         assertThat(e.getMessage()).isEqualTo("code *** is odd");
     }
 
     @Test
     void aRefusalWithoutAMessageStillSaysSomething() {
-        assertThat(CognitoErrors.translate("Op", cognito("NotAuthorizedException", null, 400)).getMessage())
+        assertThat(CognitoSdkFailures.translate("Op", cognito("NotAuthorizedException", null, 400)).getMessage())
                 .isEqualTo("Incorrect username or password.");
     }
 
     @Test
     void callPassesResultsThroughAndTranslatesFailures() {
-        assertThat(CognitoErrors.call("Op", () -> "fine")).isEqualTo("fine");
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> CognitoErrors.call("Op", () -> {
+        assertThat(CognitoSdkFailures.call("Op", () -> "fine")).isEqualTo("fine");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> CognitoSdkFailures.call("Op", () -> {
             throw cognito("UserNotFoundException", "User does not exist.", 400);
         }))).isInstanceOf(UserPoolException.class)
                 .satisfies(t -> assertThat(((UserPoolException) t).code()).isEqualTo(ErrorCode.USER_NOT_FOUND));

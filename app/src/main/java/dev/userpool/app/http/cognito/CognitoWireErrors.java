@@ -3,12 +3,14 @@ package dev.userpool.app.http.cognito;
 import dev.userpool.core.domain.UserPoolException;
 
 /**
- * The core's errors as Cognito names them. The messages are the core's, which already use Cognito's
- * words where clients match on them ("Incorrect username or password.", "User is not confirmed.",
- * "Password attempts exceeded") and never carry a secret.
+ * The core's errors as Cognito names them on the wire, for the local pool's callers: the opposite way
+ * to the Cognito adapter's {@code CognitoSdkFailures}, which turns AWS's answers into the core's errors.
+ * The messages are the core's, which already use Cognito's words where clients match on them
+ * ("Incorrect username or password.", "User is not confirmed.", "Password attempts exceeded") and
+ * never carry a secret.
  */
-final class CognitoErrors {
-    private CognitoErrors() {}
+final class CognitoWireErrors {
+    private CognitoWireErrors() {}
 
     static CognitoError of(UserPoolException e) {
         return switch (e.code()) {

@@ -12,7 +12,7 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The one place where Cognito's failures become the core's: every call to Cognito goes through
+ * The one place where Cognito's failures, as the AWS SDK throws them, become the core's: every call to Cognito goes through
  * {@link #call}, and nothing above this adapter ever sees an SDK exception. By the time a failure
  * arrives here the SDK's retry strategy has already retried what is worth retrying, so throttling,
  * 5xx answers, timeouts and unreachable endpoints are {@code ServiceUnavailable}.
@@ -20,8 +20,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * <p>Messages are Cognito's own wording for the errors people see (the core's contracts use the same),
  * or Cognito's message with the caller's secrets and anything token-shaped cut out.
  */
-final class CognitoErrors {
-    private static final Logger LOG = LoggerFactory.getLogger(CognitoErrors.class);
+final class CognitoSdkFailures {
+    private static final Logger LOG = LoggerFactory.getLogger(CognitoSdkFailures.class);
 
     static final String USERNAME_EXISTS = "An account with the given email already exists.";
     static final String CODE_MISMATCH = "Invalid verification code provided, please try again.";
@@ -35,7 +35,7 @@ final class CognitoErrors {
     private static final Pattern TOKEN_SHAPED = Pattern.compile(
             "[A-Za-z0-9_-]{8,}(\\.[A-Za-z0-9_-]{8,}){2,4}|[A-Za-z0-9+/_=-]{40,}");
 
-    private CognitoErrors() {}
+    private CognitoSdkFailures() {}
 
     /**
      * Runs one Cognito request. {@code secrets} are the values this request carries that must never be

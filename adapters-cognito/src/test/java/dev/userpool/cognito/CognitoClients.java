@@ -17,10 +17,12 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
 
 /**
- * Builds the one {@link CognitoIdentityProviderClient} that the directory, the authenticator and the
- * token verifier share: explicit timeouts for each attempt and for the whole call, and the SDK's
- * standard retry strategy (3 attempts with jittered backoff; throttling, 5xx and I/O errors retried).
- * Whatever still fails after that becomes {@code ServiceUnavailable} in {@link CognitoErrors}.
+ * Builds a {@link CognitoIdentityProviderClient} for the tests' stubs and emulators, set up as the
+ * app's wiring sets up the one the directory, the authenticator and the token verifier share (there,
+ * {@code AwsClients} with {@code CognitoModule.LIMITS}): explicit timeouts for each attempt and for
+ * the whole call, and the SDK's standard retry strategy (3 attempts with jittered backoff; throttling,
+ * 5xx and I/O errors retried). Whatever still fails after that becomes {@code ServiceUnavailable} in
+ * {@link CognitoSdkFailures}.
  */
 public final class CognitoClients {
     private CognitoClients() {}
