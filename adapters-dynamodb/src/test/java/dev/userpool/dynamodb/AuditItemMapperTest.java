@@ -4,11 +4,11 @@ import static dev.userpool.core.contract.UserPoolAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.EventFacts;
 import dev.userpool.core.event.Outcome;
 import java.time.Duration;
@@ -51,7 +51,7 @@ class AuditItemMapperTest {
 
     @Test
     void anEventWithoutAccountIsKeptUnderItsAddressAndAbsentFieldsAreAbsent() {
-        AuditEvent e = AuditEvent.of(AuditEventType.SIGN_IN, new EventFacts(UUID.randomUUID(),
+        AuditEvent e = new AuditEvent(AuditEventType.SIGN_IN, new EventFacts(UUID.randomUUID(),
                 Instant.parse("2030-01-01T00:00:00Z"), Outcome.SUCCESS, Optional.empty(), Optional.empty(),
                 "nobody@example.com", Actor.system(), Optional.empty(), RequestContext.internal("")));
         Map<String, AttributeValue> item = mapper.toItem(e);

@@ -3,12 +3,12 @@ package dev.userpool.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.EventFacts;
 import dev.userpool.core.event.Outcome;
 import java.nio.ByteBuffer;
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SpoolRecordCodecTest {
 
     static AuditEvent full(AuditEventType type) {
-        return AuditEvent.of(type, new EventFacts(UUID.randomUUID(), Instant.parse("2030-05-06T07:08:09.123456789Z"),
+        return new AuditEvent(type, new EventFacts(UUID.randomUUID(), Instant.parse("2030-05-06T07:08:09.123456789Z"),
                 Outcome.FAILURE, Optional.of(ErrorCode.EXPIRED_CODE), Optional.of(new UserId("u-1")), "Ünïcødé@example.com",
                 Actor.admin(new UserId("admin-1")), Optional.of(ConfirmationMethod.LINK),
                 new RequestContext("req-1", Optional.of("2001:db8::1"), Optional.of("Mozilla/5.0 “quoted” 🚲"))));

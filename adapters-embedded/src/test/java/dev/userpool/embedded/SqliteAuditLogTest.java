@@ -3,12 +3,12 @@ package dev.userpool.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.Page;
 import dev.userpool.core.domain.PageRequest;
 import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.EventFacts;
 import dev.userpool.core.event.Outcome;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ class SqliteAuditLogTest {
     private final UserId user = new UserId("user-1");
 
     private AuditEvent at(Instant when) {
-        return AuditEvent.of(AuditEventType.SIGN_IN, new EventFacts(UUID.randomUUID(), when, Outcome.SUCCESS,
+        return new AuditEvent(AuditEventType.SIGN_IN, new EventFacts(UUID.randomUUID(), when, Outcome.SUCCESS,
                 Optional.empty(), Optional.of(user), "a@example.com", Actor.user(), Optional.empty(),
                 RequestContext.internal("r")));
     }
