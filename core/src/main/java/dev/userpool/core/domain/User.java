@@ -103,10 +103,5 @@ public record User(UserId id, EmailAddress email, UserStatus status, boolean ema
                 throw new IllegalArgumentException("a verified address stays verified");
             }
         }
-
-        /** Whether the account changed at all (disabling a disabled account does not). */
-        public boolean changesState() {
-            return !before.equals(after);
-        }
     }
 }
