@@ -79,9 +79,13 @@ public final class CognitoUserDirectory implements UserDirectory {
         return new SignUpOutcome(user, delivery);
     }
 
-    /** ConfirmSignUp with the emailed code; Cognito then also marks {@code email_verified}. */
+    /**
+     * ConfirmSignUp with the emailed code: Cognito checks the code and applies the confirmation itself
+     * (marking {@code email_verified} too), so only the account's address is taken from the transition.
+     */
     @Override
-    public void confirmSignUp(EmailAddress email, ConfirmationCode code) {
+    public void confirmSignUp(User.Transition confirmation, ConfirmationCode code) {
+        EmailAddress email = confirmation.before().email();
         CognitoSdkFailures.call("ConfirmSignUp", () -> cognito.confirmSignUp(b -> b
                 .clientId(appClient.clientId())
                 .secretHash(appClient.secretHash(email.value()).orElse(null))
@@ -102,16 +106,37 @@ public final class CognitoUserDirectory implements UserDirectory {
         return CognitoUsers.delivery(details, email);
     }
 
-    /** AdminConfirmSignUp: confirmed by an operator's word, so {@code email_verified} is left as it is. */
+    /**
+     * Cognito keeps the account's state itself, so it applies the change remotely, by what happened:
+     * an operator's confirmation is AdminConfirmSignUp (which leaves {@code email_verified} as it is); a
+     * verified address is AdminUpdateUserAttributes({@code email_verified = true}), after
+     * AdminConfirmSignUp when the link flow also confirms the account; disabling and enabling are
+     * AdminDisableUser and AdminEnableUser. Cognito, not this adapter, refuses what no longer applies
+     * (confirming a confirmed account is NotAuthorized).
+     */
     @Override
-    public void adminConfirmSignUp(EmailAddress email) {
+    public void save(User.Transition change) {
+        EmailAddress email = change.before().email();
+        switch (change.happened()) {
+            case SIGN_UP_CONFIRMED -> adminConfirmSignUp(email);
+            case EMAIL_VERIFIED -> {
+                if (change.before().status() != change.after().status()) adminConfirmSignUp(email);
+                markEmailVerified(email);
+            }
+            case USER_DISABLED -> CognitoSdkFailures.call("AdminDisableUser", () -> cognito.adminDisableUser(b -> b
+                    .userPoolId(pool.userPoolId()).username(email.value())));
+            case USER_ENABLED -> CognitoSdkFailures.call("AdminEnableUser", () -> cognito.adminEnableUser(b -> b
+                    .userPoolId(pool.userPoolId()).username(email.value())));
+            default -> throw new IllegalArgumentException("not a change of an account's state: " + change.happened());
+        }
+    }
+
+    private void adminConfirmSignUp(EmailAddress email) {
         CognitoSdkFailures.call("AdminConfirmSignUp", () -> cognito.adminConfirmSignUp(b -> b
                 .userPoolId(pool.userPoolId()).username(email.value())));
     }
 
-    /** AdminUpdateUserAttributes({@code email_verified = true}): the link flow proved the address. */
-    @Override
-    public void markEmailVerified(EmailAddress email) {
+    private void markEmailVerified(EmailAddress email) {
         CognitoSdkFailures.call("AdminUpdateUserAttributes", () -> cognito.adminUpdateUserAttributes(b -> b
                 .userPoolId(pool.userPoolId()).username(email.value())
                 .userAttributes(AttributeType.builder().name(CognitoUsers.EMAIL_VERIFIED).value("true").build())));
@@ -136,18 +161,6 @@ public final class CognitoUserDirectory implements UserDirectory {
     @Override
     public Page<User> list(UserFilter filter, PageRequest page) {
         return listing.list(filter, page);
-    }
-
-    @Override
-    public void disable(EmailAddress email) {
-        CognitoSdkFailures.call("AdminDisableUser", () -> cognito.adminDisableUser(b -> b
-                .userPoolId(pool.userPoolId()).username(email.value())));
-    }
-
-    @Override
-    public void enable(EmailAddress email) {
-        CognitoSdkFailures.call("AdminEnableUser", () -> cognito.adminEnableUser(b -> b
-                .userPoolId(pool.userPoolId()).username(email.value())));
     }
 
     @Override

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.userpool.cognito.StubCognito.Answer;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserId;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 /** The shared client: the standard retry strategy, its timeouts, and the credentials it signs with. */
 class CognitoClientsTest {
     private static final EmailAddress ALICE = new EmailAddress("alice@example.com");
+    private static final User ALICES_ACCOUNT = User.signedUp(new UserId("sub-alice"), ALICE, Instant.parse("2025-03-01T10:00:00Z"));
     private final StubCognito stub = new StubCognito();
 
     @AfterEach
@@ -33,7 +37,7 @@ class CognitoClientsTest {
     void throttlingIsRetriedAndSucceedsWhenCognitoRecovers() {
         stub.answer("AdminDisableUser", Answer.error("TooManyRequestsException", "Rate exceeded"), Answer.ok("{}"));
         try (var client = stub.client()) {
-            directoryOn(client).disable(ALICE);
+            directoryOn(client).save(ALICES_ACCOUNT.disable());
         }
         assertThat(stub.requests("AdminDisableUser")).hasSize(2);
     }
@@ -42,7 +46,7 @@ class CognitoClientsTest {
     void throttlingPastTheRetriesIsServiceUnavailableAfterThreeAttempts() {
         stub.always("AdminDisableUser", Answer.error("TooManyRequestsException", "Rate exceeded"));
         try (var client = stub.client()) {
-            var e = assertRefused(() -> directoryOn(client).disable(ALICE), ErrorCode.SERVICE_UNAVAILABLE);
+            var e = assertRefused(() -> directoryOn(client).save(ALICES_ACCOUNT.disable()), ErrorCode.SERVICE_UNAVAILABLE);
             assertThat(e.getMessage()).contains("Cognito is busy");
         }
         assertThat(stub.requests("AdminDisableUser")).as("the standard strategy's 3 attempts").hasSize(3);
@@ -52,7 +56,7 @@ class CognitoClientsTest {
     void aServerErrorIsRetriedThenServiceUnavailable() {
         stub.always("AdminEnableUser", Answer.error(500, "InternalErrorException", "Internal error"));
         try (var client = stub.client()) {
-            assertRefused(() -> directoryOn(client).enable(ALICE), ErrorCode.SERVICE_UNAVAILABLE);
+            assertRefused(() -> directoryOn(client).save(ALICES_ACCOUNT.enable()), ErrorCode.SERVICE_UNAVAILABLE);
         }
         assertThat(stub.requests("AdminEnableUser")).hasSize(3);
     }
@@ -61,7 +65,7 @@ class CognitoClientsTest {
     void aRefusalIsNotRetried() {
         stub.always("AdminEnableUser", Answer.error("UserNotFoundException", "User does not exist."));
         try (var client = stub.client()) {
-            assertRefused(() -> directoryOn(client).enable(ALICE), ErrorCode.USER_NOT_FOUND);
+            assertRefused(() -> directoryOn(client).save(ALICES_ACCOUNT.enable()), ErrorCode.USER_NOT_FOUND);
         }
         assertThat(stub.requests("AdminEnableUser")).hasSize(1);
     }
@@ -84,7 +88,7 @@ class CognitoClientsTest {
         CognitoPool nowhere = new CognitoPool("eu-west-1", StubCognito.POOL_ID, Optional.of(URI.create("http://127.0.0.1:" + port)));
         try (var client = CognitoClients.build(nowhere, CognitoClients.credentials(nowhere, false),
                 new CognitoClients.Timeouts(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(3)))) {
-            var e = assertRefused(() -> new CognitoUserDirectory(client, nowhere, AppClient.withoutSecret("c")).disable(ALICE),
+            var e = assertRefused(() -> new CognitoUserDirectory(client, nowhere, AppClient.withoutSecret("c")).save(ALICES_ACCOUNT.disable()),
                     ErrorCode.SERVICE_UNAVAILABLE);
             assertThat(e.getMessage()).isEqualTo("Cognito cannot be reached.");
         }

@@ -1,5 +1,8 @@
 package dev.userpool.cognito;
 
+import static dev.userpool.core.testing.DirectoryTransitions.confirmByAdmin;
+import static dev.userpool.core.testing.DirectoryTransitions.verifyEmail;
+
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.Tokens;
@@ -115,11 +118,11 @@ final class CognitoTestbed implements AutoCloseable {
     /** A confirmed account with a verified address, made with admin calls (no code needed). */
     EmailAddress confirmedWithoutCode(EmailAddress email, Password password) {
         directory.signUp(email, password, false);
-        directory.adminConfirmSignUp(email);
+        confirmByAdmin(directory, email);
         if (emulator.isPresent()) {
             emulator.get().markVerifiedTheEmulatorsWay(pool.userPoolId(), email);
         } else {
-            directory.markEmailVerified(email);
+            verifyEmail(directory, email);
         }
         return email;
     }

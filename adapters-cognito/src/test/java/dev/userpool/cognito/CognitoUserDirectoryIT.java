@@ -1,6 +1,8 @@
 package dev.userpool.cognito;
 
 import static dev.userpool.core.contract.UserPoolAssertions.assertRefused;
+import static dev.userpool.core.testing.DirectoryTransitions.confirmByAdmin;
+import static dev.userpool.core.testing.DirectoryTransitions.confirmByCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userpool.core.contract.UserDirectoryContract;
@@ -11,9 +13,11 @@ import dev.userpool.core.domain.Page;
 import dev.userpool.core.domain.PageRequest;
 import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserFilter;
+import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserStatus;
 import dev.userpool.core.port.out.UserDirectory;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * a test below checks the rest of what it checks.
  */
 class CognitoUserDirectoryIT extends UserDirectoryContract {
+    private static final String EMAIL_VERIFIED_ALONE = "AdminUpdateUserAttributes refuses email_verified without email "
+            + "in the same call (InvalidParameterException 'Email is required to verify/un-verify an email'); AWS accepts it alone";
+
     @RegisterExtension
     static final KnownDifferences DIFFERENCES = new KnownDifferences()
             .aws("signUpWithoutACodeReportsNoDelivery",
@@ -40,14 +47,14 @@ class CognitoUserDirectoryIT extends UserDirectoryContract {
             .emulator("theEmailedCodeConfirmsTheAccountAndVerifiesTheAddress",
                     "ConfirmSignUp leaves email_verified unset (AWS sets it to true when the code went to the email); "
                             + "see theEmailedCodeConfirmsTheAccount")
-            .emulator("confirmingAConfirmedAccountIsNotAuthorized",
+            .emulator("aConfirmationOfAnAccountConfirmedMeanwhileIsRefused",
                     "answers ExpiredCodeException (it dropped the code); AWS: NotAuthorizedException "
                             + "'User cannot be confirmed. Current status is CONFIRMED'")
             .emulator("aResentCodeReplacesTheOldOne", "does not implement ResendConfirmationCode")
             .emulator("resendingForAConfirmedAccountIsInvalidParameter", "does not implement ResendConfirmationCode")
-            .emulator("markingTheAddressVerifiedKeepsTheStatus",
-                    "AdminUpdateUserAttributes refuses email_verified without email in the same call "
-                            + "(InvalidParameterException 'Email is required to verify/un-verify an email'); AWS accepts it alone")
+            .emulator("markingTheAddressVerifiedKeepsTheStatus", EMAIL_VERIFIED_ALONE)
+            .emulator("linkCompletionConfirmsTheAccountAndVerifiesTheAddress", EMAIL_VERIFIED_ALONE)
+            .emulator("whatADirectoryStoresIsWhatTheTransitionLeft", EMAIL_VERIFIED_ALONE)
             .emulator("everyOperationOnAnUnknownAddressIsUserNotFound",
                     "answers NotAuthorizedException for ConfirmSignUp, AdminConfirmSignUp and AdminUpdateUserAttributes of "
                             + "an unknown user (AWS: UserNotFoundException) and lacks ResendConfirmationCode; see "
@@ -93,7 +100,7 @@ class CognitoUserDirectoryIT extends UserDirectoryContract {
         EmailAddress email = newAddress();
         directory().signUp(email, password(), true);
 
-        directory().confirmSignUp(email, ConfirmationCode.parse(lastCodeSentTo(email)));
+        confirmByCode(directory(), email, ConfirmationCode.parse(lastCodeSentTo(email)));
 
         assertThat(directory().find(email).orElseThrow().status()).isEqualTo(UserStatus.CONFIRMED);
     }
@@ -101,9 +108,10 @@ class CognitoUserDirectoryIT extends UserDirectoryContract {
     @Test
     void adminCallsOnAnUnknownAddressAreUserNotFound() {
         EmailAddress nobody = newAddress();
+        User gone = User.signedUp(new UserId(UUID.randomUUID().toString()), nobody, Instant.parse("2030-01-01T00:00:00Z"));
 
-        assertRefused(() -> directory().disable(nobody), ErrorCode.USER_NOT_FOUND);
-        assertRefused(() -> directory().enable(nobody), ErrorCode.USER_NOT_FOUND);
+        assertRefused(() -> directory().save(gone.disable()), ErrorCode.USER_NOT_FOUND);
+        assertRefused(() -> directory().save(gone.enable()), ErrorCode.USER_NOT_FOUND);
         assertRefused(() -> directory().delete(nobody), ErrorCode.USER_NOT_FOUND);
         assertThat(directory().find(nobody)).isEmpty();
     }
@@ -116,9 +124,9 @@ class CognitoUserDirectoryIT extends UserDirectoryContract {
         EmailAddress byCode = newAddress(prefix);
         directory().signUp(unconfirmed, password(), false);
         directory().signUp(byAdmin, password(), false);
-        directory().adminConfirmSignUp(byAdmin);
+        confirmByAdmin(directory(), byAdmin);
         directory().signUp(byCode, password(), true);
-        directory().confirmSignUp(byCode, ConfirmationCode.parse(lastCodeSentTo(byCode)));
+        confirmByCode(directory(), byCode, ConfirmationCode.parse(lastCodeSentTo(byCode)));
         bed.emulator().orElseThrow().markVerifiedTheEmulatorsWay(bed.pool.userPoolId(), byCode);   // what AWS's ConfirmSignUp does
 
         assertThat(listAll(new UserFilter(Optional.of(UserStatus.CONFIRMED), Optional.empty(), Optional.of(prefix))))

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.cognito.StubCognito.Answer;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
+import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Page;
@@ -18,6 +19,7 @@ import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserFilter;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserStatus;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 class CognitoUserDirectoryTest {
     private static final EmailAddress ALICE = new EmailAddress("alice@example.com");
     private static final Password PASSWORD = Password.of("Correct-Horse-9");
+    /** Alice's account as the core read it before a change. */
+    private static final User UNCONFIRMED = User.signedUp(new UserId("sub-alice"), ALICE, Instant.parse("2025-03-01T10:00:00Z"));
     private static final AppClient WITH_SECRET = AppClient.withSecret("client-1", "s3cr3t-of-the-client");
 
     private final StubCognito stub = new StubCognito();
@@ -97,7 +101,7 @@ class CognitoUserDirectoryTest {
         stub.answer("ResendConfirmationCode", Answer.ok("{\"CodeDeliveryDetails\":{\"Destination\":\"a***@e***.com\","
                 + "\"DeliveryMedium\":\"EMAIL\",\"AttributeName\":\"email\"}}"));
 
-        directory.confirmSignUp(ALICE, ConfirmationCode.parse("123456"));
+        directory.confirmSignUp(UNCONFIRMED.confirm(ConfirmationMethod.CODE), ConfirmationCode.parse("123456"));
         CodeDelivery delivery = directory.resendConfirmationCode(ALICE);
 
         String hash = WITH_SECRET.secretHash("alice@example.com").orElseThrow();
@@ -111,16 +115,18 @@ class CognitoUserDirectoryTest {
     void aWrongCodeIsCodeMismatchWithoutTheCode() {
         stub.answer("ConfirmSignUp", Answer.error("CodeMismatchException", "Code 654321 mismatch"));
 
-        var e = assertRefused(() -> directory.confirmSignUp(ALICE, ConfirmationCode.parse("654321")), ErrorCode.CODE_MISMATCH);
+        var e = assertRefused(() -> directory.confirmSignUp(UNCONFIRMED.confirm(ConfirmationMethod.CODE),
+                ConfirmationCode.parse("654321")), ErrorCode.CODE_MISMATCH);
         assertThat(e.getMessage()).doesNotContain("654321");
     }
 
     @Test
     void adminCallsNameThePoolAndTheUser() {
-        directory.adminConfirmSignUp(ALICE);
-        directory.markEmailVerified(ALICE);
-        directory.disable(ALICE);
-        directory.enable(ALICE);
+        User confirmed = UNCONFIRMED.confirm(ConfirmationMethod.ADMIN).after();
+        directory.save(UNCONFIRMED.confirm(ConfirmationMethod.ADMIN));
+        directory.save(confirmed.verifyEmail());
+        directory.save(confirmed.disable());
+        directory.save(confirmed.disable().after().enable());
         directory.delete(ALICE);
 
         assertThat(stub.operations()).containsExactly("AdminConfirmSignUp", "AdminUpdateUserAttributes", "AdminDisableUser",
@@ -132,6 +138,24 @@ class CognitoUserDirectoryTest {
         });
         assertThat(stub.last("AdminUpdateUserAttributes").body().path("UserAttributes").toString())
                 .isEqualTo("[{\"Name\":\"email_verified\",\"Value\":\"true\"}]");
+    }
+
+    @Test
+    void linkCompletionConfirmsAnUnconfirmedAccountBeforeMarkingItsAddress() {
+        directory.save(UNCONFIRMED.completeLinkVerification());
+        assertThat(stub.operations()).containsExactly("AdminConfirmSignUp", "AdminUpdateUserAttributes");
+
+        directory.save(UNCONFIRMED.confirm(ConfirmationMethod.ADMIN).after().completeLinkVerification());
+        assertThat(stub.operations()).as("an account already confirmed: only its address")
+                .containsExactly("AdminConfirmSignUp", "AdminUpdateUserAttributes", "AdminUpdateUserAttributes");
+    }
+
+    @Test
+    void disablingOrEnablingIsAskedOfCognitoEvenWhenTheAccountReadSeemedThatWayAlready() {
+        directory.save(UNCONFIRMED.enable());
+        directory.save(UNCONFIRMED.disable().after().disable());
+
+        assertThat(stub.operations()).containsExactly("AdminEnableUser", "AdminDisableUser");
     }
 
     @Test

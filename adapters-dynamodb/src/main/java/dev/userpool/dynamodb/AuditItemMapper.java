@@ -1,13 +1,13 @@
 package dev.userpool.dynamodb;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.EventFacts;
 import dev.userpool.core.event.Outcome;
 import java.time.Duration;
@@ -94,7 +94,7 @@ public final class AuditItemMapper {
                     optional(item, METHOD).map(ConfirmationMethod::valueOf),
                     new RequestContext(required(item, REQUEST_ID), optional(item, SOURCE_IP), optional(item, USER_AGENT)),
                     Optional.ofNullable(item.get(PASSWORD_CHECKED)).map(AttributeValue::bool));
-            return AuditEvent.of(AuditEventType.valueOf(required(item, TYPE)), facts);
+            return new AuditEvent(AuditEventType.valueOf(required(item, TYPE)), facts);
         } catch (IllegalArgumentException | NullPointerException | UserPoolException e) {
             throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE,
                     "An audit item in DynamoDB cannot be read (" + keyOf(item) + "): " + e.getMessage());

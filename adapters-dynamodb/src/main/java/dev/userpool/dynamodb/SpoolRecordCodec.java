@@ -1,13 +1,13 @@
 package dev.userpool.dynamodb;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.EventFacts;
 import dev.userpool.core.event.Outcome;
 import java.io.ByteArrayOutputStream;
@@ -79,7 +79,7 @@ final class SpoolRecordCodec {
             RequestContext context = new RequestContext(text(in), optional(in), optional(in));
             Optional<Boolean> passwordChecked = version == VERSION ? passwordChecked(in.readByte()) : Optional.empty();
             if (in.read() != -1) throw new IllegalArgumentException("spool record has trailing bytes");
-            return AuditEvent.of(type, new EventFacts(eventId, occurredAt, outcome, errorCode, userId, email, actor,
+            return new AuditEvent(type, new EventFacts(eventId, occurredAt, outcome, errorCode, userId, email, actor,
                     method, context, passwordChecked));
         } catch (EOFException e) {
             throw new IllegalArgumentException("spool record ends early", e);

@@ -4,11 +4,11 @@ import static dev.userpool.core.contract.UserPoolAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.EventFacts;
 import dev.userpool.core.event.Outcome;
 import java.time.Duration;
@@ -32,6 +32,39 @@ class AuditItemMapperTest {
         assertThat(mapper.toEvent(mapper.toItem(e))).isEqualTo(e);
     }
 
+    /**
+     * An item as the mapper wrote it when every event type was a record class of its own (commit
+     * a0b740d, {@code toItem(AuditEvent.of(SIGN_UP_CONFIRMED, facts))} with 4 shards and 400 days): a
+     * table written by that version must read, and new items look the same.
+     */
+    @Test
+    void anItemWrittenBeforeEventsWereOneRecordReadsAndIsWrittenTheSameWay() {
+        Map<String, AttributeValue> written = new HashMap<>();
+        written.put("actorId", AttributeValue.fromS("admin-1"));
+        written.put("actorKind", AttributeValue.fromS("ADMIN"));
+        written.put("email", AttributeValue.fromS("alice@example.com"));
+        written.put("errorCode", AttributeValue.fromS("CodeMismatch"));
+        written.put("eventId", AttributeValue.fromS("0f8fad5b-d9cb-469f-a165-70867728950e"));
+        written.put("expiresAt", AttributeValue.fromN("1938841689"));
+        written.put("gsi1pk", AttributeValue.fromS("DAY#2030-05-06#0"));
+        written.put("gsi1sk", AttributeValue.fromS("2030-05-06T07:08:09.123456789Z#0f8fad5b-d9cb-469f-a165-70867728950e"));
+        written.put("method", AttributeValue.fromS("CODE"));
+        written.put("occurredAt", AttributeValue.fromS("2030-05-06T07:08:09.123456789Z"));
+        written.put("outcome", AttributeValue.fromS("FAILURE"));
+        written.put("passwordChecked", AttributeValue.fromBool(false));
+        written.put("pk", AttributeValue.fromS("USER#u-1"));
+        written.put("requestId", AttributeValue.fromS("req-1"));
+        written.put("sk", AttributeValue.fromS("2030-05-06T07:08:09.123456789Z#0f8fad5b-d9cb-469f-a165-70867728950e"));
+        written.put("sourceIp", AttributeValue.fromS("203.0.113.9"));
+        written.put("type", AttributeValue.fromS("SIGN_UP_CONFIRMED"));
+        written.put("userAgent", AttributeValue.fromS("curl/8.5"));
+        written.put("userId", AttributeValue.fromS("u-1"));
+        written.put("v", AttributeValue.fromN("1"));
+
+        assertThat(mapper.toEvent(written)).isEqualTo(SpoolRecordCodecTest.stored());
+        assertThat(mapper.toItem(SpoolRecordCodecTest.stored())).isEqualTo(written);
+    }
+
     @Test
     void theItemHasTheKeysTheTtlAndTheEventsFieldsAndNothingElse() {
         AuditEvent e = SpoolRecordCodecTest.full(AuditEventType.SIGN_UP_CONFIRMED);
@@ -51,7 +84,7 @@ class AuditItemMapperTest {
 
     @Test
     void anEventWithoutAccountIsKeptUnderItsAddressAndAbsentFieldsAreAbsent() {
-        AuditEvent e = AuditEvent.of(AuditEventType.SIGN_IN, new EventFacts(UUID.randomUUID(),
+        AuditEvent e = new AuditEvent(AuditEventType.SIGN_IN, new EventFacts(UUID.randomUUID(),
                 Instant.parse("2030-01-01T00:00:00Z"), Outcome.SUCCESS, Optional.empty(), Optional.empty(),
                 "nobody@example.com", Actor.system(), Optional.empty(), RequestContext.internal("")));
         Map<String, AttributeValue> item = mapper.toItem(e);

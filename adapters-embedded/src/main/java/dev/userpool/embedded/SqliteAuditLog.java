@@ -1,6 +1,7 @@
 package dev.userpool.embedded;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Page;
@@ -8,7 +9,6 @@ import dev.userpool.core.domain.PageRequest;
 import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.EventFacts;
 import dev.userpool.core.event.Outcome;
 import dev.userpool.core.port.out.AuditLog;
@@ -126,7 +126,7 @@ public final class SqliteAuditLog implements AuditLog {
                 new RequestContext(rs.getString("request_id"), Optional.ofNullable(rs.getString("source_ip")),
                         Optional.ofNullable(rs.getString("user_agent"))),
                 passwordChecked(rs));
-        return AuditEvent.of(AuditEventType.valueOf(rs.getString("type")), facts);
+        return new AuditEvent(AuditEventType.valueOf(rs.getString("type")), facts);
     }
 
     private static Optional<Boolean> passwordChecked(ResultSet rs) throws SQLException {

@@ -2,7 +2,6 @@ package dev.userpool.embedded;
 
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
-import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Page;
@@ -35,7 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Accounts in the {@code users} table, with Cognito's rules: lower-cased unique addresses, a random
  * UUID as {@code sub}, 6-digit codes emailed through whichever {@link Mailer} is wired, and the
- * per-user attempt limits. State transitions are the domain's ({@link User#confirm}).
+ * per-user attempt limits. State transitions are the domain's ({@link User#confirm} and the others): the
+ * core applies one and hands it over, and this directory stores the state it leaves, provided the stored
+ * account is still the one the transition started from.
  */
 public final class SqliteUserDirectory implements UserDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteUserDirectory.class);
@@ -85,15 +86,14 @@ public final class SqliteUserDirectory implements UserDirectory {
     }
 
     @Override
-    public void confirmSignUp(EmailAddress email, ConfirmationCode code) {
+    public void confirmSignUp(User.Transition confirmation, ConfirmationCode code) {
         Instant now = now();
         // The attempt is counted even when the code is wrong, so the check result leaves the transaction first.
         OneTimeCodes.Check check = db.transaction(c -> {
-            User user = UserRows.require(c, email).user();
-            User confirmed = user.confirm(ConfirmationMethod.CODE);
-            AttemptLimits.take(c, user.id(), Action.CONFIRM_SIGN_UP, now);
-            OneTimeCodes.Check result = OneTimeCodes.consume(c, user.id(), Purpose.SIGN_UP, code, now);
-            if (result == OneTimeCodes.Check.MATCH) UserRows.saveState(c, confirmed);
+            UserId id = UserRows.requireUnchanged(c, confirmation.before()).user().id();
+            AttemptLimits.take(c, id, Action.CONFIRM_SIGN_UP, now);
+            OneTimeCodes.Check result = OneTimeCodes.consume(c, id, Purpose.SIGN_UP, code, now);
+            if (result == OneTimeCodes.Check.MATCH) UserRows.saveState(c, confirmation.after());
             return result;
         });
         check.throwIfRefused();
@@ -114,19 +114,24 @@ public final class SqliteUserDirectory implements UserDirectory {
         return CodeDelivery.email(email);
     }
 
+    /**
+     * Writes the state the change leaves, in one transaction with what goes with it: a confirmed
+     * account's sign-up code is void, and a disabled account keeps no session (as Cognito's
+     * AdminDisableUser revokes the user's tokens).
+     */
     @Override
-    public void adminConfirmSignUp(EmailAddress email) {
+    public void save(User.Transition change) {
+        User before = change.before();
+        User after = change.after();
         db.transaction(c -> {
-            User user = UserRows.require(c, email).user();
-            UserRows.saveState(c, user.confirm(ConfirmationMethod.ADMIN));
-            OneTimeCodes.discard(c, user.id(), Purpose.SIGN_UP);
+            UserRows.requireUnchanged(c, before);
+            UserRows.saveState(c, after);
+            if (before.status() == UserStatus.UNCONFIRMED && after.status() == UserStatus.CONFIRMED) {
+                OneTimeCodes.discard(c, after.id(), Purpose.SIGN_UP);
+            }
+            if (!after.enabled()) Sessions.endAll(c, after.id());
             return null;
         });
-    }
-
-    @Override
-    public void markEmailVerified(EmailAddress email) {
-        update(email, user -> user.withEmailVerified(true));
     }
 
     @Override
@@ -183,22 +188,6 @@ public final class SqliteUserDirectory implements UserDirectory {
         return new Page<>(shown, Optional.of(PageCursor.encode(shown.get(shown.size() - 1).email().value())));
     }
 
-    /** Disabling also ends every session, as Cognito's AdminDisableUser revokes the user's tokens. */
-    @Override
-    public void disable(EmailAddress email) {
-        db.transaction(c -> {
-            User user = UserRows.require(c, email).user();
-            UserRows.saveState(c, user.withEnabled(false));
-            Sessions.endAll(c, user.id());
-            return null;
-        });
-    }
-
-    @Override
-    public void enable(EmailAddress email) {
-        update(email, user -> user.withEnabled(true));
-    }
-
     /** Codes, limits, lockout and sessions go with the account (foreign keys cascade). */
     @Override
     public void delete(EmailAddress email) {
@@ -208,13 +197,6 @@ public final class SqliteUserDirectory implements UserDirectory {
                 p.setString(1, user.id().value());
                 p.executeUpdate();
             }
-            return null;
-        });
-    }
-
-    private void update(EmailAddress email, java.util.function.UnaryOperator<User> change) {
-        db.transaction(c -> {
-            UserRows.saveState(c, change.apply(UserRows.require(c, email).user()));
             return null;
         });
     }

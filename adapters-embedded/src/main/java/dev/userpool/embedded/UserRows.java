@@ -42,6 +42,20 @@ final class UserRows {
         return byEmail(c, email).orElseThrow(UserPoolException::userNotFound);
     }
 
+    /**
+     * The account {@code read} was read from, as long as it is still stored as it was read:
+     * {@code UserNotFound} when it is gone (or its address belongs to a new account now),
+     * {@code TooManyRequests} when it changed meanwhile, so that a change decided from a stale read
+     * never overwrites another.
+     */
+    static Account requireUnchanged(Connection c, User read) throws SQLException {
+        Account stored = byId(c, read.id()).orElseThrow(UserPoolException::userNotFound);
+        if (!stored.user().equals(read)) {
+            throw new UserPoolException(ErrorCode.TOO_MANY_REQUESTS, "The account changed meanwhile; try again.");
+        }
+        return stored;
+    }
+
     private static Optional<Account> one(Connection c, String column, String value) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE " + column + " = ?")) {
             p.setString(1, value);

@@ -1,5 +1,7 @@
 package dev.userpool.embedded;
 
+import static dev.userpool.core.testing.DirectoryTransitions.confirmByCode;
+
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.EmailMessage;
 import dev.userpool.core.domain.Password;
@@ -83,7 +85,7 @@ final class EmbeddedTestbed implements AutoCloseable {
     /** An account confirmed by its code, so its address is verified. */
     User confirmedUser(EmailAddress email) {
         directory.signUp(email, PASSWORD, true);
-        directory.confirmSignUp(email, dev.userpool.core.domain.ConfirmationCode.parse(lastSignUpCode(email)));
+        confirmByCode(directory, email, dev.userpool.core.domain.ConfirmationCode.parse(lastSignUpCode(email)));
         return directory.find(email).orElseThrow();
     }
 

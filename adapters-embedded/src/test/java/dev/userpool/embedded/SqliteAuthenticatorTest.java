@@ -1,6 +1,8 @@
 package dev.userpool.embedded;
 
 import static dev.userpool.core.contract.UserPoolAssertions.assertRefused;
+import static dev.userpool.core.testing.DirectoryTransitions.confirmByAdmin;
+import static dev.userpool.core.testing.DirectoryTransitions.disable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -10,10 +12,10 @@ import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.EmailMessage;
 import dev.userpool.core.domain.ErrorCode;
-import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserPoolException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -121,7 +123,7 @@ class SqliteAuthenticatorTest {
     @Test
     void anAdminConfirmedAccountSignsInWithAnUnverifiedAddress() throws ParseException {
         bed.directory.signUp(email, EmbeddedTestbed.PASSWORD, false);
-        bed.directory.adminConfirmSignUp(email);
+        confirmByAdmin(bed.directory, email);
 
         Tokens tokens = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();
 
@@ -231,7 +233,7 @@ class SqliteAuthenticatorTest {
     void aDisabledAccountCannotRefresh() {
         bed.confirmedUser(email);
         String refresh = bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens().refreshToken().orElseThrow();
-        bed.directory.disable(email);
+        disable(bed.directory, email);
 
         assertRefused(() -> bed.authenticator.refresh(refresh).tokens(), ErrorCode.NOT_AUTHORIZED);
     }
@@ -352,7 +354,7 @@ class SqliteAuthenticatorTest {
     @Test
     void aDisabledAccountCannotAskForAResetCode() {
         bed.confirmedUser(email);
-        bed.directory.disable(email);
+        disable(bed.directory, email);
 
         assertRefused(() -> bed.authenticator.forgotPassword(email), ErrorCode.NOT_AUTHORIZED);
     }

@@ -1,9 +1,14 @@
 package dev.userpool.embedded;
 
 import static dev.userpool.core.contract.UserPoolAssertions.assertRefused;
+import static dev.userpool.core.testing.DirectoryTransitions.confirmByAdmin;
+import static dev.userpool.core.testing.DirectoryTransitions.confirmByCode;
+import static dev.userpool.core.testing.DirectoryTransitions.disable;
+import static dev.userpool.core.testing.DirectoryTransitions.enable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userpool.core.domain.ConfirmationCode;
+import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.EmailMessage;
 import dev.userpool.core.domain.ErrorCode;
@@ -115,7 +120,7 @@ class SqliteUserDirectoryTest {
         ConfirmationCode code = code();
 
         bed.clock.advance(Duration.ofHours(24).minusSeconds(1));
-        bed.directory.confirmSignUp(email, code);
+        confirmByCode(bed.directory, email, code);
 
         assertThat(status()).isEqualTo(UserStatus.CONFIRMED);
     }
@@ -127,7 +132,7 @@ class SqliteUserDirectoryTest {
 
         bed.clock.advance(Duration.ofHours(24));
 
-        var e = assertRefused(() -> bed.directory.confirmSignUp(email, code), ErrorCode.EXPIRED_CODE);
+        var e = assertRefused(() -> confirmByCode(bed.directory, email, code), ErrorCode.EXPIRED_CODE);
         assertThat(e.getMessage()).isEqualTo("Invalid code provided, please request a code again.");
         assertThat(status()).isEqualTo(UserStatus.UNCONFIRMED);
     }
@@ -138,7 +143,7 @@ class SqliteUserDirectoryTest {
         ConfirmationCode code = code();
         bed.clock.advance(Duration.ofDays(2));
 
-        assertRefused(() -> bed.directory.confirmSignUp(email, wrong(code)), ErrorCode.CODE_MISMATCH);
+        assertRefused(() -> confirmByCode(bed.directory, email, wrong(code)), ErrorCode.CODE_MISMATCH);
     }
 
     @Test
@@ -149,7 +154,7 @@ class SqliteUserDirectoryTest {
         ConfirmationCode fresh = code();
 
         bed.clock.advance(Duration.ofHours(23));
-        bed.directory.confirmSignUp(email, fresh);
+        confirmByCode(bed.directory, email, fresh);
 
         assertThat(status()).isEqualTo(UserStatus.CONFIRMED);
     }
@@ -164,15 +169,15 @@ class SqliteUserDirectoryTest {
             fresh = code();
         } while (fresh.equals(old));
 
-        assertRefused(() -> bed.directory.confirmSignUp(email, old), ErrorCode.CODE_MISMATCH);
-        bed.directory.confirmSignUp(email, fresh);
+        assertRefused(() -> confirmByCode(bed.directory, email, old), ErrorCode.CODE_MISMATCH);
+        confirmByCode(bed.directory, email, fresh);
     }
 
     @Test
     void aCodeIsUsedUpByItsConfirmation() {
         bed.directory.signUp(email, EmbeddedTestbed.PASSWORD, true);
         ConfirmationCode code = code();
-        bed.directory.confirmSignUp(email, code);
+        confirmByCode(bed.directory, email, code);
 
         String left = bed.db.read(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM one_time_codes")) {
@@ -181,14 +186,14 @@ class SqliteUserDirectoryTest {
             }
         });
         assertThat(left).isEqualTo("0");
-        assertRefused(() -> bed.directory.confirmSignUp(email, code), ErrorCode.NOT_AUTHORIZED);
+        assertRefused(() -> confirmByCode(bed.directory, email, code), ErrorCode.NOT_AUTHORIZED);
     }
 
     @Test
     void anAccountSignedUpWithoutACodeHasNoneToMatch() {
         bed.directory.signUp(email, EmbeddedTestbed.PASSWORD, false);
 
-        assertRefused(() -> bed.directory.confirmSignUp(email, ConfirmationCode.parse("000000")), ErrorCode.CODE_MISMATCH);
+        assertRefused(() -> confirmByCode(bed.directory, email, ConfirmationCode.parse("000000")), ErrorCode.CODE_MISMATCH);
         assertThat(bed.mailer.delivered()).isEmpty();
     }
 
@@ -197,16 +202,16 @@ class SqliteUserDirectoryTest {
         bed.directory.signUp(email, EmbeddedTestbed.PASSWORD, true);
         ConfirmationCode wrong = wrong(code());
         for (int i = 0; i < 15; i++) {
-            assertRefused(() -> bed.directory.confirmSignUp(email, wrong), ErrorCode.CODE_MISMATCH);
+            assertRefused(() -> confirmByCode(bed.directory, email, wrong), ErrorCode.CODE_MISMATCH);
             bed.clock.advance(Duration.ofMinutes(1));
         }
 
-        var e = assertRefused(() -> bed.directory.confirmSignUp(email, code()), ErrorCode.LIMIT_EXCEEDED);
+        var e = assertRefused(() -> confirmByCode(bed.directory, email, code()), ErrorCode.LIMIT_EXCEEDED);
         assertThat(e.getMessage()).isEqualTo("Attempt limit exceeded, please try after some time.");
 
         // the first attempt leaves the sliding hour 60 minutes after it was made
         bed.clock.advance(Duration.ofMinutes(45));
-        bed.directory.confirmSignUp(email, code());
+        confirmByCode(bed.directory, email, code());
         assertThat(status()).isEqualTo(UserStatus.CONFIRMED);
     }
 
@@ -214,14 +219,14 @@ class SqliteUserDirectoryTest {
     void refusedAttemptsDoNotExtendTheLimit() {
         bed.directory.signUp(email, EmbeddedTestbed.PASSWORD, true);
         ConfirmationCode wrong = wrong(code());
-        for (int i = 0; i < 15; i++) assertRefused(() -> bed.directory.confirmSignUp(email, wrong), ErrorCode.CODE_MISMATCH);
+        for (int i = 0; i < 15; i++) assertRefused(() -> confirmByCode(bed.directory, email, wrong), ErrorCode.CODE_MISMATCH);
         for (int i = 0; i < 10; i++) {
             bed.clock.advance(Duration.ofMinutes(5));
-            assertRefused(() -> bed.directory.confirmSignUp(email, wrong), ErrorCode.LIMIT_EXCEEDED);
+            assertRefused(() -> confirmByCode(bed.directory, email, wrong), ErrorCode.LIMIT_EXCEEDED);
         }
 
         bed.clock.advance(Duration.ofMinutes(10));
-        bed.directory.confirmSignUp(email, code());
+        confirmByCode(bed.directory, email, code());
     }
 
     @Test
@@ -251,11 +256,41 @@ class SqliteUserDirectoryTest {
     void confirmingByCodeOfAnAdminConfirmedAccountIsNotAuthorized() {
         bed.directory.signUp(email, EmbeddedTestbed.PASSWORD, true);
         ConfirmationCode code = code();
-        bed.directory.adminConfirmSignUp(email);
+        confirmByAdmin(bed.directory, email);
 
-        var e = assertRefused(() -> bed.directory.confirmSignUp(email, code), ErrorCode.NOT_AUTHORIZED);
+        var e = assertRefused(() -> confirmByCode(bed.directory, email, code), ErrorCode.NOT_AUTHORIZED);
         assertThat(e.getMessage()).isEqualTo("User cannot be confirmed. Current status is CONFIRMED.");
         assertThat(bed.directory.find(email).orElseThrow().emailVerified()).isFalse();
+        assertThat(single("SELECT COUNT(*) FROM one_time_codes")).as("the sign-up code went with the confirmation")
+                .isEqualTo("0");
+    }
+
+    /** The directory stores the state a transition left, never over a change made after the account was read. */
+    @Test
+    void aChangeDecidedBeforeAnotherOneIsRefusedAndTheOtherKept() {
+        User read = bed.directory.signUp(email, EmbeddedTestbed.PASSWORD, true).user();
+        ConfirmationCode code = code();
+        disable(bed.directory, email);   // by an operator, after the account was read
+
+        var e = assertRefused(() -> bed.directory.confirmSignUp(read.confirm(ConfirmationMethod.CODE), code),
+                ErrorCode.TOO_MANY_REQUESTS);
+        assertThat(e.getMessage()).isEqualTo("The account changed meanwhile; try again.");
+        assertRefused(() -> bed.directory.save(read.verifyEmail()), ErrorCode.TOO_MANY_REQUESTS);
+        assertThat(bed.directory.find(email)).contains(read.disable().after());
+
+        User confirmed = confirmByCode(bed.directory, email, code);   // decided again, from what is stored: the code still works
+        assertThat(confirmed.enabled()).as("the operator's change was not overwritten").isFalse();
+        assertThat(bed.directory.find(email)).contains(confirmed);
+    }
+
+    @Test
+    void aChangeOfAnAccountDeletedAndSignedUpAgainIsUserNotFound() {
+        User read = bed.directory.signUp(email, EmbeddedTestbed.PASSWORD, false).user();
+        bed.directory.delete(email);
+        User again = bed.directory.signUp(email, EmbeddedTestbed.PASSWORD, false).user();
+
+        assertRefused(() -> bed.directory.save(read.disable()), ErrorCode.USER_NOT_FOUND);
+        assertThat(bed.directory.find(email)).contains(again);
     }
 
     @Test
@@ -307,8 +342,8 @@ class SqliteUserDirectoryTest {
     void disablingEndsTheSessionsOfTheAccount() {
         var tokens = bed.signedIn(email);
 
-        bed.directory.disable(email);
-        bed.directory.enable(email);
+        disable(bed.directory, email);
+        enable(bed.directory, email);
 
         assertRefused(() -> bed.verifier.verify(tokens.accessToken()), ErrorCode.NOT_AUTHORIZED);
         assertRefused(() -> bed.authenticator.refresh(tokens.refreshToken().orElseThrow()).tokens(), ErrorCode.NOT_AUTHORIZED);

@@ -1,6 +1,8 @@
 package dev.userpool.embedded;
 
 import static dev.userpool.core.contract.UserPoolAssertions.assertRefused;
+import static dev.userpool.core.testing.DirectoryTransitions.confirmByAdmin;
+import static dev.userpool.core.testing.DirectoryTransitions.disable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userpool.core.domain.ChallengeAnswer;
@@ -198,8 +200,8 @@ class SrpSignInTest {
         assertRefused(() -> srpSignIn("Wrong-Horse-9"), ErrorCode.NOT_AUTHORIZED);
         assertRefused(() -> srpSignIn(PASSWORD), ErrorCode.USER_NOT_CONFIRMED);
 
-        bed.directory.adminConfirmSignUp(email);
-        bed.directory.disable(email);
+        confirmByAdmin(bed.directory, email);
+        disable(bed.directory, email);
         assertThat(assertRefused(() -> srpSignIn(PASSWORD), ErrorCode.NOT_AUTHORIZED).getMessage()).isEqualTo("User is disabled.");
     }
 

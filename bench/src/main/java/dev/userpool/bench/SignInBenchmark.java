@@ -1,9 +1,11 @@
 package dev.userpool.bench;
 
 import dev.userpool.core.domain.ConfirmationCode;
+import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.User;
 import dev.userpool.embedded.Argon2Parameters;
 import dev.userpool.embedded.EmbeddedDatabase;
 import dev.userpool.embedded.EmbeddedSettings;
@@ -85,7 +87,7 @@ public class SignInBenchmark {
             OutboxMailer outbox = new OutboxMailer(db, clock, false);
             SqliteUserDirectory directory = new SqliteUserDirectory(db, hasher, outbox, clock);
             authenticator = new SqliteAuthenticator(db, hasher, keys, settings, outbox, clock);
-            directory.signUp(email, password, true);
+            User signedUp = directory.signUp(email, password, true).user();
             String code = null;
             for (StoredEmail m : outbox.messagesTo(email)) {
                 Matcher matcher = SIX_DIGITS.matcher(m.textBody());
@@ -94,7 +96,7 @@ public class SignInBenchmark {
                     break;
                 }
             }
-            directory.confirmSignUp(email, ConfirmationCode.parse(code));
+            directory.confirmSignUp(signedUp.confirm(ConfirmationMethod.CODE), ConfirmationCode.parse(code));
         }
 
         @TearDown

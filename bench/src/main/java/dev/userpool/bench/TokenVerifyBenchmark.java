@@ -6,9 +6,11 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.userpool.core.domain.ConfirmationCode;
+import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.VerifiedToken;
 import dev.userpool.embedded.Argon2Parameters;
 import dev.userpool.embedded.EmbeddedDatabase;
@@ -94,8 +96,8 @@ public class TokenVerifyBenchmark {
 
         EmailAddress email = new EmailAddress("bench@example.com");
         Password password = Password.of("Correct-Horse-9");
-        directory.signUp(email, password, true);
-        directory.confirmSignUp(email, ConfirmationCode.parse(signUpCode(outbox, email)));
+        User signedUp = directory.signUp(email, password, true).user();
+        directory.confirmSignUp(signedUp.confirm(ConfirmationMethod.CODE), ConfirmationCode.parse(signUpCode(outbox, email)));
         Tokens tokens = authenticator.signIn(email, password).tokens();
         jwt = switch (token) {
             case "access" -> tokens.accessToken();

@@ -33,10 +33,11 @@ final class ArchitectureRules {
 
     /**
      * The layers inside the core, innermost first: {@code domain ← event ← port ← service}. Each layer may
-     * use the layers before it and never one after it, so the domain never sees an event, a port or a
+     * use the layers before it and never one after it, so the domain never sees an audit event, a port or a
      * service, and a port never sees the services that implement the in-ports. (Events are facts about the
-     * domain; ports speak in domain values and events.) Dependencies outside the core are
-     * {@link #CORE_DEPENDS_ONLY_ON_JDK}'s business.
+     * domain: its transitions name what happened, an {@code AuditEventType} of the domain's own, and the
+     * audit event adds who, when and how it ended; ports speak in domain values and events.) Dependencies
+     * outside the core are {@link #CORE_DEPENDS_ONLY_ON_JDK}'s business.
      */
     static final ArchRule CORE_LAYERS_POINT_INWARD = coreLayers("domain", "event", "port", "service");
 

@@ -1,5 +1,6 @@
 package dev.userpool.app.localpool;
 
+import static dev.userpool.core.testing.DirectoryTransitions.confirmByCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -79,7 +80,7 @@ class ClientSecretTest {
                     Clock.systemUTC());
             EmailAddress email = new EmailAddress("secret-rider@example.com");
             directory.signUp(email, PASSWORD, true);
-            directory.confirmSignUp(email, ConfirmationCode.parse(new ApiClient(app.baseUrl()).latestCode(email.value())));
+            confirmByCode(directory, email, ConfirmationCode.parse(new ApiClient(app.baseUrl()).latestCode(email.value())));
 
             Tokens tokens = authenticator.signIn(email, PASSWORD).tokens();   // SECRET_HASH over the address, then over the sub
             Tokens refreshed = authenticator.refresh(tokens.refreshToken().orElseThrow()).tokens();   // GetTokensFromRefreshToken with the secret

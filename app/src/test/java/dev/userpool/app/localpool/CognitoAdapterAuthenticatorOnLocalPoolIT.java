@@ -3,11 +3,11 @@ package dev.userpool.app.localpool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userpool.core.contract.AuthenticatorContract;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.PageRequest;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.port.out.Authenticator;
 import dev.userpool.core.port.out.TokenVerifier;
 import dev.userpool.core.port.out.UserDirectory;

@@ -1,5 +1,7 @@
 package dev.userpool.app.localpool;
 
+import static dev.userpool.core.testing.DirectoryTransitions.confirmByCode;
+
 import dev.userpool.core.contract.TokenVerifierContract;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.Tokens;
@@ -37,7 +39,7 @@ class CognitoAdapterTokenVerifierOnLocalPoolIT extends TokenVerifierContract {
     @Override
     protected Tokens signIn(EmailAddress email) {
         bed.directory.signUp(email, dev.userpool.core.domain.Password.of("Correct-Horse-9"), true);
-        bed.directory.confirmSignUp(email, dev.userpool.core.domain.ConfirmationCode.parse(bed.lastCodeSentTo(email)));
+        confirmByCode(bed.directory, email, dev.userpool.core.domain.ConfirmationCode.parse(bed.lastCodeSentTo(email)));
         return bed.authenticator.signIn(email, dev.userpool.core.domain.Password.of("Correct-Horse-9")).tokens();
     }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.testing.RunningApp;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.PageRequest;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.Outcome;
 import dev.userpool.embedded.EmbeddedSettings;
 import java.util.List;

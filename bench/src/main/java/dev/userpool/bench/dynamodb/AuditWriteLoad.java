@@ -1,10 +1,10 @@
 package dev.userpool.bench.dynamodb;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.EventFacts;
 import dev.userpool.core.event.Outcome;
 import dev.userpool.dynamodb.AuditItemMapper;
@@ -189,7 +189,7 @@ public final class AuditWriteLoad {
 
     /** A realistic event: a sign-in with a request context, about the size the app records. */
     private static AuditEvent event(String user, int i) {
-        return AuditEvent.of(AuditEventType.SIGN_IN, new EventFacts(UUID.randomUUID(), Instant.now(), Outcome.SUCCESS,
+        return new AuditEvent(AuditEventType.SIGN_IN, new EventFacts(UUID.randomUUID(), Instant.now(), Outcome.SUCCESS,
                 Optional.empty(), Optional.of(new UserId(user)), user + "@example.com", Actor.user(), Optional.empty(),
                 new RequestContext("req-" + i, Optional.of("127.0.0.1"),
                         Optional.of("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"))));

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A snapshot of an account, and the rules of its state machine. The rules live here so that every
- * directory, embedded or Cognito, is held to the same ones.
+ * A snapshot of an account, and the rules of its state machine. Each change of state is a method
+ * that returns a {@link Transition}: the account before and after, and what happened. The rules live
+ * here so that every directory, embedded or Cognito, is held to the same ones; a service applies a
+ * transition once and hands it to the directory, which stores the state it is given.
  */
 public record User(UserId id, EmailAddress email, UserStatus status, boolean emailVerified, boolean enabled,
                    Instant createdAt) {
@@ -22,24 +24,41 @@ public record User(UserId id, EmailAddress email, UserStatus status, boolean ema
     }
 
     /**
-     * The account after confirmation by {@code method}. Only an {@code UNCONFIRMED} account can be
-     * confirmed; a code or link proves the address, an operator's word does not.
+     * Confirmation by {@code method}: {@code SIGN_UP_CONFIRMED}. Only an {@code UNCONFIRMED} account
+     * can be confirmed; a code or link proves the address, an operator's word does not.
      */
-    public User confirm(ConfirmationMethod method) {
+    public Transition confirm(ConfirmationMethod method) {
         if (status != UserStatus.UNCONFIRMED) {
             throw UserPoolException.notAuthorized("User cannot be confirmed. Current status is " + status + ".");
         }
-        return new User(id, email, UserStatus.CONFIRMED, emailVerified || method.verifiesEmail(), enabled, createdAt);
+        User confirmed = new User(id, email, UserStatus.CONFIRMED, emailVerified || method.verifiesEmail(), enabled,
+                createdAt);
+        return new Transition(this, confirmed, AuditEventType.SIGN_UP_CONFIRMED);
     }
 
     /**
-     * Link completion once the address is verified: confirms an {@code UNCONFIRMED} account with the
-     * address verified; for an account already confirmed it only marks the address verified, so a
-     * second completion is harmless.
+     * Link completion once the address is verified: {@code EMAIL_VERIFIED}. It confirms an
+     * {@code UNCONFIRMED} account with the address verified; for an account already confirmed it only
+     * marks the address verified, so a second completion changes nothing.
      */
-    public User completeLinkVerification() {
-        if (status == UserStatus.UNCONFIRMED) return confirm(ConfirmationMethod.LINK);
-        return withEmailVerified(true);
+    public Transition completeLinkVerification() {
+        User after = status == UserStatus.UNCONFIRMED ? confirm(ConfirmationMethod.LINK).after() : withEmailVerified(true);
+        return new Transition(this, after, AuditEventType.EMAIL_VERIFIED);
+    }
+
+    /** An operator vouches for the address: {@code EMAIL_VERIFIED}, whatever the status. */
+    public Transition verifyEmail() {
+        return new Transition(this, withEmailVerified(true), AuditEventType.EMAIL_VERIFIED);
+    }
+
+    /** {@code USER_DISABLED}; disabling a disabled account changes nothing. */
+    public Transition disable() {
+        return new Transition(this, withEnabled(false), AuditEventType.USER_DISABLED);
+    }
+
+    /** {@code USER_ENABLED}; enabling an enabled account changes nothing. */
+    public Transition enable() {
+        return new Transition(this, withEnabled(true), AuditEventType.USER_ENABLED);
     }
 
     /** Throws the error Cognito gives when this account may not sign in; call after the password was proven. */
@@ -54,11 +73,35 @@ public record User(UserId id, EmailAddress email, UserStatus status, boolean ema
         return enabled && status == UserStatus.CONFIRMED;
     }
 
-    public User withEmailVerified(boolean verified) {
+    private User withEmailVerified(boolean verified) {
         return new User(id, email, status, verified, enabled, createdAt);
     }
 
-    public User withEnabled(boolean isEnabled) {
+    private User withEnabled(boolean isEnabled) {
         return new User(id, email, status, emailVerified, isEnabled, createdAt);
+    }
+
+    /**
+     * One change of an account's state, as the domain decided it: the account {@code before} (as it was
+     * read), {@code after}, and what {@code happened}, which is the type of the audit event a successful
+     * change records. The state machine only moves forward: the account stays the same account, a
+     * confirmed one stays confirmed and a verified address stays verified.
+     */
+    public record Transition(User before, User after, AuditEventType happened) {
+        public Transition {
+            Objects.requireNonNull(before, "before");
+            Objects.requireNonNull(after, "after");
+            Objects.requireNonNull(happened, "happened");
+            if (!before.id().equals(after.id()) || !before.email().equals(after.email())
+                    || !before.createdAt().equals(after.createdAt())) {
+                throw new IllegalArgumentException("a transition changes the state of one account, not which account");
+            }
+            if (before.status() == UserStatus.CONFIRMED && after.status() != UserStatus.CONFIRMED) {
+                throw new IllegalArgumentException("a confirmed account stays confirmed");
+            }
+            if (before.emailVerified() && !after.emailVerified()) {
+                throw new IllegalArgumentException("a verified address stays verified");
+            }
+        }
     }
 }

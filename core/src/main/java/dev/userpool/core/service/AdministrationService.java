@@ -1,6 +1,7 @@
 package dev.userpool.core.service;
 
 import dev.userpool.core.domain.AdminPolicy;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.Page;
@@ -10,7 +11,6 @@ import dev.userpool.core.domain.UserFilter;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.VerifiedToken;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.out.AuditLog;
 import dev.userpool.core.port.out.Authenticator;
@@ -19,6 +19,7 @@ import dev.userpool.core.port.out.TokenVerifier;
 import dev.userpool.core.port.out.UserDirectory;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** Operator actions on accounts; each names who took it as the event's actor. */
@@ -99,35 +100,22 @@ public final class AdministrationService implements Administration {
 
     @Override
     public User verifyEmail(AdminCommand cmd) {
-        return act(AuditEventType.EMAIL_VERIFIED, cmd, user -> {
-            directory.markEmailVerified(user.email());
-            return user.withEmailVerified(true);
-        });
+        return change(AuditEventType.EMAIL_VERIFIED, cmd, User::verifyEmail);
     }
 
     @Override
     public User confirm(AdminCommand cmd) {
-        return act(AuditEventType.SIGN_UP_CONFIRMED, cmd, user -> {
-            User confirmed = user.confirm(ConfirmationMethod.ADMIN);
-            directory.adminConfirmSignUp(user.email());
-            return confirmed;
-        });
+        return change(AuditEventType.SIGN_UP_CONFIRMED, cmd, user -> user.confirm(ConfirmationMethod.ADMIN));
     }
 
     @Override
     public User disable(AdminCommand cmd) {
-        return act(AuditEventType.USER_DISABLED, cmd, user -> {
-            directory.disable(user.email());
-            return user.withEnabled(false);
-        });
+        return change(AuditEventType.USER_DISABLED, cmd, User::disable);
     }
 
     @Override
     public User enable(AdminCommand cmd) {
-        return act(AuditEventType.USER_ENABLED, cmd, user -> {
-            directory.enable(user.email());
-            return user.withEnabled(true);
-        });
+        return change(AuditEventType.USER_ENABLED, cmd, User::enable);
     }
 
     @Override
@@ -152,16 +140,36 @@ public final class AdministrationService implements Administration {
         });
     }
 
-    /** Finds the account, applies the action, and records one event naming the administrator. */
+    /**
+     * Finds the account, applies the domain's transition once, has the directory store the state it
+     * leaves, and records the event the transition says happened, naming the administrator.
+     */
+    private User change(AuditEventType attempted, AdminCommand cmd, Function<User, User.Transition> transition) {
+        var event = begin(attempted, cmd);
+        return audit.change(event, () -> {
+            User.Transition change = transition.apply(find(cmd, event));
+            directory.save(change);
+            return change;
+        });
+    }
+
+    /** Finds the account, applies an action that is no change of its state, and records one event naming the administrator. */
     private User act(AuditEventType type, AdminCommand cmd, UnaryOperator<User> action) {
+        var event = begin(type, cmd);
+        return audit.run(event, () -> action.apply(find(cmd, event)));
+    }
+
+    private AuditTrail.Draft begin(AuditEventType type, AdminCommand cmd) {
         var event = audit.begin(type, AccountNames.asGiven(cmd.email()), cmd.context()).actor(cmd.actor());
         if (type == AuditEventType.SIGN_UP_CONFIRMED) event.method(ConfirmationMethod.ADMIN);
-        return audit.run(event, () -> {
-            EmailAddress email = names.addressOf(cmd.email());
-            event.email(email.value());
-            User user = directory.find(email).orElseThrow(UserPoolException::userNotFound);
-            event.user(user.id());
-            return action.apply(user);
-        });
+        return event;
+    }
+
+    private User find(AdminCommand cmd, AuditTrail.Draft event) {
+        EmailAddress email = names.addressOf(cmd.email());
+        event.email(email.value());
+        User user = directory.find(email).orElseThrow(UserPoolException::userNotFound);
+        event.user(user.id());
+        return user;
     }
 }

@@ -1,13 +1,14 @@
 package dev.userpool.core.service;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.RequestContext;
+import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.EventFacts;
 import dev.userpool.core.event.Outcome;
 import dev.userpool.core.port.out.AuditLog;
@@ -29,7 +30,10 @@ final class AuditTrail {
         this.clock = clock;
     }
 
-    /** Starts the one event of a use case; it is recorded by {@code success} or {@code failure}. */
+    /**
+     * Starts the one event of a use case, of the type it attempts; it is recorded by {@code success} or
+     * {@code failure}.
+     */
     Draft begin(AuditEventType type, String rawEmail, RequestContext context) {
         return new Draft(type, rawEmail, context);
     }
@@ -56,6 +60,19 @@ final class AuditTrail {
     }
 
     /**
+     * Runs a change of an account's state: {@code change} applies the domain's transition once and
+     * hands it to the directory. On success the event recorded is the one the transition says
+     * happened, about the account it changed; the result is the account after it.
+     */
+    User change(Draft draft, Supplier<User.Transition> change) {
+        return run(draft, () -> {
+            User.Transition transition = change.get();
+            draft.happened(transition);
+            return transition.after();
+        });
+    }
+
+    /**
      * Validates input before any port is called; invalid input ends the use case with its one
      * failure event.
      */
@@ -69,7 +86,7 @@ final class AuditTrail {
     }
 
     final class Draft {
-        private final AuditEventType type;
+        private AuditEventType type;
         private final RequestContext context;
         private String email;
         private Optional<UserId> userId = Optional.empty();
@@ -113,6 +130,12 @@ final class AuditTrail {
             return this;
         }
 
+        /** What the domain says happened: the event becomes that, about that account. */
+        private void happened(User.Transition transition) {
+            this.type = transition.happened();
+            user(transition.after().id());
+        }
+
         Draft passwordChecked(boolean checked) {
             this.passwordChecked = Optional.of(checked);
             return this;
@@ -127,7 +150,7 @@ final class AuditTrail {
         }
 
         private void record(Outcome outcome, Optional<ErrorCode> code) {
-            log.record(AuditEvent.of(type, new EventFacts(UUID.randomUUID(), clock.instant(), outcome, code,
+            log.record(new AuditEvent(type, new EventFacts(UUID.randomUUID(), clock.instant(), outcome, code,
                     userId, email, actor, method, context, passwordChecked)));
         }
     }

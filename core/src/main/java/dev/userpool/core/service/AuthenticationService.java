@@ -1,5 +1,6 @@
 package dev.userpool.core.service;
 
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
@@ -16,7 +17,6 @@ import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.VerifiedToken;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.port.in.Authentication;
 import dev.userpool.core.port.in.Registration.EmailCommand;
 import dev.userpool.core.port.out.AuditLog;

@@ -1,5 +1,6 @@
 package dev.userpool.core.service;
 
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.ConfirmationMethod;
@@ -11,7 +12,6 @@ import dev.userpool.core.domain.PasswordPolicy;
 import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.UserStatus;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.port.in.Registration;
 import dev.userpool.core.port.out.AuditLog;
 import dev.userpool.core.port.out.EmailVerifier;
@@ -74,7 +74,7 @@ public final class RegistrationService implements Registration {
                 .method(ConfirmationMethod.CODE);
         var confirmedBefore = new java.util.concurrent.atomic.AtomicBoolean();
         try {
-            return audit.run(event, () -> {
+            return audit.change(event, () -> {
                 EmailAddress email = names.addressOf(cmd.email());
                 event.email(email.value());
                 ConfirmationCode code = ConfirmationCode.parse(cmd.code());
@@ -82,9 +82,9 @@ public final class RegistrationService implements Registration {
                 User user = directory.find(email).orElseThrow(UserPoolException::userNotFound);
                 event.user(user.id());
                 confirmedBefore.set(user.status() != UserStatus.UNCONFIRMED);
-                User confirmed = user.confirm(ConfirmationMethod.CODE);
-                directory.confirmSignUp(email, code);
-                return confirmed;
+                User.Transition confirmation = user.confirm(ConfirmationMethod.CODE);
+                directory.confirmSignUp(confirmation, code);
+                return confirmation;
             });
         } catch (UserPoolException e) {
             if (protection.enabled() && confirmedBefore.get()) throw protection.atCodeCheck(UserPoolException.userNotFound());
@@ -173,11 +173,10 @@ public final class RegistrationService implements Registration {
             // Nothing happened yet: the person has not clicked the link (or it failed). Not an audit outcome.
             return new LinkCompletion(status, Optional.of(user));
         }
-        User done = audit.run(event, () -> {
-            User next = user.completeLinkVerification();
-            if (user.status() != next.status()) directory.adminConfirmSignUp(email);
-            directory.markEmailVerified(email);
-            return next;
+        User done = audit.change(event, () -> {
+            User.Transition verified = user.completeLinkVerification();
+            directory.save(verified);
+            return verified;
         });
         try {
             emailVerifier.forget(email);

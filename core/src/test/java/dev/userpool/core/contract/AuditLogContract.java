@@ -4,6 +4,7 @@ import static dev.userpool.core.contract.UserPoolAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Page;
@@ -11,7 +12,6 @@ import dev.userpool.core.domain.PageRequest;
 import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.EventFacts;
 import dev.userpool.core.event.Outcome;
 import dev.userpool.core.port.out.AuditLog;
@@ -42,7 +42,7 @@ public abstract class AuditLogContract {
     private final UserId user = new UserId(UUID.randomUUID().toString());
 
     private AuditEvent event(AuditEventType type, Instant at) {
-        return AuditEvent.of(type, new EventFacts(UUID.randomUUID(), at, Outcome.SUCCESS, Optional.empty(),
+        return new AuditEvent(type, new EventFacts(UUID.randomUUID(), at, Outcome.SUCCESS, Optional.empty(),
                 Optional.of(user), "someone@example.com", Actor.user(), Optional.empty(),
                 RequestContext.internal("req-" + UUID.randomUUID())));
     }
@@ -53,7 +53,7 @@ public abstract class AuditLogContract {
 
     /** Every optional field present, with values that would show any mix-up. */
     private AuditEvent fullEvent(AuditEventType type) {
-        return AuditEvent.of(type, new EventFacts(UUID.randomUUID(), base.plusNanos(123_456_789), Outcome.FAILURE,
+        return new AuditEvent(type, new EventFacts(UUID.randomUUID(), base.plusNanos(123_456_789), Outcome.FAILURE,
                 Optional.of(ErrorCode.CODE_MISMATCH), Optional.of(user), "Person+Tag@Example.com", 
                 Actor.admin(new UserId(UUID.randomUUID().toString())), Optional.of(ConfirmationMethod.ADMIN),
                 new RequestContext("req-1", Optional.of("2001:db8::1"), Optional.of("Mozilla/5.0 (X11; “quoted”)"))));
@@ -87,7 +87,7 @@ public abstract class AuditLogContract {
     @Test
     void everyFieldComesBackAsRecorded() {
         AuditEvent full = fullEvent(AuditEventType.SIGN_UP_CONFIRMED);
-        AuditEvent sparse = AuditEvent.of(AuditEventType.SIGN_UP, new EventFacts(UUID.randomUUID(),
+        AuditEvent sparse = new AuditEvent(AuditEventType.SIGN_UP, new EventFacts(UUID.randomUUID(),
                 base.plusSeconds(1), Outcome.SUCCESS, Optional.empty(), Optional.of(user), "", Actor.system(),
                 Optional.empty(), RequestContext.internal("req-2")));
         auditLog().record(full);
@@ -110,7 +110,7 @@ public abstract class AuditLogContract {
     @Test
     void anEventWithoutAccountIsKeptUnderItsAddress() {
         String address = "nobody-" + UUID.randomUUID() + "@example.com";
-        AuditEvent e = AuditEvent.of(AuditEventType.SIGN_IN, new EventFacts(UUID.randomUUID(), base, Outcome.FAILURE,
+        AuditEvent e = new AuditEvent(AuditEventType.SIGN_IN, new EventFacts(UUID.randomUUID(), base, Outcome.FAILURE,
                 Optional.of(ErrorCode.USER_NOT_FOUND), Optional.empty(), address, Actor.user(), Optional.empty(),
                 RequestContext.internal("req-3")));
         auditLog().record(e);
@@ -168,7 +168,7 @@ public abstract class AuditLogContract {
     void betweenIncludesFromExcludesToAndSpansSubjects() {
         AuditEvent before = event(base.minusNanos(1));
         AuditEvent atFrom = event(base);
-        AuditEvent otherSubject = AuditEvent.of(AuditEventType.SIGN_UP, new EventFacts(UUID.randomUUID(),
+        AuditEvent otherSubject = new AuditEvent(AuditEventType.SIGN_UP, new EventFacts(UUID.randomUUID(),
                 base.plusSeconds(30), Outcome.SUCCESS, Optional.empty(), Optional.empty(),
                 "other-" + UUID.randomUUID() + "@example.com", Actor.user(), Optional.empty(),
                 RequestContext.internal("req-4")));

@@ -1,6 +1,8 @@
 package dev.userpool.core.contract;
 
 import static dev.userpool.core.contract.UserPoolAssertions.assertRefused;
+import static dev.userpool.core.testing.DirectoryTransitions.confirmByCode;
+import static dev.userpool.core.testing.DirectoryTransitions.disable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userpool.core.domain.CodeDelivery;
@@ -52,7 +54,7 @@ public abstract class AuthenticatorContract {
     protected EmailAddress confirmedAccount() {
         EmailAddress email = newAddress();
         directory().signUp(email, password(), true);
-        directory().confirmSignUp(email, ConfirmationCode.parse(lastCodeSentTo(email)));
+        confirmByCode(directory(), email, ConfirmationCode.parse(lastCodeSentTo(email)));
         return email;
     }
 
@@ -132,7 +134,7 @@ public abstract class AuthenticatorContract {
     @Test
     void aDisabledAccountCannotSignIn() {
         EmailAddress email = confirmedAccount();
-        directory().disable(email);
+        disable(directory(), email);
 
         assertRefused(() -> authenticator().signIn(email, password()).tokens(), ErrorCode.NOT_AUTHORIZED);
     }

@@ -1,11 +1,17 @@
 package dev.userpool.core.contract;
 
 import static dev.userpool.core.contract.UserPoolAssertions.assertRefused;
+import static dev.userpool.core.testing.DirectoryTransitions.confirmByAdmin;
+import static dev.userpool.core.testing.DirectoryTransitions.confirmByCode;
+import static dev.userpool.core.testing.DirectoryTransitions.disable;
+import static dev.userpool.core.testing.DirectoryTransitions.enable;
+import static dev.userpool.core.testing.DirectoryTransitions.verifyEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
+import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Page;
@@ -14,8 +20,10 @@ import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserFilter;
 import dev.userpool.core.domain.UserId;
+import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.UserStatus;
 import dev.userpool.core.port.out.UserDirectory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -104,7 +112,7 @@ public abstract class UserDirectoryContract {
         EmailAddress email = newAddress();
         directory().signUp(email, password(), true);
 
-        directory().confirmSignUp(email, codeSentTo(email));
+        confirmByCode(directory(), email, codeSentTo(email));
 
         User user = directory().find(email).orElseThrow();
         assertThat(user.status()).isEqualTo(UserStatus.CONFIRMED);
@@ -116,21 +124,28 @@ public abstract class UserDirectoryContract {
         EmailAddress email = newAddress();
         directory().signUp(email, password(), true);
 
-        var e = assertRefused(() -> directory().confirmSignUp(email, otherThan(lastCodeSentTo(email))),
+        var e = assertRefused(() -> confirmByCode(directory(), email, otherThan(lastCodeSentTo(email))),
                 ErrorCode.CODE_MISMATCH);
         assertThat(e.getMessage()).isEqualTo("Invalid verification code provided, please try again.");
         assertThat(directory().find(email).orElseThrow().status()).isEqualTo(UserStatus.UNCONFIRMED);
     }
 
+    /**
+     * The core decides a confirmation from the account it read; a directory never stores one for an
+     * account that has moved on since. Cognito refuses it as NotAuthorized, a directory that compares
+     * states as TooManyRequests (the account changed meanwhile).
+     */
     @Test
-    void confirmingAConfirmedAccountIsNotAuthorized() {
+    void aConfirmationOfAnAccountConfirmedMeanwhileIsRefused() {
         EmailAddress email = newAddress();
-        directory().signUp(email, password(), true);
+        User unconfirmed = directory().signUp(email, password(), true).user();
         ConfirmationCode code = codeSentTo(email);
-        directory().confirmSignUp(email, code);
+        User.Transition confirmation = unconfirmed.confirm(ConfirmationMethod.CODE);
+        directory().confirmSignUp(confirmation, code);
 
-        var e = assertRefused(() -> directory().confirmSignUp(email, code), ErrorCode.NOT_AUTHORIZED);
-        assertThat(e.getMessage()).startsWith("User cannot be confirmed. Current status is CONFIRMED");
+        assertThat(refusal(() -> directory().confirmSignUp(confirmation, code)))
+                .isIn(ErrorCode.NOT_AUTHORIZED, ErrorCode.TOO_MANY_REQUESTS);
+        assertThat(directory().find(email)).contains(confirmation.after());
     }
 
     @Test
@@ -143,8 +158,8 @@ public abstract class UserDirectoryContract {
         String fresh = lastCodeSentTo(email);
         assumeThat(fresh).as("a new random code (equal by a one-in-a-million chance)").isNotEqualTo(old);
 
-        assertRefused(() -> directory().confirmSignUp(email, ConfirmationCode.parse(old)), ErrorCode.CODE_MISMATCH);
-        directory().confirmSignUp(email, ConfirmationCode.parse(fresh));
+        assertRefused(() -> confirmByCode(directory(), email, ConfirmationCode.parse(old)), ErrorCode.CODE_MISMATCH);
+        confirmByCode(directory(), email, ConfirmationCode.parse(fresh));
         assertThat(directory().find(email).orElseThrow().status()).isEqualTo(UserStatus.CONFIRMED);
     }
 
@@ -152,7 +167,7 @@ public abstract class UserDirectoryContract {
     void resendingForAConfirmedAccountIsInvalidParameter() {
         EmailAddress email = newAddress();
         directory().signUp(email, password(), true);
-        directory().confirmSignUp(email, codeSentTo(email));
+        confirmByCode(directory(), email, codeSentTo(email));
 
         assertRefused(() -> directory().resendConfirmationCode(email), ErrorCode.INVALID_PARAMETER);
     }
@@ -162,7 +177,7 @@ public abstract class UserDirectoryContract {
         EmailAddress email = newAddress();
         directory().signUp(email, password(), false);
 
-        directory().adminConfirmSignUp(email);
+        confirmByAdmin(directory(), email);
 
         User user = directory().find(email).orElseThrow();
         assertThat(user.status()).isEqualTo(UserStatus.CONFIRMED);
@@ -170,12 +185,42 @@ public abstract class UserDirectoryContract {
     }
 
     @Test
-    void adminConfirmationOfAConfirmedAccountIsNotAuthorized() {
+    void anAdminConfirmationOfAnAccountConfirmedMeanwhileIsRefused() {
+        EmailAddress email = newAddress();
+        User unconfirmed = directory().signUp(email, password(), false).user();
+        User confirmed = confirmByAdmin(directory(), email);
+
+        assertThat(refusal(() -> directory().save(unconfirmed.confirm(ConfirmationMethod.ADMIN))))
+                .isIn(ErrorCode.NOT_AUTHORIZED, ErrorCode.TOO_MANY_REQUESTS);
+        assertThat(directory().find(email)).contains(confirmed);
+    }
+
+    @Test
+    void linkCompletionConfirmsTheAccountAndVerifiesTheAddress() {
+        EmailAddress email = newAddress();
+        User unconfirmed = directory().signUp(email, password(), false).user();
+
+        directory().save(unconfirmed.completeLinkVerification());
+
+        User user = directory().find(email).orElseThrow();
+        assertThat(user.status()).isEqualTo(UserStatus.CONFIRMED);
+        assertThat(user.emailVerified()).isTrue();
+    }
+
+    @Test
+    void whatADirectoryStoresIsWhatTheTransitionLeft() {
         EmailAddress email = newAddress();
         directory().signUp(email, password(), false);
-        directory().adminConfirmSignUp(email);
 
-        assertRefused(() -> directory().adminConfirmSignUp(email), ErrorCode.NOT_AUTHORIZED);
+        User confirmed = confirmByAdmin(directory(), email);
+        assertThat(directory().find(email)).contains(confirmed);
+        User disabled = disable(directory(), email);
+        assertThat(directory().find(email)).contains(disabled);
+        User verified = verifyEmail(directory(), email);
+        assertThat(directory().find(email)).contains(verified);
+        User enabled = enable(directory(), email);
+        assertThat(directory().find(email)).contains(enabled);
+        assertThat(enabled).isEqualTo(new User(confirmed.id(), email, UserStatus.CONFIRMED, true, true, confirmed.createdAt()));
     }
 
     @Test
@@ -183,7 +228,7 @@ public abstract class UserDirectoryContract {
         EmailAddress email = newAddress();
         directory().signUp(email, password(), false);
 
-        directory().markEmailVerified(email);
+        verifyEmail(directory(), email);
 
         User user = directory().find(email).orElseThrow();
         assertThat(user.emailVerified()).isTrue();
@@ -200,14 +245,17 @@ public abstract class UserDirectoryContract {
     void everyOperationOnAnUnknownAddressIsUserNotFound() {
         EmailAddress nobody = newAddress();
         ConfirmationCode code = ConfirmationCode.parse("123456");
+        // an account as the core might have read it just before it was deleted
+        User gone = User.signedUp(new UserId(UUID.randomUUID().toString()), nobody, Instant.parse("2030-01-01T00:00:00Z"));
 
-        var e = assertRefused(() -> directory().confirmSignUp(nobody, code), ErrorCode.USER_NOT_FOUND);
+        var e = assertRefused(() -> directory().confirmSignUp(gone.confirm(ConfirmationMethod.CODE), code),
+                ErrorCode.USER_NOT_FOUND);
         assertThat(e.getMessage()).isEqualTo("User does not exist.");
         assertRefused(() -> directory().resendConfirmationCode(nobody), ErrorCode.USER_NOT_FOUND);
-        assertRefused(() -> directory().adminConfirmSignUp(nobody), ErrorCode.USER_NOT_FOUND);
-        assertRefused(() -> directory().markEmailVerified(nobody), ErrorCode.USER_NOT_FOUND);
-        assertRefused(() -> directory().disable(nobody), ErrorCode.USER_NOT_FOUND);
-        assertRefused(() -> directory().enable(nobody), ErrorCode.USER_NOT_FOUND);
+        assertRefused(() -> directory().save(gone.confirm(ConfirmationMethod.ADMIN)), ErrorCode.USER_NOT_FOUND);
+        assertRefused(() -> directory().save(gone.verifyEmail()), ErrorCode.USER_NOT_FOUND);
+        assertRefused(() -> directory().save(gone.disable()), ErrorCode.USER_NOT_FOUND);
+        assertRefused(() -> directory().save(gone.enable()), ErrorCode.USER_NOT_FOUND);
         assertRefused(() -> directory().delete(nobody), ErrorCode.USER_NOT_FOUND);
     }
 
@@ -216,9 +264,9 @@ public abstract class UserDirectoryContract {
         EmailAddress email = newAddress();
         directory().signUp(email, password(), false);
 
-        directory().disable(email);
+        disable(directory(), email);
         assertThat(directory().find(email).orElseThrow().enabled()).isFalse();
-        directory().enable(email);
+        enable(directory(), email);
         assertThat(directory().find(email).orElseThrow().enabled()).isTrue();
     }
 
@@ -260,9 +308,9 @@ public abstract class UserDirectoryContract {
         EmailAddress byCode = newAddress(prefix);
         directory().signUp(unconfirmed, password(), false);
         directory().signUp(byAdmin, password(), false);
-        directory().adminConfirmSignUp(byAdmin);
+        confirmByAdmin(directory(), byAdmin);
         directory().signUp(byCode, password(), true);
-        directory().confirmSignUp(byCode, codeSentTo(byCode));
+        confirmByCode(directory(), byCode, codeSentTo(byCode));
 
         assertThat(listAll(new UserFilter(Optional.of(UserStatus.CONFIRMED), Optional.empty(), Optional.of(prefix)), 10))
                 .containsExactlyInAnyOrder(byAdmin, byCode);
@@ -272,6 +320,16 @@ public abstract class UserDirectoryContract {
                 .containsExactlyInAnyOrder(unconfirmed, byAdmin);
         assertThat(listAll(new UserFilter(Optional.of(UserStatus.CONFIRMED), Optional.of(true), Optional.of(prefix)), 10))
                 .containsExactly(byCode);
+    }
+
+    /** The code {@code call} was refused with. */
+    private static ErrorCode refusal(Runnable call) {
+        try {
+            call.run();
+        } catch (UserPoolException e) {
+            return e.code();
+        }
+        throw new AssertionError("the call was not refused");
     }
 
     private List<EmailAddress> listAll(UserFilter filter, int pageSize) {

@@ -22,7 +22,8 @@ class AdminPolicyTest {
     private final AdminPolicy policy = new AdminPolicy(Set.of(BOSS));
 
     private static User account(EmailAddress email, boolean verified) {
-        return User.signedUp(new UserId("u-" + email.value()), email, T0).confirm(ConfirmationMethod.ADMIN).withEmailVerified(verified);
+        User confirmed = User.signedUp(new UserId("u-" + email.value()), email, T0).confirm(ConfirmationMethod.ADMIN).after();
+        return verified ? confirmed.verifyEmail().after() : confirmed;
     }
 
     private static VerifiedToken token(User user, Set<String> groups) {

@@ -5,13 +5,13 @@ import static dev.userpool.core.service.CoreWithFakes.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.EmailMessage;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.Outcome;
 import dev.userpool.core.port.in.Administration.Administrator;
 import dev.userpool.core.port.in.Authentication.TokenCommand;

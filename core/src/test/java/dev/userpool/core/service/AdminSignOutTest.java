@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AdminPolicy;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.Outcome;
 import dev.userpool.core.port.in.Administration.AdminCommand;
 import dev.userpool.core.port.in.Authentication.TokenCommand;
@@ -19,7 +20,6 @@ import dev.userpool.core.testing.InMemoryAuditLog;
 import dev.userpool.core.testing.InMemoryUserDirectory;
 import dev.userpool.core.testing.MutableClock;
 import dev.userpool.core.testing.RecordingMailer;
-import dev.userpool.core.domain.AdminPolicy;
 import org.junit.jupiter.api.Test;
 
 /** An operator (or the system, e.g. Cognito's IAM-signed AdminUserGlobalSignOut) ends every session of an account. */

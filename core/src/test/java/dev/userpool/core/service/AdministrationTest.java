@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
@@ -19,7 +20,6 @@ import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.UserStatus;
 import dev.userpool.core.domain.VerifiedToken.TokenUse;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.Outcome;
 import dev.userpool.core.port.in.Administration.AdminCommand;
 import dev.userpool.core.port.in.Administration.Administrator;
@@ -154,6 +154,31 @@ class AdministrationTest {
         assertThat(enabling.actor()).isEqualTo(Actor.admin(admin.id()));
         assertThat(core.directory.find(ALICE).orElseThrow().enabled()).isTrue();
         core.signIn("alice@example.com");
+    }
+
+    /** The service applies the domain's transition once; the directory is handed the state it left, once. */
+    @Test
+    void eachChangeReadsTheAccountOnceHandsTheDirectoryItsNewStateOnceAndRecordsWhatHappened() {
+        core.signUp("alice@example.com");
+        Administrator admin = core.admin();
+        AdminCommand alice = core.adminCommand(admin, "alice@example.com");
+        var changes = new java.util.LinkedHashMap<AuditEventType, Runnable>();
+        changes.put(AuditEventType.SIGN_UP_CONFIRMED, () -> core.administration.confirm(alice));
+        changes.put(AuditEventType.EMAIL_VERIFIED, () -> core.administration.verifyEmail(alice));
+        changes.put(AuditEventType.USER_DISABLED, () -> core.administration.disable(alice));
+        changes.put(AuditEventType.USER_ENABLED, () -> core.administration.enable(alice));
+
+        changes.forEach((happened, change) -> {
+            int before = core.directory.calls().size();
+            AuditEvent event = core.onlyEventOf(change);
+            assertThat(core.directory.calls().subList(before, core.directory.calls().size()))
+                    .as(happened.name()).containsExactly("find", "save");
+            assertThat(event.type()).isEqualTo(happened);
+        });
+        User account = core.directory.find(ALICE).orElseThrow();
+        assertThat(account.status()).isEqualTo(UserStatus.CONFIRMED);
+        assertThat(account.emailVerified()).isTrue();
+        assertThat(account.enabled()).isTrue();
     }
 
     @Test

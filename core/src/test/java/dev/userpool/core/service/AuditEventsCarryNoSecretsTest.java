@@ -1,13 +1,14 @@
 package dev.userpool.core.service;
 
 import static dev.userpool.core.service.CoreWithFakes.CONTEXT;
+import static dev.userpool.core.testing.DirectoryTransitions.verifyEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.EventFacts;
 import dev.userpool.core.port.in.Administration.AdminCommand;
 import dev.userpool.core.port.in.Authentication.ChangePasswordCommand;
@@ -100,7 +101,7 @@ class AuditEventsCarryNoSecretsTest {
         core.registration.completeLinkVerification(new EmailCommand("carol@example.com", CONTEXT));
 
         core.seed("admin@example.com");
-        core.directory.markEmailVerified(CoreWithFakes.email("admin@example.com"));   // admins need a verified address
+        verifyEmail(core.directory, CoreWithFakes.email("admin@example.com"));   // admins need a verified address
         Tokens adminTokens = signIn("admin@example.com", CoreWithFakes.PASSWORD);
         var admin = core.administration.authorize(adminTokens.accessToken());
         core.registration.signUp(new SignUpCommand("bob@example.com", PASSWORD, CONTEXT));

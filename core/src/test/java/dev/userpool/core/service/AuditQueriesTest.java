@@ -4,12 +4,12 @@ import static dev.userpool.core.service.CoreWithFakes.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Page;
 import dev.userpool.core.domain.PageRequest;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.port.in.Registration.ConfirmCommand;
 import dev.userpool.core.port.in.Registration.EmailCommand;
 import java.time.Duration;

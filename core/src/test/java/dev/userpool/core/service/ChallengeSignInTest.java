@@ -6,6 +6,7 @@ import static dev.userpool.core.service.CoreWithFakes.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.PasswordVerifierChallenge;
@@ -13,7 +14,6 @@ import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.Outcome;
 import dev.userpool.core.port.in.Authentication.ChallengeSignInCommand;
 import dev.userpool.core.port.in.Authentication.StartSignInCommand;

@@ -1,5 +1,7 @@
 package dev.userpool.core.service;
 
+import static dev.userpool.core.testing.DirectoryTransitions.confirmByAdmin;
+import static dev.userpool.core.testing.DirectoryTransitions.verifyEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -125,7 +127,7 @@ final class CoreWithFakes {
     User seed(String email) {
         EmailAddress address = email(email);
         directory.signUp(address, Password.of(PASSWORD), false);
-        directory.adminConfirmSignUp(address);
+        confirmByAdmin(directory, address);
         return directory.find(address).orElseThrow();
     }
 
@@ -133,7 +135,7 @@ final class CoreWithFakes {
     Administrator admin() {
         if (directory.find(email(ADMIN_EMAIL)).isEmpty()) {
             seed(ADMIN_EMAIL);
-            directory.markEmailVerified(email(ADMIN_EMAIL));   // the policy admits a configured address once verified
+            verifyEmail(directory, email(ADMIN_EMAIL));   // the policy admits a configured address once verified
         }
         return administration.authorize(signIn(ADMIN_EMAIL).accessToken());
     }

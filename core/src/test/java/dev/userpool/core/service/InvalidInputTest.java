@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Named.named;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.UserId;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.Outcome;
 import dev.userpool.core.port.in.Administration.AdminCommand;
 import dev.userpool.core.port.in.Authentication.ChangePasswordCommand;

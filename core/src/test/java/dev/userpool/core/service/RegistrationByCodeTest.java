@@ -7,13 +7,13 @@ import static dev.userpool.core.service.CoreWithFakes.wrongCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserStatus;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.Outcome;
 import dev.userpool.core.port.in.Registration.ConfirmCommand;
 import dev.userpool.core.port.in.Registration.EmailCommand;

@@ -1,22 +1,22 @@
 package dev.userpool.core.service;
 
-import static org.assertj.core.api.Assertions.catchThrowable;
-import dev.userpool.core.domain.UserPoolException;
 import static dev.userpool.core.service.CoreWithFakes.CONTEXT;
 import static dev.userpool.core.service.CoreWithFakes.PASSWORD;
 import static dev.userpool.core.service.CoreWithFakes.email;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.EmailVerificationStatus;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.UserStatus;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.Outcome;
 import dev.userpool.core.port.in.Registration.EmailCommand;
 import dev.userpool.core.port.in.Registration.LinkCompletion;

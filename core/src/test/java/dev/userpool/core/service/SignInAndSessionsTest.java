@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.UserStatus;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.Outcome;
 import dev.userpool.core.port.in.Authentication.CurrentUser;
 import dev.userpool.core.port.in.Authentication.SignInCommand;

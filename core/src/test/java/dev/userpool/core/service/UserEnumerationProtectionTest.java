@@ -3,10 +3,10 @@ package dev.userpool.core.service;
 import static dev.userpool.core.service.CoreWithFakes.CONTEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.Outcome;
 import dev.userpool.core.port.in.Authentication.ResetPasswordCommand;
 import dev.userpool.core.port.in.Registration.ConfirmCommand;

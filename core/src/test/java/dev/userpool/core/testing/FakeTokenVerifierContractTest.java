@@ -22,8 +22,8 @@ class FakeTokenVerifierContractTest extends TokenVerifierContract {
     @Override
     protected Tokens signIn(EmailAddress email) {
         directory.signUp(email, PASSWORD, false);
-        directory.adminConfirmSignUp(email);
-        directory.markEmailVerified(email);
+        DirectoryTransitions.confirmByAdmin(directory, email);
+        DirectoryTransitions.verifyEmail(directory, email);
         return authenticator.signIn(email, PASSWORD).tokens();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userpool.core.domain.Actor;
+import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Page;
 import dev.userpool.core.domain.PageRequest;
@@ -11,7 +12,6 @@ import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.event.AuditEvent;
-import dev.userpool.core.event.AuditEventType;
 import dev.userpool.core.event.EventFacts;
 import dev.userpool.core.event.Outcome;
 import java.time.Instant;
@@ -26,7 +26,7 @@ class InMemoryAuditLogTest {
     private final InMemoryAuditLog log = new InMemoryAuditLog();
 
     private static AuditEvent event(Instant at, String userId) {
-        return AuditEvent.of(AuditEventType.SIGN_IN, new EventFacts(UUID.randomUUID(), at, Outcome.SUCCESS,
+        return new AuditEvent(AuditEventType.SIGN_IN, new EventFacts(UUID.randomUUID(), at, Outcome.SUCCESS,
                 Optional.empty(), Optional.of(new UserId(userId)), userId + "@example.com", Actor.user(),
                 Optional.empty(), RequestContext.internal("req")));
     }
@@ -47,7 +47,7 @@ class InMemoryAuditLogTest {
         AuditEvent e = event(T0, "u1");
         log.record(e);
         log.record(e);
-        log.record(AuditEvent.of(AuditEventType.SIGN_IN, e.facts()));
+        log.record(new AuditEvent(AuditEventType.SIGN_IN, e.facts()));
         assertThat(log.all()).containsExactly(e);
     }
 

@@ -1,5 +1,8 @@
 package dev.userpool.core.testing;
 
+import static dev.userpool.core.testing.DirectoryTransitions.confirmByAdmin;
+import static dev.userpool.core.testing.DirectoryTransitions.disable;
+import static dev.userpool.core.testing.DirectoryTransitions.enable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +35,7 @@ class InMemoryAuthenticatorTest {
 
     private void aliceIsConfirmed() {
         directory.signUp(ALICE, PASSWORD, false);
-        directory.adminConfirmSignUp(ALICE);
+        confirmByAdmin(directory, ALICE);
     }
 
     @Test
@@ -55,8 +58,8 @@ class InMemoryAuthenticatorTest {
         assertFails(ErrorCode.USER_NOT_CONFIRMED, () -> authenticator.signIn(ALICE, PASSWORD).tokens());
         assertThatThrownBy(() -> authenticator.signIn(ALICE, OTHER).tokens())
                 .hasMessage(InMemoryAuthenticator.INCORRECT_CREDENTIALS);
-        directory.adminConfirmSignUp(ALICE);
-        directory.disable(ALICE);
+        confirmByAdmin(directory, ALICE);
+        disable(directory, ALICE);
         assertFails(ErrorCode.NOT_AUTHORIZED, () -> authenticator.signIn(ALICE, PASSWORD).tokens());
     }
 
@@ -66,9 +69,9 @@ class InMemoryAuthenticatorTest {
         String refresh = authenticator.signIn(ALICE, PASSWORD).tokens().refreshToken().orElseThrow();
         clock.advance(Duration.ofDays(30).minusSeconds(1));
         assertThat(authenticator.refresh(refresh).tokens().refreshToken()).isEmpty();
-        directory.disable(ALICE);
+        disable(directory, ALICE);
         assertFails(ErrorCode.NOT_AUTHORIZED, () -> authenticator.refresh(refresh).tokens());
-        directory.enable(ALICE);
+        enable(directory, ALICE);
         clock.advance(Duration.ofSeconds(1));
         assertFails(ErrorCode.NOT_AUTHORIZED, () -> authenticator.refresh(refresh).tokens());
     }

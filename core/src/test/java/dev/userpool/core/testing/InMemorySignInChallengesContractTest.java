@@ -27,7 +27,7 @@ class InMemorySignInChallengesContractTest extends SignInChallengesContract {
     protected Principal confirmedAccount(String email) {
         EmailAddress address = new EmailAddress(email);
         directory.signUp(address, Password.of(PASSWORD), false);
-        directory.adminConfirmSignUp(address);
+        DirectoryTransitions.confirmByAdmin(directory, address);
         return Principal.of(directory.find(address).orElseThrow());
     }
 

@@ -2,7 +2,6 @@ package dev.userpool.core.testing;
 
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
-import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Page;
@@ -28,8 +27,8 @@ import java.util.function.Supplier;
 
 /**
  * A {@link UserDirectory} in memory. Codes are "sent" by keeping them: {@link #lastCodeSentTo} reads
- * the last one, as a person reads their mailbox. It holds the state rules of {@link User} and Cognito's
- * errors and code lifetimes, but not Cognito's attempt limits or its own password policy.
+ * the last one, as a person reads their mailbox. It stores the states the core's transitions give it and
+ * holds Cognito's errors and code lifetimes, but not Cognito's attempt limits or its own password policy.
  */
 public final class InMemoryUserDirectory implements UserDirectory {
     private static final Comparator<User> BY_EMAIL = Comparator.comparing(u -> u.email().value());
@@ -57,12 +56,10 @@ public final class InMemoryUserDirectory implements UserDirectory {
     }
 
     @Override
-    public void confirmSignUp(EmailAddress email, ConfirmationCode code) {
+    public void confirmSignUp(User.Transition confirmation, ConfirmationCode code) {
         calls.add("confirmSignUp");
-        accounts.update(email, a -> {
-            User confirmed = a.user().confirm(ConfirmationMethod.CODE);
-            return accounts.consumeCode(a, CodePurpose.CONFIRMATION, code).withUser(confirmed);
-        });
+        accounts.update(confirmation.before().email(), a -> accounts.consumeCode(unchanged(a, confirmation),
+                CodePurpose.CONFIRMATION, code).withUser(confirmation.after()));
     }
 
     @Override
@@ -77,17 +74,16 @@ public final class InMemoryUserDirectory implements UserDirectory {
         return CodeDelivery.email(email);
     }
 
+    /** Stores the state given, as the SQLite directory does, refusing a change from a state the account left. */
     @Override
-    public void adminConfirmSignUp(EmailAddress email) {
-        calls.add("adminConfirmSignUp");
-        accounts.update(email, a -> a.withUser(a.user().confirm(ConfirmationMethod.ADMIN))
-                .withoutCode(CodePurpose.CONFIRMATION));
-    }
-
-    @Override
-    public void markEmailVerified(EmailAddress email) {
-        calls.add("markEmailVerified");
-        accounts.update(email, a -> a.withUser(a.user().withEmailVerified(true)));
+    public void save(User.Transition change) {
+        calls.add("save");
+        accounts.update(change.before().email(), a -> {
+            Account saved = unchanged(a, change).withUser(change.after());
+            boolean confirmed = change.before().status() == UserStatus.UNCONFIRMED
+                    && change.after().status() == UserStatus.CONFIRMED;
+            return confirmed ? saved.withoutCode(CodePurpose.CONFIRMATION) : saved;
+        });
     }
 
     @Override
@@ -118,21 +114,18 @@ public final class InMemoryUserDirectory implements UserDirectory {
     }
 
     @Override
-    public void disable(EmailAddress email) {
-        calls.add("disable");
-        accounts.update(email, a -> a.withUser(a.user().withEnabled(false)));
-    }
-
-    @Override
-    public void enable(EmailAddress email) {
-        calls.add("enable");
-        accounts.update(email, a -> a.withUser(a.user().withEnabled(true)));
-    }
-
-    @Override
     public void delete(EmailAddress email) {
         calls.add("delete");
         accounts.remove(email);
+    }
+
+    /** The account, if it is still the one {@code change} starts from. */
+    private static Account unchanged(Account account, User.Transition change) {
+        if (!account.user().id().equals(change.before().id())) throw UserPoolException.userNotFound();
+        if (!account.user().equals(change.before())) {
+            throw new UserPoolException(ErrorCode.TOO_MANY_REQUESTS, "The account changed meanwhile; try again.");
+        }
+        return account;
     }
 
     /** The last confirmation code sent to {@code email}, as its owner would read it. */

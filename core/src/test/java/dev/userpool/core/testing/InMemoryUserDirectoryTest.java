@@ -1,14 +1,22 @@
 package dev.userpool.core.testing;
 
+import static dev.userpool.core.testing.DirectoryTransitions.confirmByAdmin;
+import static dev.userpool.core.testing.DirectoryTransitions.confirmByCode;
+import static dev.userpool.core.testing.DirectoryTransitions.disable;
+import static dev.userpool.core.testing.DirectoryTransitions.enable;
+import static dev.userpool.core.testing.DirectoryTransitions.verifyEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userpool.core.domain.ConfirmationCode;
+import dev.userpool.core.domain.ConfirmationMethod;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.PageRequest;
 import dev.userpool.core.domain.Password;
+import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserFilter;
+import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.UserStatus;
 import java.time.Duration;
@@ -43,7 +51,7 @@ class InMemoryUserDirectoryTest {
     void signUpWithoutACodeSendsNone() {
         assertThat(directory.signUp(ALICE, PASSWORD, false).codeDelivery()).isEmpty();
         assertThat(directory.lastCodeSentTo(ALICE)).isEmpty();
-        assertFails(ErrorCode.CODE_MISMATCH, () -> directory.confirmSignUp(ALICE, ConfirmationCode.parse("123456")));
+        assertFails(ErrorCode.CODE_MISMATCH, () -> confirmByCode(directory, ALICE, ConfirmationCode.parse("123456")));
     }
 
     @Test
@@ -57,48 +65,71 @@ class InMemoryUserDirectoryTest {
         directory.signUp(ALICE, PASSWORD, true);
         ConfirmationCode code = lastCode();
         clock.advance(Duration.ofHours(24).minusSeconds(1));
-        directory.confirmSignUp(ALICE, code);
+        confirmByCode(directory, ALICE, code);
         assertThat(directory.find(ALICE).orElseThrow().emailVerified()).isTrue();
-        assertFails(ErrorCode.NOT_AUTHORIZED, () -> directory.confirmSignUp(ALICE, code));
+        assertFails(ErrorCode.NOT_AUTHORIZED, () -> confirmByCode(directory, ALICE, code));
 
         EmailAddress bob = EmailAddress.parse("bob@example.com");
         directory.signUp(bob, PASSWORD, true);
         ConfirmationCode bobs = ConfirmationCode.parse(directory.lastCodeSentTo(bob).orElseThrow());
         clock.advance(Duration.ofHours(24));
-        assertFails(ErrorCode.EXPIRED_CODE, () -> directory.confirmSignUp(bob, bobs));
+        assertFails(ErrorCode.EXPIRED_CODE, () -> confirmByCode(directory, bob, bobs));
     }
 
     @Test
     void aFailedCheckChangesNothing() {
         directory.signUp(ALICE, PASSWORD, true);
         ConfirmationCode code = lastCode();
-        assertFails(ErrorCode.CODE_MISMATCH, () -> directory.confirmSignUp(ALICE,
+        assertFails(ErrorCode.CODE_MISMATCH, () -> confirmByCode(directory, ALICE,
                 ConfirmationCode.parse(code.reveal().equals("000000") ? "000001" : "000000")));
         assertThat(directory.find(ALICE).orElseThrow().status()).isEqualTo(UserStatus.UNCONFIRMED);
-        directory.confirmSignUp(ALICE, code);
+        confirmByCode(directory, ALICE, code);
     }
 
     @Test
     void adminConfirmationLeavesTheAddressUnverifiedAndVoidsTheCode() {
         directory.signUp(ALICE, PASSWORD, true);
-        directory.adminConfirmSignUp(ALICE);
+        confirmByAdmin(directory, ALICE);
         assertThat(directory.find(ALICE).orElseThrow().emailVerified()).isFalse();
-        directory.markEmailVerified(ALICE);
+        verifyEmail(directory, ALICE);
         assertThat(directory.find(ALICE).orElseThrow().emailVerified()).isTrue();
-        assertFails(ErrorCode.NOT_AUTHORIZED, () -> directory.adminConfirmSignUp(ALICE));
+        assertFails(ErrorCode.NOT_AUTHORIZED, () -> confirmByAdmin(directory, ALICE));
     }
 
     @Test
     void everyOperationOnAnUnknownAddressIsUserNotFound() {
         ConfirmationCode code = ConfirmationCode.parse("123456");
-        assertFails(ErrorCode.USER_NOT_FOUND, () -> directory.confirmSignUp(ALICE, code));
+        User gone = User.signedUp(new UserId("u-gone"), ALICE, clock.instant());
+        assertFails(ErrorCode.USER_NOT_FOUND, () -> directory.confirmSignUp(gone.confirm(ConfirmationMethod.CODE), code));
         assertFails(ErrorCode.USER_NOT_FOUND, () -> directory.resendConfirmationCode(ALICE));
-        assertFails(ErrorCode.USER_NOT_FOUND, () -> directory.adminConfirmSignUp(ALICE));
-        assertFails(ErrorCode.USER_NOT_FOUND, () -> directory.markEmailVerified(ALICE));
-        assertFails(ErrorCode.USER_NOT_FOUND, () -> directory.disable(ALICE));
-        assertFails(ErrorCode.USER_NOT_FOUND, () -> directory.enable(ALICE));
+        assertFails(ErrorCode.USER_NOT_FOUND, () -> directory.save(gone.confirm(ConfirmationMethod.ADMIN)));
+        assertFails(ErrorCode.USER_NOT_FOUND, () -> directory.save(gone.verifyEmail()));
+        assertFails(ErrorCode.USER_NOT_FOUND, () -> directory.save(gone.disable()));
+        assertFails(ErrorCode.USER_NOT_FOUND, () -> directory.save(gone.enable()));
         assertFails(ErrorCode.USER_NOT_FOUND, () -> directory.delete(ALICE));
         assertThat(directory.find(ALICE)).isEmpty();
+    }
+
+    @Test
+    void aChangeOfAnAccountThatChangedMeanwhileIsRefusedAndStoresNothing() {
+        User read = directory.signUp(ALICE, PASSWORD, true).user();
+        ConfirmationCode code = lastCode();
+        disable(directory, ALICE);   // by someone else, after the account was read
+
+        assertFails(ErrorCode.TOO_MANY_REQUESTS, () -> directory.save(read.confirm(ConfirmationMethod.ADMIN)));
+        assertFails(ErrorCode.TOO_MANY_REQUESTS, () -> directory.confirmSignUp(read.confirm(ConfirmationMethod.CODE), code));
+        assertThat(directory.find(ALICE)).contains(read.disable().after());
+        confirmByCode(directory, ALICE, code);   // the code was not used up
+    }
+
+    @Test
+    void aChangeOfAnAccountDeletedAndSignedUpAgainIsUserNotFound() {
+        User read = directory.signUp(ALICE, PASSWORD, false).user();
+        directory.delete(ALICE);
+        directory.signUp(ALICE, PASSWORD, false);
+
+        assertFails(ErrorCode.USER_NOT_FOUND, () -> directory.save(read.disable()));
+        assertThat(directory.find(ALICE).orElseThrow().enabled()).isTrue();
     }
 
     @Test

@@ -23,17 +23,25 @@ public interface UserDirectory {
      */
     SignUpOutcome signUp(EmailAddress email, Password password, boolean sendCode);
 
-    /** Checks the code and confirms the account; a proven code also marks the address verified. */
-    void confirmSignUp(EmailAddress email, ConfirmationCode code);
+    /**
+     * Checks the code and, when it matches, stores the account as {@code confirmation} leaves it (a
+     * proven code also verifies the address). The core decided the confirmation
+     * ({@link User#confirm}); the directory does not decide it again.
+     */
+    void confirmSignUp(User.Transition confirmation, ConfirmationCode code);
 
     /** Sends a new code that replaces the old one. */
     CodeDelivery resendConfirmationCode(EmailAddress email);
 
-    /** Confirms the account without proving the address: {@code email_verified} stays as it was. */
-    void adminConfirmSignUp(EmailAddress email);
-
-    /** Records that the address was proven by other means (the link flow). */
-    void markEmailVerified(EmailAddress email);
+    /**
+     * Stores the account as {@code change} leaves it: the core applied the rule ({@link User}'s
+     * transitions), the directory records the outcome. An operator's confirmation, a verified address,
+     * disabling (which also ends the account's sessions) and enabling all arrive here. A directory that
+     * can tell refuses a change whose {@code before} is no longer the stored account
+     * ({@code TooManyRequests}: the account changed meanwhile, try again) rather than overwrite that
+     * other change.
+     */
+    void save(User.Transition change);
 
     Optional<User> find(EmailAddress email);
 
@@ -41,10 +49,6 @@ public interface UserDirectory {
 
     /** Accounts matching the filter, in a stable order, one page at a time. */
     Page<User> list(UserFilter filter, PageRequest page);
-
-    void disable(EmailAddress email);
-
-    void enable(EmailAddress email);
 
     void delete(EmailAddress email);
 

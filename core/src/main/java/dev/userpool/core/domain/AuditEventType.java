@@ -1,6 +1,9 @@
-package dev.userpool.core.event;
+package dev.userpool.core.domain;
 
-/** The kinds of audit event; the names are the ones stored and shown. */
+/**
+ * What can happen in the pool; the names are the ones stored and shown. The domain names what its
+ * transitions did ({@link User.Transition#happened()}); an audit event adds who, when and how it ended.
+ */
 public enum AuditEventType {
     SIGN_UP, CONFIRMATION_CODE_SENT, SIGN_UP_CONFIRMED, VERIFICATION_LINK_SENT, EMAIL_VERIFIED,
     SIGN_IN, TOKENS_REFRESHED, SIGN_OUT, PASSWORD_RESET_REQUESTED, PASSWORD_RESET, PASSWORD_CHANGED,
