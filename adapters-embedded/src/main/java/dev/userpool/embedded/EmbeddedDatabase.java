@@ -41,6 +41,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private final java.util.concurrent.atomic.LongAdder roundTrips = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder transactions = new java.util.concurrent.atomic.LongAdder();
     private final ReentrantLock watchLock = new ReentrantLock();
     private Connection watchConnection;   // opened on first use, guarded by watchLock
     private volatile boolean closed;
@@ -125,10 +126,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return roundTrips.sum();
     }
 
+    /**
+     * How many of the {@link #roundTrips} were {@link #transaction}s: the writes, each of which takes
+     * SQLite's one write lock for every process on the file and waits for its commit to reach the disk.
+     */
+    public long transactions() {
+        return transactions.sum();
+    }
+
     /** Runs {@code work} in one transaction: all of it is committed, or none of it when it throws. */
     <T> T transaction(SqlWork<T> work) {
         lock.lock();
         roundTrips.increment();
+        transactions.increment();
         try {
             ensureUsable();
             connection.setAutoCommit(false);
