@@ -182,17 +182,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
         watchLock.lock();
         try {
             if (closed) throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "The embedded database is closed.");
-            if (watchConnection == null) {
-                SQLiteConfig config = new SQLiteConfig();
-                config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-                watchConnection = config.createConnection("jdbc:sqlite:" + file);
-            }
+            if (watchConnection == null) watchConnection = openWatchConnection();
             return work.run(watchConnection);
         } catch (SQLException e) {
             throw unavailable(e);
         } finally {
             watchLock.unlock();
         }
+    }
+
+    private Connection openWatchConnection() throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        Connection opened = config.createConnection("jdbc:sqlite:" + file);
+        try (java.sql.Statement s = opened.createStatement()) {
+            s.execute("PRAGMA query_only = 1");   // it only ever reads: a write through it would be a bug
+        } catch (SQLException e) {
+            opened.close();
+            throw e;
+        }
+        return opened;
     }
 
     private void ensureUsable() {
