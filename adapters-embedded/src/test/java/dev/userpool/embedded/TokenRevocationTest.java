@@ -7,8 +7,15 @@ import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.Tokens;
+import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.VerifiedToken.TokenUse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +103,38 @@ class TokenRevocationTest {
         here.authenticator.globalSignOut(tokens.accessToken());
 
         revoked(new EmbeddedTokenVerifier(there.db, there.keys, there.settings, there.clock), tokens.accessToken());
+    }
+
+    @Test
+    void underConcurrentChecksAnEndIsSeenByEveryCheckThatStartsAfterIt() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        AtomicBoolean endReturned = new AtomicBoolean();
+        List<Future<Integer>> checkers = new ArrayList<>();
+        try {
+            for (int t = 0; t < 4; t++) {
+                checkers.add(pool.submit(() -> {
+                    int acceptedAfterEnd = 0;
+                    for (int i = 0; i < 500; i++) {
+                        boolean ended = endReturned.get();
+                        try {
+                            here.verifier.verify(tokens.accessToken());
+                            if (ended) acceptedAfterEnd++;
+                        } catch (UserPoolException refused) {
+                            assertThat(refused.getMessage()).isEqualTo("Token has been revoked.");
+                        }
+                    }
+                    return acceptedAfterEnd;
+                }));
+            }
+            Thread.sleep(20);
+            there.authenticator.globalSignOut(tokens.accessToken());
+            endReturned.set(true);
+
+            for (var checker : checkers) assertThat(checker.get()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+        revoked(here.verifier, tokens.accessToken());
     }
 
     @Test
