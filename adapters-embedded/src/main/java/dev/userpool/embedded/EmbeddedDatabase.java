@@ -25,6 +25,9 @@ import org.sqlite.SQLiteConfig;
  * <p>WAL mode lets another process (an operator's {@code sqlite3}) read while we write; the busy
  * timeout makes us wait for such a process instead of failing at once.
  *
+ * <p>Checks that run on every request and only read ({@link ActiveSessions}) get a second connection
+ * with a lock of their own ({@link #watch}), so they never wait behind a write holding the first.
+ *
  * <p>The file holds password hashes, the token signing keys and the outbox: it is owner-only (0600),
  * and so are its {@code -wal} and {@code -shm} files, which SQLite creates with the database file's
  * permissions (so the database file is made 0600 before SQLite first opens it).
@@ -38,6 +41,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private final java.util.concurrent.atomic.LongAdder roundTrips = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder transactions = new java.util.concurrent.atomic.LongAdder();
+    private final ReentrantLock watchLock = new ReentrantLock();
+    private Connection watchConnection;   // opened on first use, guarded by watchLock
     private volatile boolean closed;
 
     private EmbeddedDatabase(Path file, Connection connection) {
@@ -120,10 +126,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return roundTrips.sum();
     }
 
+    /**
+     * How many of the {@link #roundTrips} were {@link #transaction}s: the writes, each of which takes
+     * SQLite's one write lock for every process on the file and waits for its commit to reach the disk.
+     */
+    public long transactions() {
+        return transactions.sum();
+    }
+
     /** Runs {@code work} in one transaction: all of it is committed, or none of it when it throws. */
     <T> T transaction(SqlWork<T> work) {
         lock.lock();
         roundTrips.increment();
+        transactions.increment();
         try {
             ensureUsable();
             connection.setAutoCommit(false);
@@ -158,6 +173,37 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs read-only {@code work} on the second connection, under its own lock: never behind a write
+     * on the first. It sees what is committed, by this process or another, like any other connection.
+     * Not counted in {@link #roundTrips}; callers that read tables here count those reads themselves.
+     */
+    <T> T watch(SqlWork<T> work) {
+        watchLock.lock();
+        try {
+            if (closed) throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "The embedded database is closed.");
+            if (watchConnection == null) watchConnection = openWatchConnection();
+            return work.run(watchConnection);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        } finally {
+            watchLock.unlock();
+        }
+    }
+
+    private Connection openWatchConnection() throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        Connection opened = config.createConnection("jdbc:sqlite:" + file);
+        try (java.sql.Statement s = opened.createStatement()) {
+            s.execute("PRAGMA query_only = 1");   // it only ever reads: a write through it would be a bug
+        } catch (SQLException e) {
+            opened.close();
+            throw e;
+        }
+        return opened;
+    }
+
     private void ensureUsable() {
         if (closed) {
             throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "The embedded database is closed.");
@@ -182,13 +228,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() {
         lock.lock();
+        watchLock.lock();
         try {
             if (closed) return;
             closed = true;
-            connection.close();
+            try {
+                if (watchConnection != null) watchConnection.close();
+            } finally {
+                connection.close();
+            }
         } catch (SQLException e) {
             throw unavailable(e);
         } finally {
+            watchLock.unlock();
             lock.unlock();
         }
     }

@@ -4,8 +4,7 @@ import static dev.userpool.embedded.CognitoClaims.*;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.userpool.core.domain.EmailAddress;
@@ -27,15 +26,19 @@ import java.util.Set;
  * Verifies the embedded issuer's tokens: RS256 with one of our keys, our issuer, not expired by the
  * injected clock, an ID token for our client or an access token of our client, and a session that
  * has not been ended. Every refusal is {@code NotAuthorized} with a short reason, never the token.
+ *
+ * <p>A token is parsed once, its signature checked with the key's verifier built once
+ * ({@link SigningKeys}), its claims read once, and its session checked in memory
+ * ({@link ActiveSessions}): a valid token of a session already seen costs no database read.
  */
 public final class EmbeddedTokenVerifier implements TokenVerifier {
-    private final EmbeddedDatabase db;
+    private final ActiveSessions sessions;
     private final SigningKeys keys;
     private final EmbeddedSettings settings;
     private final Clock clock;
 
     public EmbeddedTokenVerifier(EmbeddedDatabase db, SigningKeys keys, EmbeddedSettings settings, Clock clock) {
-        this.db = Objects.requireNonNull(db, "db");
+        this.sessions = new ActiveSessions(Objects.requireNonNull(db, "db"));
         this.keys = Objects.requireNonNull(keys, "keys");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -60,10 +63,10 @@ public final class EmbeddedTokenVerifier implements TokenVerifier {
 
     private SignedJWT signedByUs(SignedJWT jwt) {
         if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) throw refused("Token algorithm is not accepted.");
-        RSAKey key = keys.publicKey(jwt.getHeader().getKeyID())
+        JWSVerifier key = keys.verifier(jwt.getHeader().getKeyID())
                 .orElseThrow(() -> refused("Token signing key is unknown."));
         try {
-            if (!jwt.verify(new RSASSAVerifier(key))) throw refused("Token signature is invalid.");
+            if (!jwt.verify(key)) throw refused("Token signature is invalid.");
         } catch (JOSEException e) {
             throw refused("Token signature is invalid.");
         }
@@ -83,7 +86,7 @@ public final class EmbeddedTokenVerifier implements TokenVerifier {
         String sessionId = claims.getStringClaim(ORIGIN_JTI);
         if (sub == null || sub.isBlank() || sessionId == null) throw refused("Token is malformed.");
         UserId user = new UserId(sub);
-        if (!db.read(c -> Sessions.isActive(c, sessionId, user))) throw refused("Token has been revoked.");
+        if (!sessions.isActive(sessionId, user)) throw refused("Token has been revoked.");
 
         Optional<EmailAddress> email = use == TokenUse.ID
                 ? Optional.ofNullable(claims.getStringClaim(EMAIL)).map(EmailAddress::new)
@@ -92,6 +95,11 @@ public final class EmbeddedTokenVerifier implements TokenVerifier {
         VerifiedToken verified = new VerifiedToken(user, use, email, groups == null ? Set.of() : Set.copyOf(groups),
                 iat.toInstant(), expiresAt);
         return new CheckedToken(verified, sessionId);
+    }
+
+    /** How often the session checks read a table instead of answering from memory (tests hold it to zero). */
+    long sessionTableReads() {
+        return sessions.tableReads();
     }
 
     private TokenUse useOf(JWTClaimsSet claims) throws ParseException {

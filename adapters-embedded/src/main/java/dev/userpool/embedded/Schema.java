@@ -149,7 +149,24 @@ final class Schema {
                     "ALTER TABLE outbox ADD COLUMN next_attempt_at INTEGER",
                     "ALTER TABLE outbox ADD COLUMN last_attempt_at INTEGER",
                     "ALTER TABLE outbox ADD COLUMN last_reply TEXT",
-                    "CREATE INDEX outbox_by_state ON outbox (state, next_attempt_at, id)"));
+                    "CREATE INDEX outbox_by_state ON outbox (state, next_attempt_at, id)"),
+            // 6: a log of ended sessions, so that the token verifier of each process can keep the sessions
+            // it knows are active in memory and learn of every end, its own or another process's, by
+            // reading only what was logged since it last looked (ActiveSessions). A trigger writes it,
+            // so every way a session row goes (sign-out, disabling, a new password, the account's
+            // deletion by cascade, purging) is logged. Only the newest entries are kept: a reader that
+            // finds entries missing since it last looked forgets what it knew and reads sessions again.
+            List.of(
+                    """
+                    CREATE TABLE session_ends (
+                      seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+                      session_id TEXT NOT NULL
+                    )""",
+                    """
+                    CREATE TRIGGER session_ended AFTER DELETE ON sessions BEGIN
+                      INSERT INTO session_ends (session_id) VALUES (OLD.id);
+                      DELETE FROM session_ends WHERE seq <= (SELECT MAX(seq) FROM session_ends) - 10000;
+                    END"""));
 
     static int latestVersion() {
         return MIGRATIONS.size();

@@ -1,5 +1,6 @@
 package dev.userpool.embedded;
 
+import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +14,8 @@ import java.util.UUID;
 /**
  * Sign-in sessions. Each holds the digest of its refresh token, and its id is the {@code origin_jti}
  * of every ID and access token it issues. Ending a session deletes its row: the refresh token stops
- * working and the verifier, finding no session for a token's {@code origin_jti}, rejects the token.
+ * working and the verifier, which learns of the end from the log a trigger writes ({@link ActiveSessions}),
+ * rejects every token whose {@code origin_jti} it is.
  * That is exact where a "tokens valid after" time would be only as fine as JWT's one-second {@code iat}.
  */
 final class Sessions {
@@ -40,6 +42,30 @@ final class Sessions {
         return session;
     }
 
+    /** A session and its account as they are now: what a refresh issues tokens from. */
+    record Refreshable(Session session, User user) {}
+
+    /**
+     * The session of a refresh token that is still valid at {@code now}, with its account, in one
+     * statement: a refresh needs nothing else from the database.
+     */
+    static Optional<Refreshable> refreshable(Connection c, String refreshToken, Instant now) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT s.id AS session_id, s.event_id, s.auth_time,"
+                + " u.id, u.email, u.status, u.email_verified, u.enabled, u.created_at"   // what UserRows.read reads
+                + " FROM sessions s JOIN users u ON u.id = s.user_id"
+                + " WHERE s.refresh_digest = ? AND s.refresh_expires_at > ?")) {
+            p.setBytes(1, OpaqueTokens.digest(refreshToken));
+            p.setLong(2, now.toEpochMilli());
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                User user = UserRows.read(rs);
+                Session session = new Session(rs.getString("session_id"), user.id(), rs.getString("event_id"),
+                        Instant.ofEpochSecond(rs.getLong("auth_time")));
+                return Optional.of(new Refreshable(session, user));
+            }
+        }
+    }
+
     /** The session of a refresh token that is still valid at {@code now}. */
     static Optional<Session> byRefreshToken(Connection c, String refreshToken, Instant now) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT id, user_id, event_id, auth_time FROM sessions"
@@ -50,17 +76,6 @@ final class Sessions {
                 if (!rs.next()) return Optional.empty();
                 return Optional.of(new Session(rs.getString(1), new UserId(rs.getString(2)), rs.getString(3),
                         Instant.ofEpochSecond(rs.getLong(4))));
-            }
-        }
-    }
-
-    /** Whether the session {@code id} of {@code user} has not been ended. */
-    static boolean isActive(Connection c, String id, UserId user) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sessions WHERE id = ? AND user_id = ?")) {
-            p.setString(1, id);
-            p.setString(2, user.value());
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next();
             }
         }
     }

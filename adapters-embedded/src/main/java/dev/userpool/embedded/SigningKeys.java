@@ -3,7 +3,9 @@ package dev.userpool.embedded;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -14,28 +16,32 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The RSA key pair that signs tokens, made on first start and kept in the database, so tokens stay
  * valid across restarts and every process on the file signs with the same key. Every stored key is
  * published and accepted; the newest signs (room for rotation without breaking issued tokens).
+ *
+ * <p>The signer and one verifier per key are built once, here: Nimbus's RSA signers and verifiers are
+ * thread-safe, and building one per token costs a key conversion each time.
  */
 public final class SigningKeys {
     static final int RSA_BITS = 2048;
 
     private final List<RSAKey> keys;
-    private final Map<String, RSAKey> byKid;
+    private final Map<String, JWSVerifier> verifiers;
     private final JWSSigner signer;
 
     private SigningKeys(List<RSAKey> newestFirst) {
         this.keys = List.copyOf(newestFirst);
-        this.byKid = keys.stream().collect(Collectors.toUnmodifiableMap(RSAKey::getKeyID, Function.identity()));
         try {
+            Map<String, JWSVerifier> byKid = new HashMap<>();
+            for (RSAKey key : keys) byKid.put(key.getKeyID(), new RSASSAVerifier(key.toPublicJWK()));
+            this.verifiers = Map.copyOf(byKid);
             this.signer = new RSASSASigner(keys.get(0));
         } catch (JOSEException e) {
             throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "The stored signing key is not usable.", e);
@@ -94,8 +100,8 @@ public final class SigningKeys {
         return signer;
     }
 
-    /** The public key with this id, if it is one of ours. */
-    Optional<RSAKey> publicKey(String kid) {
-        return Optional.ofNullable(kid).map(byKid::get).map(RSAKey::toPublicJWK);
+    /** The verifier of the public key with this id, if it is one of ours. */
+    Optional<JWSVerifier> verifier(String kid) {
+        return Optional.ofNullable(kid).map(verifiers::get);
     }
 }

@@ -178,16 +178,17 @@ public final class SqliteAuthenticator implements Authenticator {
         return new SignedIn(Principal.of(outcome.user()), tokens);
     }
 
+    /**
+     * Only what a refresh must do: one read finds the session by its refresh token's digest together
+     * with its account (whose address and groups may have changed since the sign-in), and the two
+     * tokens are signed. The core records the event.
+     */
     @Override
     public SignedIn refresh(String refreshToken) {
         if (refreshToken == null || refreshToken.isBlank()) throw UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN);
         Instant now = clock.instant();
-        record Found(Sessions.Session session, User user) {}
-        Found found = db.read(c -> {
-            Optional<Sessions.Session> session = Sessions.byRefreshToken(c, refreshToken.strip(), now);
-            if (session.isEmpty()) return Optional.<Found>empty();
-            return UserRows.byId(c, session.get().userId()).map(a -> new Found(session.get(), a.user()));
-        }).orElseThrow(() -> UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN));
+        Sessions.Refreshable found = db.read(c -> Sessions.refreshable(c, refreshToken.strip(), now))
+                .orElseThrow(() -> UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN));
         found.user().ensureCanSignIn();
         return new SignedIn(Principal.of(found.user()), issuer.issue(found.user(), found.session(), now, Optional.empty()));
     }

@@ -26,10 +26,13 @@ import java.util.UUID;
 final class TokenIssuer {
     private final SigningKeys keys;
     private final EmbeddedSettings settings;
+    /** Every token's header is the same: the algorithm and the current key's id. */
+    private final JWSHeader header;
 
     TokenIssuer(SigningKeys keys, EmbeddedSettings settings) {
         this.keys = keys;
         this.settings = settings;
+        this.header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keys.currentKeyId()).build();
     }
 
     /** New ID and access tokens of {@code session}, and the refresh token when one was just made. */
@@ -69,7 +72,7 @@ final class TokenIssuer {
     }
 
     private String sign(JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keys.currentKeyId()).build(), claims);
+        SignedJWT jwt = new SignedJWT(header, claims);
         try {
             jwt.sign(keys.signer());
         } catch (JOSEException e) {

@@ -129,6 +129,32 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    @Test
+    void theWatchConnectionSeesEveryCommitButCannotWrite() {
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dir.resolve("watch.db"))) {
+            db.transaction(c -> insertOutboxRow(c.createStatement()));
+            int seen = db.watch(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM outbox")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            assertThat(seen).isEqualTo(1);
+
+            assertRefused(() -> db.watch(c -> insertOutboxRow(c.createStatement())), ErrorCode.SERVICE_UNAVAILABLE);
+            assertThat(count(db, "SELECT COUNT(*) FROM outbox")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theWatchConnectionClosesWithTheDatabase() {
+        EmbeddedDatabase db = EmbeddedDatabase.open(dir.resolve("watch-closed.db"));
+        db.watch(c -> 1);
+        db.close();
+
+        assertRefused(() -> db.watch(c -> 1), ErrorCode.SERVICE_UNAVAILABLE);
+    }
+
     private static int insertOutboxRow(Statement s) throws java.sql.SQLException {
         return s.executeUpdate("INSERT INTO outbox (recipient, kind, subject, text_body, html_body, sent_at)"
                 + " VALUES ('a@b.co', 'PASSWORD_CHANGED', 's', 't', 'h', 1)");

@@ -54,7 +54,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link EmbeddedTokenVerifier#verify} of a real token (signed in through {@link SqliteAuthenticator} on a
  * throw-away database) against the bare cryptography it cannot avoid: a JCA {@code SHA256withRSA}
  * verification of the same token's signing input and signature with the same public key. The ratio
- * {@code embeddedVerify / jcaVerify} is the share of the verifier's time that is the signature check.
+ * {@code embeddedVerify / jcaVerify} is the share of the verifier's time that is the signature check;
+ * issue 12 asks for at least 0.9. The token is verified once in set-up, so the measured calls find its
+ * session active in memory, as a token presented again on later requests does: no database read, one
+ * {@code PRAGMA data_version} on the verifier's own connection (nothing else commits meanwhile).
  *
  * <p>The JCA baseline takes a fresh {@link Signature} and initialises it with the key on every call, as
  * any per-token verification must; the signing input bytes and the decoded signature are prepared once.
