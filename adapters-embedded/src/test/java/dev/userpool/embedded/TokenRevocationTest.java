@@ -9,6 +9,7 @@ import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.VerifiedToken.TokenUse;
+import dev.userpool.core.testing.DirectoryTransitions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,11 +77,11 @@ class TokenRevocationTest {
         Tokens second = here.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();
         here.verifier.verify(second.accessToken());
 
-        there.directory.disable(email);
+        DirectoryTransitions.disable(there.directory, email);
         revoked(here.verifier, tokens.accessToken());
         revoked(here.verifier, second.accessToken());
 
-        there.directory.enable(email);
+        DirectoryTransitions.enable(there.directory, email);
         Tokens third = here.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).tokens();
         here.verifier.verify(third.idToken());
         there.directory.delete(email);   // its sessions go by the foreign key's cascade
