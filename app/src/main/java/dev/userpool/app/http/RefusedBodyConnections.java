@@ -8,8 +8,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.Container;
 
 /**
- * What becomes of a connection whose request body was refused ({@link RequestBodies}): the answer goes out
- * at once, and then the connection closes without reading the rest of the body.
+ * What becomes of a connection whose request body was cut off ({@link RequestBodies}: over 1 MiB): the
+ * answer goes out at once, and then the connection closes without reading the rest of the body.
  *
  * <p>Left alone, Jetty does the opposite, in two ways. An answer not yet committed when the handler returns
  * (Javalin's never is) waits while Jetty reads the rest of the body to keep the connection
