@@ -175,7 +175,7 @@ public final class SqliteAuthenticator implements Authenticator {
             throw e.passwordChecked(true).concerning(principal);
         }
         Tokens tokens = issuer.issue(outcome.user(), outcome.session().orElseThrow(), now, Optional.of(refreshToken));
-        return new SignedIn(Principal.of(outcome.user()), tokens);
+        return new SignedIn(Principal.of(outcome.user()), tokens, outcome.upgraded());
     }
 
     /**

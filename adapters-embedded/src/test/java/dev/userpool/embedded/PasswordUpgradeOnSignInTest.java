@@ -56,14 +56,15 @@ class PasswordUpgradeOnSignInTest {
         String old = storedHash();
         assertThat(old).startsWith("$argon2id$v=19$m=64,t=1,p=1$");
 
-        bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
+        assertThat(bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).passwordRehashed())
+                .as("the sign-in says it rehashed, for the core to audit").isTrue();
 
         String upgraded = storedHash();
         assertThat(upgraded).startsWith("$argon2id$v=19$m=128,t=2,p=1$");
         assertThat(bed.hasher.verify(upgraded, EmbeddedTestbed.PASSWORD)).isTrue();
         assertThat(bed.hasher.upgradedHashes()).isEqualTo(1);
 
-        bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD);
+        assertThat(bed.authenticator.signIn(email, EmbeddedTestbed.PASSWORD).passwordRehashed()).isFalse();
         assertThat(storedHash()).as("a current hash is left alone").isEqualTo(upgraded);
         assertThat(bed.hasher.upgradedHashes()).isEqualTo(1);
     }

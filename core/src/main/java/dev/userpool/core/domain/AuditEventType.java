@@ -7,5 +7,7 @@ package dev.userpool.core.domain;
 public enum AuditEventType {
     SIGN_UP, CONFIRMATION_CODE_SENT, SIGN_UP_CONFIRMED, VERIFICATION_LINK_SENT, EMAIL_VERIFIED,
     SIGN_IN, TOKENS_REFRESHED, SIGN_OUT, PASSWORD_RESET_REQUESTED, PASSWORD_RESET, PASSWORD_CHANGED,
-    USER_DISABLED, USER_ENABLED, USER_DELETED
+    USER_DISABLED, USER_ENABLED, USER_DELETED,
+    /** A sign-in proved a password whose stored hash had outdated parameters, and a new hash replaced it. */
+    PASSWORD_REHASHED
 }

@@ -65,19 +65,24 @@ public final class AuthenticationService implements Authentication {
     @Override
     public Tokens signIn(SignInCommand cmd) {
         var event = audit.begin(AuditEventType.SIGN_IN, AccountNames.asGiven(cmd.email()), cmd.context());
+        SignedIn signedIn;
         try {
-            return audit.run(event, () -> {
+            signedIn = audit.run(event, () -> {
                 EmailAddress email = names.addressOf(cmd.email());
                 event.email(email.value());
                 Password password = Password.of(cmd.password());
                 // A refusal names its account itself (AuditTrail), so a failure costs no second look-up.
-                SignedIn signedIn = authenticator.signIn(email, password);
-                event.account(signedIn.principal()).passwordChecked(true);
-                return signedIn.tokens();
+                SignedIn opened = authenticator.signIn(email, password);
+                event.account(opened.principal()).passwordChecked(true);
+                return opened;
             });
         } catch (UserPoolException e) {
             throw protection.atSignIn(e);
         }
+        if (signedIn.passwordRehashed()) {
+            audit.begin(AuditEventType.PASSWORD_REHASHED, "", cmd.context()).account(signedIn.principal()).success();
+        }
+        return signedIn.tokens();
     }
 
     /**

@@ -110,6 +110,7 @@ class AuditEventsCarryNoSecretsTest {
         core.administration.enable(core.adminCommand(admin, "bob@example.com"));
         core.administration.delete(new AdminCommand(Actor.system(), "bob@example.com", CONTEXT));
 
+        core.authenticator.outdateHash(CoreWithFakes.email("alice@example.com"));
         Tokens last = signIn("alice@example.com", PASSWORD);
         attempt(() -> core.authentication.deleteAccount(new TokenCommand(FORGED_TOKEN, CONTEXT)));
         core.authentication.deleteAccount(new TokenCommand(last.accessToken(), CONTEXT));

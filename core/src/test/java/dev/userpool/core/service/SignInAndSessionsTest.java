@@ -202,4 +202,21 @@ class SignInAndSessionsTest {
         assertThatThrownBy(() -> core.authentication.currentUser(tokens.idToken()))
                 .isInstanceOfSatisfying(UserPoolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_AUTHORIZED));
     }
+
+    @Test
+    void aSignInThatRehashedThePasswordIsAuditedOnceAsSuch() {
+        User user = core.signUpAndConfirm("rehash@example.com");
+        core.authenticator.outdateHash(email("rehash@example.com"));
+
+        core.signIn("rehash@example.com");
+        core.signIn("rehash@example.com");
+
+        assertThat(core.auditLog.all()).filteredOn(e -> e.type() == AuditEventType.PASSWORD_REHASHED).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.outcome()).isEqualTo(Outcome.SUCCESS);
+                    assertThat(e.userId()).contains(user.id());
+                    assertThat(e.email()).isEqualTo("rehash@example.com");
+                    assertThat(e.context()).isEqualTo(CONTEXT);
+                });
+    }
 }

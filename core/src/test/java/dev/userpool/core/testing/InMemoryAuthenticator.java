@@ -55,6 +55,8 @@ public final class InMemoryAuthenticator implements Authenticator, SignInChallen
     /** Each issued id or access token's session (its refresh token). */
     private final Map<String, String> sessionOfToken = new ConcurrentHashMap<>();
     private final Map<String, EmailAddress> challenges = new ConcurrentHashMap<>();
+    /** Accounts whose stored hash a real adapter would find outdated: the next password sign-in rehashes it. */
+    private final Set<EmailAddress> outdatedHashes = ConcurrentHashMap.newKeySet();
     private final CallLog calls = new CallLog();
 
     public InMemoryAuthenticator(InMemoryUserDirectory directory, FakeTokenVerifier tokens) {
@@ -84,7 +86,13 @@ public final class InMemoryAuthenticator implements Authenticator, SignInChallen
         }
         String refreshToken = "fake-refresh-token." + UUID.randomUUID();
         sessions.put(refreshToken, new Session(account.user().id(), accounts.now().plus(REFRESH_TOKEN_LIFETIME)));
-        return new SignedIn(principal, tokensFor(account.user(), refreshToken, Optional.of(refreshToken)));
+        return new SignedIn(principal, tokensFor(account.user(), refreshToken, Optional.of(refreshToken)),
+                outdatedHashes.remove(email));
+    }
+
+    /** As if the account's password hash were of an older cost: its next password sign-in says it rehashed. */
+    public void outdateHash(EmailAddress email) {
+        outdatedHashes.add(email);
     }
 
     /** Poses a challenge to {@code email} (known or not, as SRP's first step does); returns its session. */
