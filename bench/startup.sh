@@ -33,6 +33,17 @@ rss_kib() {
   echo "$total"
 }
 
+# CPU seconds (user + system, in clock ticks) the app and any process it started have used so far.
+cpu_ticks() {
+  local total=0 pid t
+  for pid in "$1" $(pgrep -P "$1" || true); do
+    t=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    total=$((total + ${t:-0}))
+  done
+  echo "$total"
+}
+hz=$(getconf CLK_TCK)
+
 app_pid=""
 dirs=()
 stop_app() {
@@ -50,7 +61,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start DATA_DIR: starts the app, waits for /health → 200, sets started_ms and idle_kib, stops it
+# start DATA_DIR: starts the app, waits for /health → 200, sets started_ms, cpu_ms and idle_kib, stops it
 start() {
   local data="$1" port url start_ns end_ns ok=0
   port="$(free_port)"
@@ -66,6 +77,7 @@ start() {
     sleep 0.005
   done
   end_ns=$(date +%s%N)
+  cpu_ms=$(( $(cpu_ticks "$app_pid") * 1000 / hz ))
   if [ "$ok" != 1 ]; then echo "no 200 from /health within 30 s" >&2; cat "$data.log" >&2; exit 1; fi
   sleep "$IDLE_SECONDS"
   started_ms=$(( (end_ns - start_ns) / 1000000 )); idle_kib=$(rss_kib "$app_pid")
@@ -82,7 +94,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "jar: $JAR  java options: '${APP_JAVA_OPTS}'"
 echo "load before: $(uptime)"
 for case in $CASES; do
-  times=(); rss=()
+  times=(); rss=(); cpus=()
   if [ "$case" = existing ]; then
     existing="$(mktemp -d -t userpool-startup.XXXXXX)"; dirs+=("$existing")
     start "$existing"   # creates the database and the key; not measured
@@ -90,10 +102,11 @@ for case in $CASES; do
   for run in $(seq 1 "$RUNS"); do
     if [ "$case" = fresh ]; then data="$(mktemp -d -t userpool-startup.XXXXXX)"; dirs+=("$data"); else data="$existing"; fi
     start "$data"; ms=$started_ms; kib=$idle_kib
-    times+=("$ms"); rss+=("$((kib / 1024))")
-    echo "$case run $run: ${ms} ms to the first 200, idle RSS $((kib / 1024)) MiB"
+    times+=("$ms"); rss+=("$((kib / 1024))"); cpus+=("$cpu_ms")
+    echo "$case run $run: ${ms} ms to the first 200 (${cpu_ms} ms CPU), idle RSS $((kib / 1024)) MiB"
   done
   summary "$case: start-up" ms "${times[@]}"
+  summary "$case: CPU to start" ms "${cpus[@]}"
   summary "$case: idle RSS" MiB "${rss[@]}"
 done
 echo "load after: $(uptime)"
