@@ -23,11 +23,14 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-# The RSS of the app: the launched process and any process it started (a relaunch counts in full).
-rss_kib() {
+# The memory of the app: the launched process and any process it started (a relaunch counts in full).
+# RSS adds up each process's resident pages; PSS shares the pages two JVMs map alike (libjvm, the
+# JDK's class-data archive) between them, so it is what the two together really take.
+mem_kib() {   # mem_kib PID VmRSS|Pss
   local total=0 pid kib
   for pid in "$1" $(pgrep -P "$1" || true); do
-    kib=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+    if [ "$2" = Pss ]; then kib=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
+    else kib=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0); fi
     total=$((total + ${kib:-0}))
   done
   echo "$total"
@@ -61,7 +64,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start DATA_DIR: starts the app, waits for /health → 200, sets started_ms, cpu_ms and idle_kib, stops it
+# start DATA_DIR: starts the app, waits for /health → 200, sets started_ms, cpu_ms, idle_kib and idle_pss_kib, stops it
 start() {
   local data="$1" port url start_ns end_ns ok=0
   port="$(free_port)"
@@ -80,7 +83,7 @@ start() {
   cpu_ms=$(( $(cpu_ticks "$app_pid") * 1000 / hz ))
   if [ "$ok" != 1 ]; then echo "no 200 from /health within 30 s" >&2; cat "$data.log" >&2; exit 1; fi
   sleep "$IDLE_SECONDS"
-  started_ms=$(( (end_ns - start_ns) / 1000000 )); idle_kib=$(rss_kib "$app_pid")
+  started_ms=$(( (end_ns - start_ns) / 1000000 )); idle_kib=$(mem_kib "$app_pid" VmRSS); idle_pss_kib=$(mem_kib "$app_pid" Pss)
   stop_app
 }
 
@@ -94,7 +97,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "jar: $JAR  java options: '${APP_JAVA_OPTS}'"
 echo "load before: $(uptime)"
 for case in $CASES; do
-  times=(); rss=(); cpus=()
+  times=(); rss=(); cpus=(); pss=()
   if [ "$case" = existing ]; then
     existing="$(mktemp -d -t userpool-startup.XXXXXX)"; dirs+=("$existing")
     start "$existing"   # creates the database and the key; not measured
@@ -102,11 +105,12 @@ for case in $CASES; do
   for run in $(seq 1 "$RUNS"); do
     if [ "$case" = fresh ]; then data="$(mktemp -d -t userpool-startup.XXXXXX)"; dirs+=("$data"); else data="$existing"; fi
     start "$data"; ms=$started_ms; kib=$idle_kib
-    times+=("$ms"); rss+=("$((kib / 1024))"); cpus+=("$cpu_ms")
-    echo "$case run $run: ${ms} ms to the first 200 (${cpu_ms} ms CPU), idle RSS $((kib / 1024)) MiB"
+    times+=("$ms"); rss+=("$((kib / 1024))"); cpus+=("$cpu_ms"); pss+=("$((idle_pss_kib / 1024))")
+    echo "$case run $run: ${ms} ms to the first 200 (${cpu_ms} ms CPU), idle RSS $((kib / 1024)) MiB (PSS $((idle_pss_kib / 1024)) MiB)"
   done
   summary "$case: start-up" ms "${times[@]}"
   summary "$case: CPU to start" ms "${cpus[@]}"
   summary "$case: idle RSS" MiB "${rss[@]}"
+  summary "$case: idle PSS" MiB "${pss[@]}"
 done
 echo "load after: $(uptime)"
