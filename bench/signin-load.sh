@@ -88,6 +88,13 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$base/health")" = 200 ] || { echo "no 200 from /health"; exit 1; }
+# A plain `java -jar` runs the service in a child JVM sized for it (README, "Memory"): the figures below
+# are that JVM's (svc_pid), and the launcher's memory is printed beside them.
+svc_pid="$(pgrep -P "$app_pid" java | head -1 || true)"
+svc_pid="${svc_pid:-$app_pid}"
+launcher_memory() {
+  [ "$svc_pid" = "$app_pid" ] || echo " (+ launcher JVM: $(grep -E '^VmRSS' /proc/$app_pid/status | tr -s ' \t' ' '), PSS of both together: $(cat /proc/$app_pid/smaps_rollup /proc/$svc_pid/smaps_rollup | awk '/^Pss:/ {s += $2} END {print s " kB"}'))"
+}
 
 load() {
   java -cp "$bench_jar" dev.userpool.bench.SignInLoad "$@" --base-url "$base" --email "$email" --password "$password" \
@@ -95,21 +102,21 @@ load() {
 }
 
 load register
-echo "app memory after start and registration: $(grep -E '^VmRSS' /proc/$app_pid/status | tr -s ' \t' ' ')"
+echo "app memory after start and registration: $(grep -E '^VmRSS' /proc/$svc_pid/status | tr -s ' \t' ' ')$(launcher_memory)"
 load load --label warmup --threads "$THREADS" --duration "$WARMUP" --max-requests "$MAX_REQUESTS"
 
 dumps_pid=""
 if [ "$THREAD_DUMPS" -gt 0 ]; then
   dumps="$root/bench/target/signin-thread-dumps.txt"
   : >"$dumps"
-  ( sleep 2; for _ in $(seq 1 "$THREAD_DUMPS"); do jcmd "$app_pid" Thread.print >>"$dumps" 2>&1 || break; sleep 1; done ) &
+  ( sleep 2; for _ in $(seq 1 "$THREAD_DUMPS"); do jcmd "$svc_pid" Thread.print >>"$dumps" 2>&1 || break; sleep 1; done ) &
   dumps_pid=$!
 fi
 app_cpu() {  # user + system CPU seconds the app has used so far
-  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$app_pid/stat"
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$svc_pid/stat"
 }
 app_minflt() {  # minor page faults of the app so far (fresh pages it touched)
-  awk '{ print $10 }' "/proc/$app_pid/stat"
+  awk '{ print $10 }' "/proc/$svc_pid/stat"
 }
 cpu_before=$(app_cpu)
 flt_before=$(app_minflt)
@@ -118,9 +125,9 @@ time load load --label run --threads "$THREADS" --duration "$DURATION" --max-req
 echo "[run] app process: $(awk -v a="$cpu_before" -v b="$(app_cpu)" 'BEGIN { printf "%.2f", b - a }') s CPU and $(( $(app_minflt) - flt_before )) minor page faults during the run ($(nproc) cores)"
 [ -n "$dumps_pid" ] && { wait "$dumps_pid" || true; echo "thread dumps: $dumps"; }
 
-echo "app memory after the run: $(grep -E '^VmRSS' /proc/$app_pid/status | tr -s ' \t' ' '), peak $(grep -E '^VmHWM' /proc/$app_pid/status | tr -s ' \t' ' ' | cut -d: -f2)"
+echo "app memory after the run: $(grep -E '^VmRSS' /proc/$svc_pid/status | tr -s ' \t' ' '), peak $(grep -E '^VmHWM' /proc/$svc_pid/status | tr -s ' \t' ' ' | cut -d: -f2)$(launcher_memory)"
 if [ "$NMT" = 1 ]; then
-  jcmd "$app_pid" VM.native_memory summary >"$root/bench/target/signin-nmt.txt" 2>&1 || true
+  jcmd "$svc_pid" VM.native_memory summary >"$root/bench/target/signin-nmt.txt" 2>&1 || true
   echo "native memory summary: bench/target/signin-nmt.txt"
 fi
 echo "load after: $(uptime)"

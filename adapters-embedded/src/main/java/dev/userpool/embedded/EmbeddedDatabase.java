@@ -62,6 +62,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE,
                     "Cannot create the folder of the embedded database, or make its files owner-only.", e);
         }
+        SqliteNativeLibrary.preferCachedCopy();
         Connection connection;
         try {
             connection = config().createConnection("jdbc:sqlite:" + absolute);

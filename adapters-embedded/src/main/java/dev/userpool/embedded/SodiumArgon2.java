@@ -49,16 +49,37 @@ final class SodiumArgon2 implements Argon2Engine {
     /**
      * Loads libsodium and proves it with one tiny hash, as {@link NativeArgon2#load()} does: JNA binds
      * lazily, so a missing symbol would otherwise only show at the first sign-up. (On Linux JNA also
-     * finds the versioned {@code libsodium.so.23} that distributions ship without the -dev package.)
+     * finds the versioned {@code libsodium.so.23} that distributions ship without the -dev package,
+     * but only by running {@code ldconfig -p} as a child process, on every start: so that file name is
+     * tried first, and found by the dynamic loader directly.)
      */
     static SodiumArgon2 load() {
-        Sodium sodium = Native.load("sodium", Sodium.class);
+        Sodium sodium = loadLibrary();
         if (sodium.sodium_init() < 0) throw new IllegalStateException("sodium_init failed");
         SodiumArgon2 engine = new SodiumArgon2(sodium);
         byte[] probe = {1};
         String phc = engine.hash(probe, new Argon2Parameters(8, 1, 1));
         if (!engine.verify(phc, probe)) throw new IllegalStateException("libsodium did not verify its own hash");
         return engine;
+    }
+
+    private static Sodium loadLibrary() {
+        if (System.getProperty("os.name", "").startsWith("Linux")) {
+            // JNA's first library load otherwise runs `ldconfig -p` (a child process, on every start) to
+            // learn where libraries live; these are the folders it would find on a Debian-like system,
+            // and the dynamic loader still searches its own cache for any name JNA hands it.
+            if (System.getProperty("jna.platform.library.path") == null) {
+                String multiarch = System.getProperty("os.arch", "").equals("aarch64") ? "aarch64-linux-gnu" : "x86_64-linux-gnu";
+                System.setProperty("jna.platform.library.path", String.join(java.io.File.pathSeparator,
+                        "/usr/lib/" + multiarch, "/lib/" + multiarch, "/usr/lib64", "/lib64", "/usr/lib", "/lib", "/usr/local/lib"));
+            }
+            try {
+                return Native.load("libsodium.so.23", Sodium.class);   // Debian's and Ubuntu's libsodium23
+            } catch (UnsatisfiedLinkError notThere) {
+                // another version or place: JNA's own search below
+            }
+        }
+        return Native.load("sodium", Sodium.class);
     }
 
     @Override

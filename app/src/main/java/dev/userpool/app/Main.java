@@ -5,6 +5,11 @@ import dev.userpool.app.cli.MailCommand;
 import dev.userpool.app.cli.ServeCommand;
 import dev.userpool.app.cli.UsersCommand;
 import dev.userpool.app.config.InvalidSettingsException;
+import dev.userpool.app.launch.ParentWatch;
+import dev.userpool.app.launch.ServiceJvm;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +21,20 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        Optional<Path> jar = ServiceJvm.relaunchableJar(args);
+        if (jar.isPresent()) {
+            try {
+                // this process only waits: the service runs in a JVM sized for it, and its exit code is ours
+                System.exit(ServiceJvm.run(jar.get(), args));
+            } catch (IOException e) {
+                // no child JVM could be started: the service runs here, with the JVM's defaults
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                System.exit(1);
+            }
+        }
+        // The child of a relaunch: the service ends with the process that started it, however that ended.
+        if (ServiceJvm.isLaunched()) ParentWatch.start(System.in, () -> System.exit(0));
         int code = commandLine().execute(args.length == 0 ? new String[] {"serve"} : args);
         // The one place the process ends on purpose: a command failed, and the caller must see its exit code.
         if (code != 0) System.exit(code);
