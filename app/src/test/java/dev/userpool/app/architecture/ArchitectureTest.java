@@ -39,9 +39,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * included), and every rule fails on a class that breaks it, so none passes vacuously.
  */
 class ArchitectureTest {
-    /** Test classes and the core's published test fixtures are not production code. */
+    /**
+     * Test classes, the adapters' published test fixtures and userpool-testing (the fakes and the port
+     * contracts, built on JUnit and AssertJ: its two packages, whether read from its jar or its module's
+     * classes folder) are not production code.
+     */
     private static final ImportOption PRODUCTION_ONLY = location -> !location.contains("/test-classes/")
-            && !location.contains("-tests.jar");
+            && !location.contains("-tests.jar")
+            && !location.contains("/dev/userpool/core/testing/")
+            && !location.contains("/dev/userpool/core/contract/");
 
     private static JavaClasses production;
 
@@ -64,6 +70,8 @@ class ArchitectureTest {
                 "dev.userpool.smtp.SmtpTransport",
                 "dev.userpool.embedded.OutboxDelivery");
         assertThat(production.stream().map(c -> c.getName())).noneMatch(n -> n.contains(".archfixture."));
+        assertThat(production.stream().map(c -> c.getName())).as("userpool-testing is not production code")
+                .noneMatch(n -> n.startsWith("dev.userpool.core.testing.") || n.startsWith("dev.userpool.core.contract."));
     }
 
     static Stream<Arguments> rulesAndTheirViolations() {
