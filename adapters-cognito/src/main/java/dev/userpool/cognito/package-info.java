@@ -9,5 +9,10 @@
  * <p>Written for real AWS; where an emulator differs the tests say so, the adapter does not bend. Every
  * failure leaves as a {@link dev.userpool.core.domain.UserPoolException}, translated in one place:
  * {@link dev.userpool.cognito.CognitoSdkFailures}. The SRP arithmetic lives in {@code dev.userpool.cognito.srp}.
+ *
+ * <p><b>Entry point:</b> a {@link dev.userpool.cognito.CognitoPool} ({@code CognitoPool.onAws(region, poolId)}) and an
+ * {@link dev.userpool.cognito.AppClient}, then the three constructors over one {@code CognitoIdentityProviderClient}
+ * the caller builds and closes; {@link dev.userpool.cognito.CognitoTokenVerifier} needs no client and also checks a
+ * userpool app's tokens (a {@code CognitoPool} with the app's base URL as endpoint). See docs/embedding.md.
  */
 package dev.userpool.cognito;

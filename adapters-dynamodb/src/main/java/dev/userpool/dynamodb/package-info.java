@@ -6,5 +6,9 @@
  *
  * <p>Adapters are plain classes built with constructors; they speak only the core's types and report
  * every failure as a {@link dev.userpool.core.domain.UserPoolException}.
+ *
+ * <p><b>Entry point:</b> {@code new DynamoDbAuditLog(client, AuditLogOptions.defaults(table, spoolDir), clock)},
+ * closed to flush its spool; {@link dev.userpool.dynamodb.AuditTable} creates or checks the table first.
+ * {@code AuditItemMapper} and {@code DeliveryStatistics} are public for the benchmarks and the app's metrics.
  */
 package dev.userpool.dynamodb;

@@ -6,5 +6,9 @@
  *
  * <p>Adapters are plain classes built with constructors around a {@code SesV2Client} the caller
  * builds; every SES or SDK failure reaches the core as a {@link dev.userpool.core.domain.UserPoolException}.
+ *
+ * <p><b>Entry points:</b> {@code new SesMailer(client, from)} for the {@code Mailer}, and
+ * {@code new SesEmailVerifier(client, VerificationEmailTemplate, SendPacer)} for the {@code EmailVerifier}
+ * (closed to stop its pacer).
  */
 package dev.userpool.ses;
