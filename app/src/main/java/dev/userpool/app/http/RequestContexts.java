@@ -1,10 +1,12 @@
 package dev.userpool.app.http;
 
 import dev.userpool.core.domain.RequestContext;
+import dev.userpool.app.logging.LogFields;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 
 /** The request context of audit events: a request id (the caller's, when it looks sane), source IP, user agent. */
 public final class RequestContexts {
@@ -15,12 +17,21 @@ public final class RequestContexts {
 
     private RequestContexts() {}
 
-    /** Assigns the request id before anything else runs, and echoes it in the response. */
+    /**
+     * Assigns the request id before anything else runs, and echoes it in the response. It is also in the
+     * MDC of every log line written while the request is handled on its thread, until {@link #release}.
+     */
     static void assign(Context ctx) {
         String given = ctx.header(HEADER);
         String id = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
+        MDC.put(LogFields.REQUEST_ID, id);
+    }
+
+    /** After the request: the thread goes back to Jetty's pool, and its next lines belong to another request. */
+    static void release() {
+        MDC.remove(LogFields.REQUEST_ID);
     }
 
     public static String requestId(Context ctx) {
