@@ -13,18 +13,22 @@ import java.util.regex.Pattern;
 /**
  * What the documentation tests need from a Markdown file, read the way GitHub renders it: the anchors
  * of its headings, its links, and its fenced code blocks with the marker {@code <!-- runnable -->}
- * on the line before the fence. Not a full CommonMark parser: only what our docs use.
+ * on the line before the fence (for Java, {@code <!-- runnable: Type name, … -->} names what the
+ * snippet is given). Not a full CommonMark parser: only what our docs use.
  */
 final class Markdown {
-    static final String RUNNABLE = "<!-- runnable -->";
+    private static final Pattern RUNNABLE = Pattern.compile("^<!-- runnable(?::\\s*(.*?))?\\s*-->$");
     private static final Pattern FENCE = Pattern.compile("^\\s*```(.*)$");
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern CODE_SPAN = Pattern.compile("`[^`]*`");
     // [text](target) — the text may hold code spans (removed before this pattern is applied)
     private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
 
-    /** A fenced block: its language (the info string's first word), whether it is marked runnable, its lines. */
-    record Block(String language, boolean runnable, int line, String text) {}
+    /**
+     * A fenced block: its language (the info string's first word), whether it is marked runnable and what
+     * the marker says it is given (empty when nothing), the line of its first line, and its text.
+     */
+    record Block(String language, boolean runnable, String given, int line, String text) {}
 
     /** A link target as written, and the line it is on. */
     record Link(String target, int line) {}
@@ -40,13 +44,15 @@ final class Markdown {
             Matcher fence = FENCE.matcher(lines[i]);
             if (fence.matches()) {
                 String info = fence.group(1).strip();
-                boolean runnable = i > 0 && lines[i - 1].strip().equals(RUNNABLE);
+                Matcher marker = RUNNABLE.matcher(i > 0 ? lines[i - 1].strip() : "");
+                boolean runnable = marker.matches();
+                String given = runnable && marker.group(1) != null ? marker.group(1) : "";
                 StringBuilder body = new StringBuilder();
                 int start = i + 2;   // the first line inside the fence, counted from 1
                 for (i = i + 1; i < lines.length && !FENCE.matcher(lines[i]).matches(); i++) {
                     body.append(lines[i]).append('\n');
                 }
-                blocks.add(new Block(info.isEmpty() ? "" : info.split("\\s+")[0], runnable, start, body.toString()));
+                blocks.add(new Block(info.isEmpty() ? "" : info.split("\\s+")[0], runnable, given, start, body.toString()));
                 continue;
             }
             Matcher heading = HEADING.matcher(lines[i]);
