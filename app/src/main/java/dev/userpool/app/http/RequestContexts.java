@@ -1,7 +1,6 @@
 package dev.userpool.app.http;
 
 import dev.userpool.core.domain.RequestContext;
-import dev.userpool.app.logging.LogFields;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +11,8 @@ import org.slf4j.MDC;
 public final class RequestContexts {
     static final String HEADER = "X-Request-Id";
     private static final String ATTRIBUTE = "userpool.requestId";
+    /** The MDC key of the request id: the JSON log's {@code requestId} field (LogFields.REQUEST_ID; http sees no app package). */
+    static final String MDC_KEY = "requestId";
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final int MAX_USER_AGENT = 256;
 
@@ -26,12 +27,12 @@ public final class RequestContexts {
         String id = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
-        MDC.put(LogFields.REQUEST_ID, id);
+        MDC.put(MDC_KEY, id);
     }
 
     /** After the request: the thread goes back to Jetty's pool, and its next lines belong to another request. */
     static void release() {
-        MDC.remove(LogFields.REQUEST_ID);
+        MDC.remove(MDC_KEY);
     }
 
     public static String requestId(Context ctx) {

@@ -23,6 +23,8 @@ final class Markdown {
     private static final Pattern CODE_SPAN = Pattern.compile("`[^`]*`");
     // [text](target) — the text may hold code spans (removed before this pattern is applied)
     private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
+    // <img src="…"> and <a href="…">, for pictures sized in HTML
+    private static final Pattern HTML_LINK = Pattern.compile("<(?:img|a)\\s[^>]*?(?:src|href)=\"([^\"]+)\"");
 
     /**
      * A fenced block: its language (the info string's first word), whether it is marked runnable and what
@@ -57,8 +59,11 @@ final class Markdown {
             }
             Matcher heading = HEADING.matcher(lines[i]);
             if (heading.matches()) anchors.add(unique(slug(heading.group(2)), seen));
-            Matcher link = LINK.matcher(CODE_SPAN.matcher(lines[i]).replaceAll(""));
+            String text = CODE_SPAN.matcher(lines[i]).replaceAll("");
+            Matcher link = LINK.matcher(text);
             while (link.find()) links.add(new Link(link.group(1), i + 1));
+            Matcher html = HTML_LINK.matcher(text);
+            while (html.find()) links.add(new Link(html.group(1), i + 1));
         }
     }
 

@@ -28,6 +28,8 @@ class MarkdownTest {
         Markdown md = new Markdown("see [`a`](a.md#x) and `[no](b.md)`\n<!-- runnable -->\n```sh\necho [x](c.md)\n```\n"
                 + "```java\nint i;\n```\n<!-- runnable: String password, Clock clock -->\n```java\nrun();\n```\n");
         assertEquals(List.of(new Markdown.Link("a.md#x", 1)), md.links());
+        assertEquals(List.of(new Markdown.Link("docs/images/a.png", 1)),
+                new Markdown("<img src=\"docs/images/a.png\" width=\"200\" alt=\"A\">\n").links());
         assertEquals(List.of(new Markdown.Block("sh", true, "", 4, "echo [x](c.md)\n"), new Markdown.Block("java", false, "", 7, "int i;\n"),
                 new Markdown.Block("java", true, "String password, Clock clock", 11, "run();\n")), md.blocks());
     }
