@@ -59,10 +59,10 @@ final class Markdown {
             }
             Matcher heading = HEADING.matcher(lines[i]);
             if (heading.matches()) anchors.add(unique(slug(heading.group(2)), seen));
-            String text = CODE_SPAN.matcher(lines[i]).replaceAll("");
-            Matcher link = LINK.matcher(text);
+            String outsideCode = CODE_SPAN.matcher(lines[i]).replaceAll("");
+            Matcher link = LINK.matcher(outsideCode);
             while (link.find()) links.add(new Link(link.group(1), i + 1));
-            Matcher html = HTML_LINK.matcher(text);
+            Matcher html = HTML_LINK.matcher(outsideCode);
             while (html.find()) links.add(new Link(html.group(1), i + 1));
         }
     }
