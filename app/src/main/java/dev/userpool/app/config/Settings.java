@@ -40,6 +40,8 @@ public record Settings(int port, String bindHost, Path dataDir, URI baseUrl, Set
 
     public static Settings from(Map<String, String> variables) {
         Environment env = new Environment(variables);
+        // Logging was set up before settings are read (falling back to text); a bad value still stops start-up here.
+        LogFormat.from(env);
         int port = env.integer("USERPOOL_PORT", 8080, 0, 65535);
         String host = env.get("USERPOOL_BIND", "0.0.0.0");
         Path dataDir = Path.of(env.get("USERPOOL_DATA_DIR", "./data")).toAbsolutePath().normalize();

@@ -59,7 +59,10 @@ public final class ApiServer {
             metrics.start(ctx);
             SecurityHeaders.apply(ctx);
         });
-        app.after(metrics::finish);
+        app.after(ctx -> {
+            metrics.finish(ctx);
+            RequestContexts.release();
+        });
         problems.install(app);
         new RegistrationRoutes(registration, local, json).install(app);
         new SessionRoutes(authentication, metrics, json).install(app);

@@ -21,7 +21,7 @@ import java.util.Optional;
  * not started from the jar (tests, IDEs).
  */
 public final class ServiceJvm {
-    /** Heap and collector of the service (README, "Memory and start-up"): a small start, so an idle service stays small. */
+    /** Heap and collector of the service (docs/configuration.md, "Memory and start-up"): a small start, so an idle service stays small. */
     static final List<String> FLAGS = List.of("-Xms16m", "-Xmx128m", "-XX:+UseSerialGC");
     /** Set on the child, so that it does not relaunch itself again, and so it knows to watch its parent. */
     static final String LAUNCHED = "userpool.launched";

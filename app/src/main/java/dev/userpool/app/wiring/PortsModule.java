@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.config.Settings;
 import dev.userpool.app.http.LocalEndpoints;
+import dev.userpool.app.logging.AuditLogLines;
 import dev.userpool.cognito.CognitoAuthenticator;
 import dev.userpool.cognito.CognitoTokenVerifier;
 import dev.userpool.cognito.CognitoUserDirectory;
@@ -98,10 +99,11 @@ public final class PortsModule {
 
     @Provides
     static AuditLog auditLog(Settings settings, Provider<SqliteAuditLog> embedded, Provider<DynamoDbAuditLog> dynamodb) {
-        return switch (settings.audit()) {
+        AuditLog trail = switch (settings.audit()) {
             case EMBEDDED -> embedded.get();
             case DYNAMODB -> dynamodb.get();
         };
+        return new AuditLogLines(trail);   // one log line per use case, with its outcome
     }
 
     /** The routes only a self-hosted pool can serve, for the ports the embedded adapters hold. */
