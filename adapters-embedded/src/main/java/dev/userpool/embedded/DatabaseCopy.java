@@ -57,16 +57,19 @@ public final class DatabaseCopy {
 
     /**
      * Checks that {@code database} is an intact userpool database ({@code PRAGMA integrity_check}, and the
-     * tables the app keeps its accounts in), and says what it holds. Opened read-only; changes nothing.
+     * tables the app keeps its accounts in), and says what it holds. Meant for a copy nothing else has
+     * open: it is read with {@code query_only}, but not opened read-only, so that closing it removes the
+     * {@code -wal} and {@code -shm} files SQLite makes for a database in WAL mode.
      */
     public static Summary check(Path database) {
         if (!Files.isRegularFile(database)) throw unusable("There is no database at " + database + ".");
         SqliteNativeLibrary.preferCachedCopy();
         SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
         config.setBusyTimeout(EmbeddedDatabase.BUSY_TIMEOUT_MILLIS);
+        config.resetOpenMode(org.sqlite.SQLiteOpenMode.CREATE);   // a missing file is never made an empty database
         try (Connection c = config.createConnection("jdbc:sqlite:" + database.toAbsolutePath());
              Statement s = c.createStatement()) {
+            s.execute("PRAGMA query_only = 1");
             List<String> problems = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
                 while (rs.next()) problems.add(rs.getString(1));

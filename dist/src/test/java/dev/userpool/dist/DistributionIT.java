@@ -112,6 +112,16 @@ class DistributionIT {
         assertThat(list.exitCode()).as(list.output()).isZero();
         assertThat(list.output()).containsPattern(email.replace(".", "\\.") + "\\s+\\S+\\s+UNCONFIRMED");
 
+        Path archive = work.resolve("backup.zip");
+        Result backup = run(List.of(launcher.toString(), "backup", "--to", archive.toString()), environment());
+        assertThat(backup.exitCode()).as(backup.output()).isZero();
+        assertThat(backup.output()).contains("integrity ok (SQLite online backup)", "Wrote " + archive);
+        Path restored = work.resolve("restored");
+        Result restore = run(List.of(launcher.toString(), "restore", "--from", archive.toString(), "--data-dir", restored.toString()),
+                environment());
+        assertThat(restore.exitCode()).as(restore.output()).isZero();
+        assertThat(restored.resolve("userpool.db")).isRegularFile();
+
         Result wrong = run(List.of(launcher.toString(), "users", "remove", "x@example.com"), environment());
         assertThat(wrong.exitCode()).as("an unknown command is the app's usage error").isNotZero();
         assertThat(wrong.output()).contains("Unmatched argument");

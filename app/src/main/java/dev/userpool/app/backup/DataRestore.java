@@ -97,12 +97,9 @@ public final class DataRestore {
             throw new BackupException("Cannot read " + dir + ": " + DataBackup.reason(e), e);
         }
         if (inside.isEmpty()) return;
-        boolean inUse = Files.exists(dir.resolve(DataBackup.DATABASE + "-wal")) || Files.exists(dir.resolve(DataBackup.DATABASE + "-shm"));
         throw new BackupException(dir + " is not empty (it holds " + String.join(", ", inside.subList(0, Math.min(3, inside.size())))
-                + (inside.size() > 3 ? ", ..." : "") + ")"
-                + (inUse ? "; its database's -wal/-shm files say a service is running on it (or was not stopped cleanly)" : "")
-                + ". restore never overwrites data: stop the service, move the directory aside, and restore into a new or"
-                + " empty directory.");
+                + (inside.size() > 3 ? ", ..." : "") + "): restore never overwrites data. If a service runs on it, stop it;"
+                + " then move the directory aside and restore into a new or empty directory.");
     }
 
     private static BackupManifest unpack(ZipFile zip, Path staging, PrintWriter out) throws IOException {

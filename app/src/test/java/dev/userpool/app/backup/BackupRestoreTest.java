@@ -88,6 +88,9 @@ class BackupRestoreTest {
         assertThat(restore.code()).as(restore.err()).isZero();
         assertThat(restore.out()).contains("checksum ok", "integrity ok", "Restored");
         assertThat(Files.getPosixFilePermissions(restored)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        try (var files = Files.list(restored)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("what the backup held, nothing more").containsExactly("userpool.db");
+        }
         assertThat(DatabaseCopy.check(restored.resolve("userpool.db")).users())
                 .as("kept@example.com and every sign-up that finished before the backup began")
                 .isGreaterThanOrEqualTo(1 + signedUpBeforeBackup);
@@ -171,7 +174,8 @@ class BackupRestoreTest {
         try (RunningApp app = RunningApp.start(Map.of("USERPOOL_DATA_DIR", data.toString()))) {
             Run refused = run(new RestoreCommand(), "--from", archive.toString(), "--data-dir", data.toString());
             assertThat(refused.code()).isEqualTo(1);
-            assertThat(refused.err()).contains(data + " is not empty", "a service is running on it", "restore never overwrites data");
+            assertThat(refused.err()).contains(data + " is not empty (it holds ", "userpool.db", "restore never overwrites data",
+                    "If a service runs on it, stop it");
             assertThat(new ApiClient(app.baseUrl()).signIn("one@example.com", PASSWORD).path("accessToken").asText()).isNotBlank();
         }
         Path empty = Files.createDirectories(work.resolve("empty"));
