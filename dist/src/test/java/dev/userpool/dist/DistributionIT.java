@@ -127,6 +127,16 @@ class DistributionIT {
         assertThat(wrong.output()).contains("Unmatched argument");
     }
 
+    @Test
+    void theDockerfilesHealthCheckPassesOnTheServiceAndFailsWithoutIt() throws Exception {
+        String check = DockerfileIT.healthCheckScript();
+        Path bash = systemTool("bash");
+        Result healthy = run(List.of(bash.toString(), "-c", check), Map.of("PATH", "/usr/bin:/bin", "USERPOOL_PORT", Integer.toString(port)));
+        assertThat(healthy.exitCode()).as(healthy.output()).isZero();
+        Result nobody = run(List.of(bash.toString(), "-c", check), Map.of("PATH", "/usr/bin:/bin", "USERPOOL_PORT", Integer.toString(freePort())));
+        assertThat(nobody.exitCode()).isNotZero();
+    }
+
     /** No java on PATH, no JAVA_HOME: a folder holding only the tools the launcher uses. */
     private static Map<String, String> environment() throws IOException {
         Path tools = work.resolve("path");
