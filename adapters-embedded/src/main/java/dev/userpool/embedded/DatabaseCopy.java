@@ -31,7 +31,9 @@ public final class DatabaseCopy {
 
     /**
      * Copies {@code database} (which must exist) to {@code target} (which must not), then checks the
-     * copy's integrity. The source is opened read-only: this never changes it, not even its schema.
+     * copy's integrity. The source is read with {@code query_only}: this never changes its content, not
+     * even its schema. (Not opened read-only: a read-only connection that is the last to close leaves
+     * the {@code -wal} and {@code -shm} files behind, where a service that stopped had removed them.)
      */
     public static Summary backup(Path database, Path target) {
         Objects.requireNonNull(database, "database");
@@ -40,9 +42,12 @@ public final class DatabaseCopy {
         if (Files.exists(target)) throw unusable("The copy's file " + target + " exists already.");
         SqliteNativeLibrary.preferCachedCopy();
         SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
         config.setBusyTimeout(EmbeddedDatabase.BUSY_TIMEOUT_MILLIS);
+        config.resetOpenMode(org.sqlite.SQLiteOpenMode.CREATE);
         try (Connection source = config.createConnection("jdbc:sqlite:" + database.toAbsolutePath())) {
+            try (Statement s = source.createStatement()) {
+                s.execute("PRAGMA query_only = 1");
+            }
             // pagesPerStep -1: the whole database in one step, under one read transaction, so a commit in
             // between can never make SQLite start the copy over (and over, under steady writes)
             int rc = source.unwrap(SQLiteConnection.class).getDatabase()

@@ -116,6 +116,9 @@ class BackupRestoreTest {
 
         Run forced = run(new BackupCommand(), "--to", archive.toString(), "--data-dir", data.toString(), "--force");
         assertThat(forced.code()).as(forced.err()).isZero();
+        try (var left = Files.list(data)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("the stopped service's directory, as it was").containsExactly("userpool.db");
+        }
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             assertThat(zip.getEntry("userpool.db")).isNotNull();
         }
