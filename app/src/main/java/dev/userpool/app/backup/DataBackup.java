@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -85,13 +86,18 @@ public final class DataBackup {
                     BackupManifest.FileEntry entry = add(zip, DATABASE, copy);
                     files.put(DATABASE, entry);
                     bytes += entry.size();
-                    out.printf("  %-40s %s, %d account(s), schema version %d, integrity ok (SQLite online backup)%n",
+                    out.printf(Locale.ROOT, "  %-40s %s, %d account(s), schema version %d, integrity ok (SQLite online backup)%n",
                             DATABASE, size(entry.size()), summary.users(), summary.schemaVersion());
                 } else {
                     out.println("  (no " + DATABASE + " in " + dir + ": only its other files are backed up)");
                 }
                 for (Path file : otherFiles(dir)) {
                     String name = entryName(dir, file);
+                    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                        out.printf("  %-40s skipped: %s%n", name, Files.isSymbolicLink(file) ? "a symbolic link (not followed)"
+                                : "not a regular file");
+                        continue;
+                    }
                     try {
                         BackupManifest.FileEntry entry = add(zip, name, file);
                         files.put(name, entry);
@@ -114,6 +120,10 @@ public final class DataBackup {
             return new Written(target, files.size(), bytes);
         } catch (IOException e) {
             throw new BackupException("Cannot write the backup to " + target + ": " + reason(e), e);
+        } catch (java.io.UncheckedIOException e) {
+            // Files.walk: a file or folder the service removed while the directory was listed, or one it cannot read
+            throw new BackupException("Cannot read the data directory " + dir + ": " + reason(e.getCause())
+                    + ". Try again; if it persists, check the directory's permissions.", e);
         } finally {
             deleteRecursively(work);
         }
@@ -146,7 +156,7 @@ public final class DataBackup {
                         || DATABASE_COMPANIONS.contains(p.getFileName().toString()))) {
                     continue;
                 }
-                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) files.add(p);
+                files.add(p);
             }
         }
         return files;
@@ -191,8 +201,8 @@ public final class DataBackup {
 
     static String size(long bytes) {
         if (bytes < 1024) return bytes + " B";
-        if (bytes < 1024 * 1024) return String.format("%.1f KiB", bytes / 1024.0);
-        return String.format("%.1f MiB", bytes / (1024.0 * 1024));
+        if (bytes < 1024 * 1024) return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
     }
 
     /** The operating system's reason (e.g. "Permission denied", "Not a directory"), without a stack trace. */

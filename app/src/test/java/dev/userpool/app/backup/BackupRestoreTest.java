@@ -126,6 +126,30 @@ class BackupRestoreTest {
     }
 
     @Test
+    void theDirectorysOtherFilesTravelWithTheDatabaseOwnerOnly() throws Exception {
+        Path data = dataDirectoryWithOneUser();
+        byte[] segment = new byte[70_000];
+        new java.util.Random(3).nextBytes(segment);
+        Files.write(Files.createDirectories(data.resolve("audit-spool")).resolve("0001-abc.spool"), segment);
+        Files.writeString(data.resolve("notes with spaces=and:signs.txt"), "kept");
+        Files.createSymbolicLink(data.resolve("elsewhere"), work);
+        Path archive = work.resolve("pool.zip");
+        Run backup = run(new BackupCommand(), "--to", archive.toString(), "--data-dir", data.toString());
+        assertThat(backup.code()).as(backup.err()).isZero();
+        assertThat(backup.out()).contains("audit-spool/0001-abc.spool", "68.4 KiB", "3 file(s)")
+                .containsPattern("elsewhere +skipped: a symbolic link");
+
+        Path restored = work.resolve("restored");
+        assertThat(run(new RestoreCommand(), "--from", archive.toString(), "--data-dir", restored.toString()).code()).isZero();
+        assertThat(Files.readAllBytes(restored.resolve("audit-spool/0001-abc.spool"))).isEqualTo(segment);
+        assertThat(Files.readString(restored.resolve("notes with spaces=and:signs.txt"))).isEqualTo("kept");
+        assertThat(restored.resolve("elsewhere")).doesNotExist();
+        assertThat(Files.getPosixFilePermissions(restored.resolve("audit-spool"))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(restored.resolve("audit-spool/0001-abc.spool")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Test
     void aTargetThatCannotBeWrittenIsRefusedWithTheReason() throws Exception {
         Path data = dataDirectoryWithOneUser();
         Run noFolder = run(new BackupCommand(), "--to", work.resolve("missing/pool.zip").toString(), "--data-dir", data.toString());
