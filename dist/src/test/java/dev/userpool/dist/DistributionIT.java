@@ -58,6 +58,10 @@ class DistributionIT {
         assertThat(home.resolve("bin/userpool")).isExecutable();
         assertThat(home.resolve("runtime/bin/java")).isExecutable();
         assertThat(home.resolve("lib/userpool.jar")).isRegularFile();
+        try (var entries = Files.walk(home)) {
+            assertThat(entries.filter(p -> !Files.isSymbolicLink(p)).filter(p -> !readableByOthers(p)).toList())
+                    .as("files the service's account (not the unpacking one) could not read").isEmpty();
+        }
 
         // started as `userpool` from another folder, through a relative link, as with /usr/local/bin/userpool
         Path links = Files.createDirectories(work.resolve("links"));
@@ -151,6 +155,17 @@ class DistributionIT {
         return Map.of("PATH", tools.toString(), "HOME", work.resolve("home").toString(),
                 "USERPOOL_PORT", Integer.toString(port), "USERPOOL_BIND", "127.0.0.1",
                 "USERPOOL_DATA_DIR", dataDir.toString(), "USERPOOL_HASH_CONCURRENCY", "1");
+    }
+
+    private static boolean readableByOthers(Path p) {
+        try {
+            var permissions = Files.getPosixFilePermissions(p);
+            return permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                    && !permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)
+                    && (!Files.isDirectory(p) || permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Path systemTool(String name) {
