@@ -55,13 +55,15 @@ public final class DataBackup {
     public record Written(Path archive, int files, long bytes) {}
 
     public static Written create(Path dataDir, Path archive, boolean force, Clock clock, PrintWriter out) {
-        Path dir = dataDir.toAbsolutePath().normalize();
+        Path given = dataDir.toAbsolutePath().normalize();
         Path target = archive.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new BackupException("The data directory " + dir + " does not exist: there is nothing to back up"
+        if (!Files.isDirectory(given)) {
+            throw new BackupException("The data directory " + given + " does not exist: there is nothing to back up"
                     + " (set USERPOOL_DATA_DIR, or --data-dir, to the service's).");
         }
-        if (target.startsWith(dir)) {
+        Path dir = realPath(given);   // the data directory may be a link the operator made: its files are backed up
+        if (target.startsWith(dir) || target.startsWith(given) || (Files.isDirectory(target.getParent())
+                && realPath(target.getParent()).startsWith(dir))) {
             throw new BackupException(target + " is inside the data directory " + dir + ": write the backup elsewhere.");
         }
         if (Files.isDirectory(target)) throw new BackupException(target + " is a directory: name the archive file to write.");
@@ -126,6 +128,14 @@ public final class DataBackup {
                     + ". Try again; if it persists, check the directory's permissions.", e);
         } finally {
             deleteRecursively(work);
+        }
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            throw new BackupException("Cannot read " + path + ": " + reason(e), e);
         }
     }
 

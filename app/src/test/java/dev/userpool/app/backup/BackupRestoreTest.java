@@ -134,7 +134,8 @@ class BackupRestoreTest {
         Files.writeString(data.resolve("notes with spaces=and:signs.txt"), "kept");
         Files.createSymbolicLink(data.resolve("elsewhere"), work);
         Path archive = work.resolve("pool.zip");
-        Run backup = run(new BackupCommand(), "--to", archive.toString(), "--data-dir", data.toString());
+        Path linked = Files.createSymbolicLink(work.resolve("data-link"), data);   // USERPOOL_DATA_DIR may be a link
+        Run backup = run(new BackupCommand(), "--to", archive.toString(), "--data-dir", linked.toString());
         assertThat(backup.code()).as(backup.err()).isZero();
         assertThat(backup.out()).contains("audit-spool/0001-abc.spool", "68.4 KiB", "3 file(s)")
                 .containsPattern("elsewhere +skipped: a symbolic link");
@@ -164,6 +165,9 @@ class BackupRestoreTest {
         Run insideData = run(new BackupCommand(), "--to", data.resolve("pool.zip").toString(), "--data-dir", data.toString());
         assertThat(insideData.code()).isEqualTo(1);
         assertThat(insideData.err()).contains("is inside the data directory");
+        Path link = Files.createSymbolicLink(work.resolve("link-to-data"), data);
+        Run throughALink = run(new BackupCommand(), "--to", link.resolve("pool.zip").toString(), "--data-dir", data.toString());
+        assertThat(throughALink.err()).contains("is inside the data directory");
 
         Run noData = run(new BackupCommand(), "--to", work.resolve("x.zip").toString(), "--data-dir", work.resolve("nothing").toString());
         assertThat(noData.code()).isEqualTo(1);
