@@ -7,20 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The README stays a front door, and no relative link in README.md or docs/*.md leads nowhere. */
 class DocsLinksTest {
     /** The issue's limit for the README: what it is, the two commands, a tour, the module map, links. */
     static final int README_LIMIT_BYTES = 15_000;
-
-    /**
-     * Files that other branches of issue 17 add (the distribution's DEPLOYMENT.md, the embedding guide):
-     * README already links them. While they are missing they are not reported; once present they are
-     * checked like any other file. Delete this set once they are merged.
-     */
-    static final Set<String> ADDED_BY_OTHER_BRANCHES = Set.of("docs/DEPLOYMENT.md", "docs/embedding.md");
 
     @Test
     void readmeIsUnderFifteenKilobytes() {
@@ -49,8 +41,7 @@ class DocsLinksTest {
             String anchor = hash < 0 ? null : target.substring(hash + 1);
             Path resolved = path.isEmpty() ? file : file.getParent().resolve(path).normalize();
             if (!Files.exists(resolved)) {
-                String name = root.relativize(resolved).toString();
-                if (!ADDED_BY_OTHER_BRANCHES.contains(name)) broken.add(where + " (no such file)");
+                broken.add(where + " (no such file)");
                 continue;
             }
             if (anchor != null && resolved.toString().endsWith(".md")
