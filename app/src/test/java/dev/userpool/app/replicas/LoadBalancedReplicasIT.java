@@ -169,11 +169,13 @@ class LoadBalancedReplicasIT {
         String newPassword = "Another-Horse-7";
         step("change password", api.post("/api/change-password", Map.of("oldPassword", PASSWORD, "newPassword", newPassword), access), 204);
         assertThat(ses.emailsTo(email)).extracting(SentEmail::subject).contains("Your password was changed");
-        step("sign-out", api.post("/api/signout", null, access), 204);
+        // the pool revoked the tokens of the old password: the next session starts with the new one
+        JsonNode session = step("sign-in with the new password",
+                api.post("/api/signin", Map.of("email", email, "password", newPassword)), 200).json();
+        step("sign-out", api.post("/api/signout", null, session.path("accessToken").asText()), 204);
         Response afterSignOut = step("refresh after sign-out",
-                api.post("/api/refresh", Map.of("refreshToken", tokens.path("refreshToken").asText())), 401);
+                api.post("/api/refresh", Map.of("refreshToken", session.path("refreshToken").asText())), 401);
         assertThat(afterSignOut.code()).as("GlobalSignOut revoked the refresh token for every replica").isEqualTo("NotAuthorized");
-        step("sign-in with the new password", api.post("/api/signin", Map.of("email", email, "password", newPassword)), 200);
 
         String linked = "linked@example.com";
         Response linkSignUp = step("sign-up by link", api.signUp(linked), 201);
@@ -212,8 +214,8 @@ class LoadBalancedReplicasIT {
 
         Replica victim = replicas.get("replica-2");
         Instant begin = Instant.now();
-        SignInLoad load = new SignInLoad(haproxy.url(), Duration.ofMillis(100));
-        load.start(accounts, begin.plusSeconds(10));
+        SignInLoad load = new SignInLoad(haproxy.url(), Duration.ofMillis(50));
+        load.start(accounts, begin.plusSeconds(12));
         Thread.sleep(4_000);
         Instant killedAt = Instant.now();
         victim.kill();
@@ -233,7 +235,7 @@ class LoadBalancedReplicasIT {
             assertThat(a.answered()).isAfterOrEqualTo(killedAt);
             assertThat(a.sent()).isBefore(windowEnd);
         });
-        assertThat(afterWindow).as("after the window, a real load: %s", summary).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(afterWindow).as("after the window, a real load: %s", summary).hasSizeGreaterThanOrEqualTo(10);
         assertThat(afterWindow).as("after the window every sign-in succeeds, on the two others: %s", summary).allSatisfy(a -> {
             assertThat(a.succeeded()).as(a.toString()).isTrue();
             assertThat(a.servedBy()).as(a.toString()).isIn("replica-1", "replica-3");
@@ -251,7 +253,7 @@ class LoadBalancedReplicasIT {
         lost.removeAll(inTable);
         assertThat(lost).as("2xx sign-ins without their audit event in DynamoDB (the killed replica had %d spool segments): %s",
                 spooled, summary).isEmpty();
-        assertThat(acknowledged).as(summary).hasSizeGreaterThanOrEqualTo(50);
+        assertThat(acknowledged).as(summary).hasSizeGreaterThanOrEqualTo(40);
     }
 
     /** The request ids of the accounts' audit events in the table, once they hold all of {@code expected} or the time is up. */
