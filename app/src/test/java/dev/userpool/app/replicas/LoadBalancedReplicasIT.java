@@ -223,6 +223,7 @@ class LoadBalancedReplicasIT {
         List<Attempt> attempts = load.await();
 
         String summary = summary(attempts, killedAt);
+        System.out.println("Load through HAProxy, " + victim.name() + " killed: " + summary);   // for the build log
         List<Attempt> before = attempts.stream().filter(a -> a.answered().isBefore(killedAt)).toList();
         Instant windowEnd = killedAt.plus(FAILURE_WINDOW);
         List<Attempt> afterWindow = attempts.stream().filter(a -> a.sent().isAfter(windowEnd)).toList();
