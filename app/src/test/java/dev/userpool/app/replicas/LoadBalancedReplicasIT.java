@@ -190,6 +190,10 @@ class LoadBalancedReplicasIT {
         assertThat(verified.json().path("emailVerified").asBoolean()).isTrue();
         step("sign-in after the link", api.post("/api/signin", Map.of("email", linked, "password", PASSWORD)), 200);
 
+        for (Replica r : replicas.values()) {
+            assertThat(r.dataFiles()).as("%s keeps no user, token key or mail of its own", r.name())
+                    .noneMatch(f -> f.startsWith("userpool.db"));
+        }
         List<String> order = servedBy.stream().map(s -> s.substring(s.indexOf('@') + 1)).toList();
         assertThat(Set.copyOf(order)).as("every replica served part of the story: %s", servedBy).containsExactlyInAnyOrderElementsOf(NAMES);
         for (int i = 1; i < order.size(); i++) {

@@ -81,6 +81,15 @@ final class Replica implements AutoCloseable {
         }
     }
 
+    /** The names of what the replica keeps in its data directory. */
+    List<String> dataFiles() {
+        try (Stream<Path> files = Files.list(dataDir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What the replica printed, its last lines: for a failure's message. */
     String tail() {
         if (server == null) return "(not started)";
