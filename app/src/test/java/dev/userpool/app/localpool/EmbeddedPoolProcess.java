@@ -15,7 +15,7 @@ import java.util.Map;
  * The app as its own process ({@code java -jar target/userpool.jar}, built by {@code mvn package} before
  * the integration tests), on the embedded default with a throw-away data directory, on a free loopback port.
  */
-final class EmbeddedPoolProcess implements AutoCloseable {
+public final class EmbeddedPoolProcess implements AutoCloseable {
     static final Path JAR = Path.of("target", "userpool.jar");
 
     private final LocalServer server;
@@ -26,7 +26,7 @@ final class EmbeddedPoolProcess implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    static EmbeddedPoolProcess start(Map<String, String> extraEnv) {
+    public static EmbeddedPoolProcess start(Map<String, String> extraEnv) {
         if (!Files.isRegularFile(JAR)) throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run mvn package first");
         int port = LocalServer.freePort();
         Path dataDir;
@@ -47,11 +47,11 @@ final class EmbeddedPoolProcess implements AutoCloseable {
         return new EmbeddedPoolProcess(server, dataDir);
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return server.url();
     }
 
-    List<String> output() {
+    public List<String> output() {
         return server.output();
     }
 

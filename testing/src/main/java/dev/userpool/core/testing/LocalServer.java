@@ -97,6 +97,22 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends the process at once with SIGKILL (what {@link Process#destroyForcibly} sends on Linux), as a
+     * crash or an instance's loss would: no shutdown hook runs, nothing is flushed. Its children are left
+     * alone; {@link #stop} still ends them.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not end within 10 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         stop();
