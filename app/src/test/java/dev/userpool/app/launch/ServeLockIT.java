@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,13 +75,15 @@ class ServeLockIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeAll(List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS"));
         builder.environment().putAll(env(data, port));
+        Path output = Files.createTempFile("userpool-run-", ".txt");
+        builder.redirectOutput(output.toFile());
         Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();   // ends when the process (and its child) does
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("still running after 60 s: " + String.join(" ", args));
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {   // a second server that was not refused serves on: a failure, not a hang
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("still running after 60 s: " + String.join(" ", args) + "\n" + Files.readString(output));
         }
-        return new Finished(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        return new Finished(process.exitValue(), Files.readString(output));
     }
 
     private static Map<String, String> env(Path data, int port) {
