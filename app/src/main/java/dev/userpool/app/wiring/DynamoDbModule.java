@@ -121,13 +121,18 @@ public final class DynamoDbModule {
     /** The spool and the batching, on /metrics, when DynamoDB holds the audit trail. */
     @Provides
     @ElementsIntoSet
-    static Set<MeterBinder> dynamoDbMetrics(Settings settings, Provider<DynamoDbAuditLog> log) {
+    static Set<MeterBinder> dynamoDbMetrics(Settings settings, Provider<DynamoDbAuditLog> log, Clock clock) {
         if (settings.audit() != Settings.AuditChoice.DYNAMODB) return Set.of();
         return Set.of(registry -> {
             DynamoDbAuditLog audit = log.get();
-            Gauge.builder("userpool.audit.spool.backlog", audit, a -> a.statistics().spoolBacklogBytes())
-                    .baseUnit("bytes").description("Audit events waiting in the local spool for DynamoDB")
-                    .register(registry);
+            Gauge.builder("userpool.audit.spool.backlog", audit, a -> a.spoolBacklog().records())
+                    .description("Audit events waiting in this replica's spool for DynamoDB").register(registry);
+            Gauge.builder("userpool.audit.spool.backlog.bytes", audit, a -> a.statistics().spoolBacklogBytes())
+                    .description("Bytes of audit events waiting in this replica's spool for DynamoDB").register(registry);
+            Gauge.builder("userpool.audit.spool.oldest.age", audit,
+                            a -> a.spoolBacklog().oldestAge(clock.instant()).toMillis() / 1000.0)
+                    .baseUnit("seconds").description("How long the oldest audit event in this replica's spool has waited"
+                            + " (0 when none waits)").register(registry);
             counter(registry, audit, "userpool.audit.events.spooled", DeliveryStatistics::eventsSpooled,
                     "Audit events that went to the spool because DynamoDB could not take them");
             counter(registry, audit, "userpool.audit.events.replayed", DeliveryStatistics::eventsReplayed,

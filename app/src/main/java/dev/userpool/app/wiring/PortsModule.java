@@ -4,7 +4,9 @@ import dagger.Module;
 import dagger.Provides;
 import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.config.Settings;
+import dev.userpool.app.config.SesSettings;
 import dev.userpool.app.http.LocalEndpoints;
+import dev.userpool.app.http.ReplicaStatus;
 import dev.userpool.cognito.CognitoAuthenticator;
 import dev.userpool.cognito.CognitoTokenVerifier;
 import dev.userpool.cognito.CognitoUserDirectory;
@@ -16,6 +18,7 @@ import dev.userpool.core.port.out.SignInChallenges;
 import dev.userpool.core.port.out.TokenVerifier;
 import dev.userpool.core.port.out.UserDirectory;
 import dev.userpool.dynamodb.DynamoDbAuditLog;
+import dev.userpool.dynamodb.SpoolBacklog;
 import dev.userpool.embedded.EmbeddedTokenVerifier;
 import dev.userpool.embedded.LinkEmailVerifier;
 import dev.userpool.embedded.OutboxMailer;
@@ -28,6 +31,7 @@ import dev.userpool.embedded.SrpServer;
 import dev.userpool.embedded.SrpSignInChallenges;
 import dev.userpool.ses.SesEmailVerifier;
 import dev.userpool.ses.SesMailer;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.inject.Provider;
@@ -120,6 +124,31 @@ public final class PortsModule {
         Optional<String> hashing = ownDirectory ? Optional.of(hasher.get().description()) : Optional.empty();
         return new LocalEndpoints(jwks, mailbox, callback, hashing);
     }
+
+    /**
+     * What {@code /health} tells of this replica: the events waiting in its own audit spool (with
+     * DynamoDB), and how it paces SES (with SES: {@code local}, this process alone at USERPOOL_SES_RATE).
+     */
+    @Provides
+    @Singleton
+    static ReplicaStatus replicaStatus(Settings settings, Provider<DynamoDbAuditLog> dynamodb, Provider<SesSettings> ses,
+                                       Clock clock) {
+        Optional<Supplier<ReplicaStatus.SpoolBacklog>> spool = settings.audit() != Settings.AuditChoice.DYNAMODB
+                ? Optional.empty()
+                : Optional.of(() -> {
+                    SpoolBacklog backlog = dynamodb.get().spoolBacklog();
+                    return new ReplicaStatus.SpoolBacklog(backlog.records(), backlog.oldestAge(clock.instant()));
+                });
+        Optional<Supplier<ReplicaStatus.Pacing>> pacing = Optional.empty();
+        if (settings.email() == Settings.EmailChoice.SES) {
+            ReplicaStatus.Pacing local = new ReplicaStatus.Pacing(LOCAL_PACING, ses.get().ratePerSecond());
+            pacing = Optional.of(() -> local);
+        }
+        return new ReplicaStatus(spool, pacing);
+    }
+
+    /** SES's sends are paced by each process alone; shared pacing through DynamoDB is not built yet (issue 16). */
+    static final String LOCAL_PACING = "local";
 
     private static LocalEndpoints.Mailbox mailbox(OutboxMailer outbox) {
         return to -> outbox.messagesTo(to).stream()

@@ -2,6 +2,7 @@ package dev.userpool.app.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.ElementsIntoSet;
 import dagger.multibindings.IntoSet;
 import dev.userpool.app.config.InvalidSettingsException;
 import dev.userpool.app.config.SesSettings;
@@ -11,12 +12,16 @@ import dev.userpool.ses.SendPacer;
 import dev.userpool.ses.SesEmailVerifier;
 import dev.userpool.ses.SesMailer;
 import dev.userpool.ses.VerificationEmailTemplate;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import javax.inject.Provider;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +95,22 @@ public final class SesModule {
             LOG.info("SES custom verification template '{}': {}", template.name(), sync);
         }
         return verifier;
+    }
+
+    /**
+     * How this replica paces SES, on /metrics: {@code userpool_ses_pacing{mode="local"} 1} and the rate
+     * it paces at ({@code local}: this process alone, so each replica must be given its share).
+     */
+    @Provides
+    @ElementsIntoSet
+    static Set<MeterBinder> sesMetrics(Settings settings, Provider<SesSettings> ses) {
+        if (settings.email() != Settings.EmailChoice.SES) return Set.of();
+        return Set.of(registry -> {
+            Gauge.builder("userpool.ses.pacing", () -> 1).tag("mode", PortsModule.LOCAL_PACING)
+                    .description("How SES's rate-limited sends are paced: 1 for the mode in use").register(registry);
+            Gauge.builder("userpool.ses.pacing.rate", ses.get(), SesSettings::ratePerSecond)
+                    .description("Sends per second this replica allows itself (USERPOOL_SES_RATE)").register(registry);
+        });
     }
 
     /** The shipped template with the settings; content SES would refuse stops start-up, naming the problem. */
