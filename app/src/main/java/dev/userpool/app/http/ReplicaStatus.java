@@ -26,8 +26,10 @@ public record ReplicaStatus(Optional<Supplier<SpoolBacklog>> auditSpool, Optiona
     public record SpoolBacklog(long events, Duration oldestAge) {}
 
     /**
-     * How SES's custom verification emails are paced: {@code local} — this process alone, at
-     * {@code ratePerSecond} (each replica must be given its share of the account's rate).
+     * How SES's custom verification emails are paced: {@code shared} by every replica through DynamoDB at
+     * the account's {@code ratePerSecond}; {@code fallback}, alone at this replica's share of it while
+     * DynamoDB cannot be reached; or {@code local}, alone at {@code ratePerSecond} (no DynamoDB audit
+     * trail to share it through: each replica must then be given its share by hand).
      */
     public record Pacing(String mode, double ratePerSecond) {}
 }

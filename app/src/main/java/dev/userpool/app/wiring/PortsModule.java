@@ -4,7 +4,6 @@ import dagger.Module;
 import dagger.Provides;
 import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.config.Settings;
-import dev.userpool.app.config.SesSettings;
 import dev.userpool.app.http.LocalEndpoints;
 import dev.userpool.app.http.ReplicaStatus;
 import dev.userpool.cognito.CognitoAuthenticator;
@@ -29,6 +28,7 @@ import dev.userpool.embedded.SqliteAuthenticator;
 import dev.userpool.embedded.SqliteUserDirectory;
 import dev.userpool.embedded.SrpServer;
 import dev.userpool.embedded.SrpSignInChallenges;
+import dev.userpool.ses.SendPacer;
 import dev.userpool.ses.SesEmailVerifier;
 import dev.userpool.ses.SesMailer;
 import java.time.Clock;
@@ -131,7 +131,7 @@ public final class PortsModule {
      */
     @Provides
     @Singleton
-    static ReplicaStatus replicaStatus(Settings settings, Provider<DynamoDbAuditLog> dynamodb, Provider<SesSettings> ses,
+    static ReplicaStatus replicaStatus(Settings settings, Provider<DynamoDbAuditLog> dynamodb, Provider<SendPacer> ses,
                                        Clock clock) {
         Optional<Supplier<ReplicaStatus.SpoolBacklog>> spool = settings.audit() != Settings.AuditChoice.DYNAMODB
                 ? Optional.empty()
@@ -139,16 +139,18 @@ public final class PortsModule {
                     SpoolBacklog backlog = dynamodb.get().spoolBacklog();
                     return new ReplicaStatus.SpoolBacklog(backlog.records(), backlog.oldestAge(clock.instant()));
                 });
-        Optional<Supplier<ReplicaStatus.Pacing>> pacing = Optional.empty();
-        if (settings.email() == Settings.EmailChoice.SES) {
-            ReplicaStatus.Pacing local = new ReplicaStatus.Pacing(LOCAL_PACING, ses.get().ratePerSecond());
-            pacing = Optional.of(() -> local);
-        }
+        Optional<Supplier<ReplicaStatus.Pacing>> pacing = settings.email() != Settings.EmailChoice.SES ? Optional.empty()
+                : Optional.of(() -> {
+                    SendPacer pacer = ses.get();
+                    return new ReplicaStatus.Pacing(pacingMode(pacer.mode()), pacer.ratePerSecond());
+                });
         return new ReplicaStatus(spool, pacing);
     }
 
-    /** SES's sends are paced by each process alone; shared pacing through DynamoDB is not built yet (issue 16). */
-    static final String LOCAL_PACING = "local";
+    /** The pacing mode as /health and /metrics name it: local, shared, or fallback (alone while DynamoDB is away). */
+    static String pacingMode(SendPacer.Mode mode) {
+        return mode.name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     private static LocalEndpoints.Mailbox mailbox(OutboxMailer outbox) {
         return to -> outbox.messagesTo(to).stream()

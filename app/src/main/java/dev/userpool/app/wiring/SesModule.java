@@ -5,12 +5,16 @@ import dagger.Provides;
 import dagger.multibindings.ElementsIntoSet;
 import dagger.multibindings.IntoSet;
 import dev.userpool.app.config.InvalidSettingsException;
+import dev.userpool.app.config.DynamoDbSettings;
 import dev.userpool.app.config.SesSettings;
 import dev.userpool.app.config.Settings;
 import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.dynamodb.DynamoDbAuditLog;
+import dev.userpool.dynamodb.PacingSchedule;
 import dev.userpool.ses.SendPacer;
 import dev.userpool.ses.SesEmailVerifier;
 import dev.userpool.ses.SesMailer;
+import dev.userpool.ses.SharedSchedule;
 import dev.userpool.ses.VerificationEmailTemplate;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -20,12 +24,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import javax.inject.Provider;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -84,10 +90,9 @@ public final class SesModule {
 
     @Provides
     @Singleton
-    static SesEmailVerifier sesEmailVerifier(SesV2Client client, SesSettings ses, Settings settings, Clock clock,
+    static SesEmailVerifier sesEmailVerifier(SesV2Client client, SesSettings ses, Settings settings, SendPacer pacer,
                                              SesResources resources) {
         VerificationEmailTemplate template = verificationTemplate(ses, resource(SUBJECT_FILE).strip(), resource(CONTENT_FILE));
-        SendPacer pacer = new SendPacer(ses.ratePerSecond(), ses.queueCapacity(), clock, SendPacer.Sleeper.threadSleep());
         SesEmailVerifier verifier = new SesEmailVerifier(client, template, pacer);
         resources.opened(verifier);
         if (settings.verification() == Settings.VerificationChoice.LINK) {
@@ -98,18 +103,46 @@ public final class SesModule {
     }
 
     /**
+     * The pace of SES's once-a-second operations. With the audit trail in DynamoDB it is the account's,
+     * shared by every replica through one item in the audit table (created or checked with the audit
+     * log); otherwise this process's alone.
+     */
+    @Provides
+    @Singleton
+    static SendPacer sendPacer(SesSettings ses, Settings settings, Clock clock, Provider<DynamoDbAuditLog> auditLog,
+                               Provider<DynamoDbClient> dynamo, Provider<DynamoDbSettings> dynamoSettings) {
+        Optional<SharedSchedule> shared = Optional.empty();
+        if (settings.audit() == Settings.AuditChoice.DYNAMODB) {
+            auditLog.get();   // the table exists and is checked before the schedule keeps its item there
+            PacingSchedule schedule = new PacingSchedule(dynamo.get(), dynamoSettings.get().table(), PACING_SCHEDULE, clock);
+            shared = Optional.of(schedule::reserve);
+            LOG.info("SES pacing: {} calls per second for the account, shared through the DynamoDB table {} (alone at {}"
+                    + " of it while DynamoDB cannot be reached)", ses.ratePerSecond(), dynamoSettings.get().table(),
+                    ses.fallbackShare());
+        }
+        return new SendPacer(ses.ratePerSecond(), ses.queueCapacity(), clock, SendPacer.Sleeper.threadSleep(), shared,
+                ses.fallbackShare());
+    }
+
+    /** The schedule's name in the audit table: one per rate-limited family of SES calls. */
+    static final String PACING_SCHEDULE = "ses-custom-verification";
+
+    /**
      * How this replica paces SES, on /metrics: {@code userpool_ses_pacing{mode="local"} 1} and the rate
      * it paces at ({@code local}: this process alone, so each replica must be given its share).
      */
     @Provides
     @ElementsIntoSet
-    static Set<MeterBinder> sesMetrics(Settings settings, Provider<SesSettings> ses) {
+    static Set<MeterBinder> sesMetrics(Settings settings, Provider<SendPacer> pacer) {
         if (settings.email() != Settings.EmailChoice.SES) return Set.of();
         return Set.of(registry -> {
-            Gauge.builder("userpool.ses.pacing", () -> 1).tag("mode", PortsModule.LOCAL_PACING)
-                    .description("How SES's rate-limited sends are paced: 1 for the mode in use").register(registry);
-            Gauge.builder("userpool.ses.pacing.rate", ses.get(), SesSettings::ratePerSecond)
-                    .description("Sends per second this replica allows itself (USERPOOL_SES_RATE)").register(registry);
+            SendPacer p = pacer.get();
+            for (SendPacer.Mode mode : SendPacer.Mode.values()) {
+                Gauge.builder("userpool.ses.pacing", p, x -> x.mode() == mode ? 1 : 0).tag("mode", PortsModule.pacingMode(mode))
+                        .description("How SES's rate-limited sends are paced: 1 for the mode in use").register(registry);
+            }
+            Gauge.builder("userpool.ses.pacing.rate", p, SendPacer::ratePerSecond)
+                    .description("SES sends per second: the account's when shared, this replica's when alone").register(registry);
         });
     }
 

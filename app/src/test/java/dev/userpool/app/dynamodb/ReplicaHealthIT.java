@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A replica on DynamoDB (dynalite) and SES (the stub) tells on {@code /health} and {@code /metrics} what
- * waits in its own audit spool and how it paces SES: nothing while DynamoDB answers; the waiting events
+ * waits in its own audit spool and how it paces SES (shared, through the audit table): nothing while DynamoDB answers; the waiting events
  * and the age of the oldest while it does not; nothing again once the spool is replayed.
  */
 class ReplicaHealthIT {
@@ -36,10 +36,11 @@ class ReplicaHealthIT {
             JsonNode health = api.get("/health").json();
             assertThat(health.path("auditSpool").path("events").asLong(-1)).isZero();
             assertThat(health.path("auditSpool").path("oldestAgeSeconds").asLong(-1)).isZero();
-            assertThat(health.path("sesPacing").path("mode").asText()).isEqualTo("local");
+            assertThat(health.path("sesPacing").path("mode").asText()).as("shared through the audit table").isEqualTo("shared");
             assertThat(health.path("sesPacing").path("ratePerSecond").asDouble()).isEqualTo(0.5);
             assertThat(api.get("/metrics").text()).contains("userpool_audit_spool_backlog 0.0",
-                    "userpool_audit_spool_oldest_age_seconds 0.0", "userpool_ses_pacing{mode=\"local\"} 1.0",
+                    "userpool_audit_spool_oldest_age_seconds 0.0", "userpool_ses_pacing{mode=\"shared\"} 1.0",
+                    "userpool_ses_pacing{mode=\"local\"} 0.0", "userpool_ses_pacing{mode=\"fallback\"} 0.0",
                     "userpool_ses_pacing_rate 0.5", "userpool_audit_spool_backlog_bytes 0.0");
 
             dynalite.stop();
