@@ -2,17 +2,21 @@ package dev.userpool.app.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.userpool.app.testing.ApiClient;
+import dev.userpool.app.testing.RunningApp;
 import dev.userpool.core.testing.LocalServer;
 import dev.userpool.dynamodb.AuditTable;
 import dev.userpool.dynamodb.Dynalite;
 import dev.userpool.dynamodb.PacingSchedule;
 import dev.userpool.ses.SendPacer;
+import dev.userpool.ses.testing.SesV2Stub;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,8 +30,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * SES's account-wide rate shared by replicas through the audit table on dynalite: three pacers, each
  * with its own DynamoDB client as three replicas would have, asked for 30 sends at once (10 each): every
- * send runs exactly once, and no 1-second window holds more sends than the account's rate. A pacer
- * that cannot reach DynamoDB paces alone at its share of the rate, and says so.
+ * send runs exactly once, and no 1-second window holds more sends than the account's rate. The same
+ * with three apps (in this JVM, each with its own data directory and clients) and the SES stub, asked
+ * for 30 link sign-ups at once round robin: each answered 201 once its link is sent, each link sent
+ * once, no second at the stub over the rate. A pacer that cannot reach DynamoDB paces alone at its
+ * share of the rate, and says so.
  */
 class SharedPacingIT {
     static final String TABLE = "userpool-audit";
@@ -98,6 +105,48 @@ class SharedPacingIT {
             } finally {
                 pacer.close();
             }
+        }
+    }
+
+    @Test
+    void threeAppsOnDynamoDbAndSesAskedForThirtyLinkSignUpsAtOnceSendEachLinkOnceWithinTheRate() throws Exception {
+        try (Dynalite dynalite = Dynalite.inMemory(); SesV2Stub ses = SesV2Stub.start()) {
+            Map<String, String> env = Map.ofEntries(Map.entry("USERPOOL_AUDIT", "dynamodb"),
+                    Map.entry("USERPOOL_DYNAMODB_TABLE", TABLE), Map.entry("USERPOOL_DYNAMODB_CREATE_TABLE", "true"),
+                    Map.entry("USERPOOL_DYNAMODB_ENDPOINT", dynalite.endpoint().toString()),
+                    Map.entry("USERPOOL_EMAIL", "ses"), Map.entry("USERPOOL_VERIFICATION", "link"),
+                    Map.entry("USERPOOL_SES_FROM", "no-reply@auth.example.com"), Map.entry("USERPOOL_SES_TEMPLATE", "verify"),
+                    Map.entry("USERPOOL_SES_ENDPOINT", ses.endpoint().toString()), Map.entry("USERPOOL_SES_RATE", "2"),
+                    Map.entry("USERPOOL_SES_QUEUE", "30"), Map.entry("AWS_REGION", "eu-west-1"));
+            List<RunningApp> apps = new ArrayList<>();
+            ExecutorService people = Executors.newFixedThreadPool(30);
+            try {
+                for (int replica = 0; replica < 3; replica++) apps.add(RunningApp.start(env));
+                ses.clearCalls();   // the template syncs at start are paced too; only the sign-ups are counted
+                CountDownLatch go = new CountDownLatch(1);
+                List<CompletableFuture<Integer>> answers = new ArrayList<>();
+                for (int i = 0; i < 30; i++) {
+                    ApiClient api = new ApiClient(apps.get(i % 3).baseUrl());   // round robin, as the load balancer
+                    String email = "burst-" + i + "@example.com";
+                    answers.add(CompletableFuture.supplyAsync(() -> {
+                        await(go);
+                        return api.signUp(email).status();
+                    }, people));
+                }
+                go.countDown();
+                for (CompletableFuture<Integer> answer : answers) assertThat(answer.get(120, TimeUnit.SECONDS)).isEqualTo(201);
+            } finally {
+                people.shutdownNow();
+                apps.forEach(RunningApp::close);
+            }
+
+            List<SesV2Stub.Call> sends = ses.calls(SesV2Stub.Operation.SEND_CUSTOM_VERIFICATION_EMAIL);
+            assertThat(sends.stream().map(c -> c.json().path("EmailAddress").asText()))
+                    .as("every link sent exactly once").doesNotHaveDuplicates().hasSize(30);
+            List<Long> received = new ArrayList<>(sends.stream()
+                    .map(c -> c.at().getEpochSecond() * 1_000_000_000L + c.at().getNano()).toList());
+            Collections.sort(received);
+            assertThat(mostInAnySecond(received)).as("sends SES received in any 1-second window").isLessThanOrEqualTo(2);
         }
     }
 
