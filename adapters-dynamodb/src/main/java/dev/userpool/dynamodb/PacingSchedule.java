@@ -67,7 +67,7 @@ public final class PacingSchedule {
             } catch (ConditionalCheckFailedException lost) {
                 // another process took this start: read the next one
             } catch (SdkException e) {
-                LOG.debug("The pacing schedule in {} cannot be reached: {}", table, DynamoDbErrors.name(e));
+                LOG.info("The pacing schedule in the DynamoDB table {} cannot be reached: {}", table, DynamoDbErrors.name(e));
                 return Optional.empty();
             }
         }

@@ -57,7 +57,7 @@ public final class SendPacer implements AutoCloseable {
 
     /** How long the pacer keeps pacing alone before it asks an unreachable shared schedule again. */
     static final Duration RETRY_SHARED_AFTER = Duration.ofSeconds(15);
-    private static final int MAX_LATE_WAKES = 10;
+    private static final int MAX_LATE_WAKES = 50;
 
     private final Duration interval;
     private final Optional<SharedSchedule> shared;
@@ -99,7 +99,8 @@ public final class SendPacer implements AutoCloseable {
         this.interval = Duration.ofNanos((long) Math.ceil(1_000_000_000d / ratePerSecond));
         this.shared = Objects.requireNonNull(shared, "shared");
         this.fallbackInterval = Duration.ofNanos((long) Math.ceil(1_000_000_000d / (ratePerSecond * fallbackShare)));
-        this.lateness = interval.dividedBy(10).compareTo(Duration.ofMillis(100)) < 0 ? interval.dividedBy(10) : Duration.ofMillis(100);
+        // room for a worker on a busy machine to wake late, at the cost of the rate: 1 s becomes 1.1 s
+        this.lateness = interval.dividedBy(5).compareTo(Duration.ofMillis(100)) < 0 ? interval.dividedBy(5) : Duration.ofMillis(100);
         this.mode = shared.isPresent() ? Mode.SHARED : Mode.LOCAL;
         this.capacity = capacity;
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -194,10 +195,15 @@ public final class SendPacer implements AutoCloseable {
 
     private void awaitTurn() {
         if (shared.isPresent() && !clock.instant().isBefore(retrySharedAt)) {
-            // a worker that keeps waking too late (a starved machine) cannot keep to a shared schedule: it paces alone
+            // a worker that keeps waking too late (a machine starved for CPU) cannot keep to a shared schedule
+            String why = "it cannot be reached";
             for (int tooLate = 0; tooLate < MAX_LATE_WAKES; tooLate++) {
                 Optional<Instant> start = shared.get().reserve(interval.plus(lateness));
-                if (start.isEmpty()) break;
+                if (start.isEmpty()) {
+                    why = "it cannot be reached";
+                    break;
+                }
+                why = "this process woke too late for " + MAX_LATE_WAKES + " reserved starts in a row";
                 if (mode != Mode.SHARED) LOG.info("Pacing SES's rate-limited calls with the other processes again");
                 mode = Mode.SHARED;
                 sleepUntil(start.get());
@@ -209,8 +215,8 @@ public final class SendPacer implements AutoCloseable {
                 // woken too late: starting now could come too close to the next process's start
             }
             if (mode != Mode.FALLBACK) {
-                LOG.warn("The shared SES pacing cannot be reached or kept; pacing alone at {} calls per second for now",
-                        1_000_000_000d / fallbackInterval.toNanos());
+                LOG.warn("Not pacing SES with the other processes, as {}: pacing alone at {} calls per second for {}",
+                        why, 1_000_000_000d / fallbackInterval.toNanos(), RETRY_SHARED_AFTER);
             }
             mode = Mode.FALLBACK;
             retrySharedAt = clock.instant().plus(RETRY_SHARED_AFTER);

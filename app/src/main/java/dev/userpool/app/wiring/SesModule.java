@@ -110,7 +110,8 @@ public final class SesModule {
     @Provides
     @Singleton
     static SendPacer sendPacer(SesSettings ses, Settings settings, Clock clock, Provider<DynamoDbAuditLog> auditLog,
-                               Provider<DynamoDbClient> dynamo, Provider<DynamoDbSettings> dynamoSettings) {
+                               Provider<DynamoDbClient> dynamo, Provider<DynamoDbSettings> dynamoSettings,
+                               SesResources resources) {
         Optional<SharedSchedule> shared = Optional.empty();
         if (settings.audit() == Settings.AuditChoice.DYNAMODB) {
             auditLog.get();   // the table exists and is checked before the schedule keeps its item there
@@ -120,8 +121,10 @@ public final class SesModule {
                     + " of it while DynamoDB cannot be reached)", ses.ratePerSecond(), dynamoSettings.get().table(),
                     ses.fallbackShare());
         }
-        return new SendPacer(ses.ratePerSecond(), ses.queueCapacity(), clock, SendPacer.Sleeper.threadSleep(), shared,
-                ses.fallbackShare());
+        SendPacer pacer = new SendPacer(ses.ratePerSecond(), ses.queueCapacity(), clock, SendPacer.Sleeper.threadSleep(),
+                shared, ses.fallbackShare());
+        resources.opened(pacer);   // stopped even if no verifier was built (the verifier, closed first, drains it)
+        return pacer;
     }
 
     /** The schedule's name in the audit table: one per rate-limited family of SES calls. */
