@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -106,6 +107,20 @@ public final class DynamoDbAuditLog implements AuditLog, AutoCloseable {
     /** Where events wait while DynamoDB cannot take them. */
     public Path spoolDirectory() {
         return spool.directory();
+    }
+
+    /**
+     * What waits in this process's spool now. Reading when the oldest event happened reads one record
+     * from the disk; a failure to read it leaves the age unknown rather than failing the caller.
+     */
+    public SpoolBacklog spoolBacklog() {
+        Optional<Instant> oldest;
+        try {
+            oldest = spool.oldestWaiting();
+        } catch (IOException e) {
+            oldest = Optional.empty();
+        }
+        return new SpoolBacklog(spool.backlogRecords(), spool.backlogBytes(), oldest);
     }
 
     public DeliveryStatistics statistics() {

@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -93,7 +94,7 @@ final class Spool implements AutoCloseable {
             active = createSegment(SEGMENT_SUFFIX);
             pending.addLast(active);
         }
-        active.append(encode(events));
+        active.append(encode(events), events.size());
         if (active.size() >= ROTATE_AT_BYTES) active = null;   // stays pending; the next append starts a new segment
     }
 
@@ -104,6 +105,24 @@ final class Spool implements AutoCloseable {
 
     synchronized long backlogBytes() {
         return pending.stream().mapToLong(SpoolSegment::unread).sum();
+    }
+
+    /** The events waiting here for DynamoDB. */
+    synchronized long backlogRecords() {
+        return pending.stream().mapToLong(SpoolSegment::unreadRecords).sum();
+    }
+
+    /**
+     * When the oldest event waiting here happened: the next one the replay offers. Empty when nothing
+     * waits, or when what comes next cannot be read (the replay sets it aside).
+     */
+    synchronized Optional<Instant> oldestWaiting() throws IOException {
+        for (SpoolSegment segment : pending) {
+            if (segment.unreadRecords() == 0) continue;
+            List<AuditEvent> next = segment.read(1).events();
+            return next.isEmpty() ? Optional.empty() : Optional.of(next.get(0).occurredAt());
+        }
+        return Optional.empty();
     }
 
     /** The next events to replay, oldest first, up to {@code max}; the same ones again until acknowledged. */
@@ -124,7 +143,7 @@ final class Spool implements AutoCloseable {
     synchronized void acknowledge(Batch batch) throws IOException {
         SpoolSegment segment = batch.segment();
         if (!pending.contains(segment)) return;
-        segment.advanceTo(batch.end());
+        segment.advanceTo(batch.end(), batch.events().size());
         if (segment.unread() == 0) retire(segment);
     }
 
@@ -135,7 +154,7 @@ final class Spool implements AutoCloseable {
     synchronized Path setAsideRejected(List<AuditEvent> events) throws IOException {
         if (closed) throw new IOException("the spool is closed");
         if (rejected == null) rejected = createSegment(REJECTED_SUFFIX);
-        rejected.append(encode(events));
+        rejected.append(encode(events), events.size());
         return rejected.file();
     }
 

@@ -26,13 +26,16 @@ final class SpoolSegment {
     private final boolean own;
     private long size;
     private long readPosition;
+    private long unreadRecords;
 
+    /** A segment taken over ({@code own} false) is counted through once, so that its backlog is known in records. */
     SpoolSegment(Path file, FileChannel channel, FileLock lock, boolean own) throws IOException {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
         this.own = own;
         this.size = channel.size();
+        this.unreadRecords = own ? 0 : countUnread();
     }
 
     Path file() {
@@ -56,16 +59,41 @@ final class SpoolSegment {
         return size - readPosition;
     }
 
-    void advanceTo(long position) {
+    /** Whole records not yet acknowledged (what a crash cut short or damaged is not counted). */
+    long unreadRecords() {
+        return unreadRecords;
+    }
+
+    /** The {@code records} before {@code position} are in DynamoDB. */
+    void advanceTo(long position, int records) {
         if (position < readPosition || position > size) throw new IllegalArgumentException("position " + position);
+        if (records < 0 || records > unreadRecords) throw new IllegalArgumentException("records " + records);
         readPosition = position;
+        unreadRecords -= records;
+    }
+
+    /**
+     * Counts the whole records from the read position by their headers alone (a length and a
+     * checksum each), stopping where the replay would stop: at a length no record can have or a record
+     * cut short. Damage inside a payload is found only by reading it, so it is counted here.
+     */
+    long countUnread() throws IOException {
+        long count = 0;
+        long at = readPosition;
+        while (size - at >= SpoolRecordCodec.HEADER_BYTES) {
+            int length = readFully(at, SpoolRecordCodec.HEADER_BYTES).getInt();
+            if (!SpoolRecordCodec.plausibleLength(length) || size - at - SpoolRecordCodec.HEADER_BYTES < length) break;
+            at += SpoolRecordCodec.HEADER_BYTES + length;
+            count++;
+        }
+        return count;
     }
 
     /**
      * Appends whole records and forces them to the disk before returning. On failure the file is cut
      * back to where it was, so no half record stays behind the ones that may follow.
      */
-    void append(byte[] records) throws IOException {
+    void append(byte[] records, int count) throws IOException {
         long before = size;
         try {
             ByteBuffer buffer = ByteBuffer.wrap(records);
@@ -73,6 +101,7 @@ final class SpoolSegment {
             while (buffer.hasRemaining()) at += channel.write(buffer, at);
             channel.force(false);
             size = at;
+            unreadRecords += count;
         } catch (IOException e) {
             try {
                 channel.truncate(before);

@@ -46,6 +46,31 @@ class SpoolTest {
     }
 
     @Test
+    void theBacklogIsCountedInEventsWithTheOldestWaitingOneAlsoForSegmentsTakenOver() throws IOException {
+        try (Spool spool = Spool.open(dir, clock)) {
+            assertThat(spool.backlogRecords()).isZero();
+            assertThat(spool.oldestWaiting()).isEmpty();
+            spool.append(events(30, 0));
+            spool.append(events(7, 100));
+            assertThat(spool.backlogRecords()).isEqualTo(37);
+            assertThat(spool.oldestWaiting()).contains(t);
+
+            Spool.Batch batch = spool.next(25).orElseThrow();
+            assertThat(spool.backlogRecords()).as("offered is not yet delivered").isEqualTo(37);
+            spool.acknowledge(batch);
+            assertThat(spool.backlogRecords()).isEqualTo(12);
+            assertThat(spool.oldestWaiting()).contains(t.plusMillis(25));
+        }
+        try (Spool next = Spool.open(dir, clock)) {   // the segment a stopped process left, counted from its start
+            assertThat(next.backlogRecords()).isEqualTo(37);
+            assertThat(next.oldestWaiting()).contains(t);
+            drain(next, 25);
+            assertThat(next.backlogRecords()).isZero();
+            assertThat(next.oldestWaiting()).isEmpty();
+        }
+    }
+
+    @Test
     void eventsComeBackInTheOrderTheyWereWrittenAndTheFileGoesWhenDrained() throws IOException {
         List<AuditEvent> first = events(30, 0);
         List<AuditEvent> second = events(7, 100);

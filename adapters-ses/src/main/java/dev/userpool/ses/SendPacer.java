@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
@@ -20,6 +21,13 @@ import org.slf4j.LoggerFactory;
  * refused at once with {@code TooManyRequests}: back-pressure instead of a backlog that grows without
  * bound while SES can only take one a second. Closing refuses new calls and still runs every queued
  * one, so nobody who was told "wait" is dropped.
+ *
+ * <p>Alone ({@link Mode#LOCAL}) the pacer spaces its own calls. With a {@link SharedSchedule} the rate
+ * is the account's ({@link Mode#SHARED}): each start is reserved in the schedule, which all processes
+ * share. A reserved start leaves room for the worker to wake a little late ({@link #lateness}); one that
+ * wakes later than that gives the start up and reserves another, so that two calls never start closer
+ * than the interval, whoever makes them. While the schedule cannot be reached the pacer paces alone at
+ * its share of the rate ({@link Mode#FALLBACK}), and asks the schedule again after a while.
  *
  * <p>Time is read from the injected clock and waited out with the injected {@link Sleeper}, so a test
  * can measure the pacing on a clock it moves instead of sleeping.
@@ -37,7 +45,26 @@ public final class SendPacer implements AutoCloseable {
         }
     }
 
+    /** How the pacer paces now. */
+    public enum Mode {
+        /** This process alone, at the whole rate given. */
+        LOCAL,
+        /** Every process on the account, through the shared schedule. */
+        SHARED,
+        /** Alone at its share of the rate, because the shared schedule cannot be reached. */
+        FALLBACK
+    }
+
+    /** How long the pacer keeps pacing alone before it asks an unreachable shared schedule again. */
+    static final Duration RETRY_SHARED_AFTER = Duration.ofSeconds(15);
+    private static final int MAX_LATE_WAKES = 50;
+
     private final Duration interval;
+    private final Optional<SharedSchedule> shared;
+    private final Duration fallbackInterval;
+    private final Duration lateness;
+    private volatile Mode mode;
+    private Instant retrySharedAt = Instant.MIN;   // only the worker touches it
     private final int capacity;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -52,12 +79,29 @@ public final class SendPacer implements AutoCloseable {
      * @param capacity      calls that may wait for their turn before callers are refused
      */
     public SendPacer(double ratePerSecond, int capacity, Clock clock, Sleeper sleeper) {
+        this(ratePerSecond, capacity, clock, sleeper, Optional.empty(), 1);
+    }
+
+    /**
+     * @param ratePerSecond calls started per second at most by all processes sharing {@code shared}
+     *                      (by this one alone when it is empty)
+     * @param fallbackShare the part of the rate this process takes alone while the shared schedule cannot
+     *                      be reached, such as 0.5 (above 0, at most 1)
+     */
+    public SendPacer(double ratePerSecond, int capacity, Clock clock, Sleeper sleeper, Optional<SharedSchedule> shared,
+                     double fallbackShare) {
         if (!(ratePerSecond > 0) || ratePerSecond > 1000) {
             throw new IllegalArgumentException("ratePerSecond must be above 0 and at most 1000");
         }
         if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1");
+        if (!(fallbackShare > 0) || fallbackShare > 1) throw new IllegalArgumentException("fallbackShare must be above 0 and at most 1");
         // rounded up, so the rate is never exceeded
         this.interval = Duration.ofNanos((long) Math.ceil(1_000_000_000d / ratePerSecond));
+        this.shared = Objects.requireNonNull(shared, "shared");
+        this.fallbackInterval = Duration.ofNanos((long) Math.ceil(1_000_000_000d / (ratePerSecond * fallbackShare)));
+        // room for a worker on a busy machine to wake late, at the cost of the rate: 1 s becomes 1.1 s
+        this.lateness = interval.dividedBy(5).compareTo(Duration.ofMillis(100)) < 0 ? interval.dividedBy(5) : Duration.ofMillis(100);
+        this.mode = shared.isPresent() ? Mode.SHARED : Mode.LOCAL;
         this.capacity = capacity;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -69,6 +113,21 @@ public final class SendPacer implements AutoCloseable {
     /** The least time between the starts of two calls. */
     public Duration interval() {
         return interval;
+    }
+
+    /** How it paces now: alone, shared, or alone because the shared schedule cannot be reached. */
+    public Mode mode() {
+        return mode;
+    }
+
+    /** The calls per second this process allows itself now (in {@link Mode#SHARED} all processes together). */
+    public double ratePerSecond() {
+        return 1_000_000_000d / (mode == Mode.FALLBACK ? fallbackInterval : interval).toNanos();
+    }
+
+    /** How late a worker may wake for a reserved start and still take it; reserved starts are this much further apart. */
+    Duration lateness() {
+        return lateness;
     }
 
     /** Calls waiting for their turn (not counting the one running). */
@@ -135,18 +194,46 @@ public final class SendPacer implements AutoCloseable {
     }
 
     private void awaitTurn() {
-        if (lastStart != null) {
-            Instant due = lastStart.plus(interval);
-            for (Duration wait = Duration.between(clock.instant(), due); !wait.isNegative() && !wait.isZero();
-                 wait = Duration.between(clock.instant(), due)) {
-                try {
-                    sleeper.sleep(wait);
-                } catch (InterruptedException e) {
-                    // keep waiting: starting early would break SES's rate
+        if (shared.isPresent() && !clock.instant().isBefore(retrySharedAt)) {
+            // a worker that keeps waking too late (a machine starved for CPU) cannot keep to a shared schedule
+            String why = "it cannot be reached";
+            for (int tooLate = 0; tooLate < MAX_LATE_WAKES; tooLate++) {
+                Optional<Instant> start = shared.get().reserve(interval.plus(lateness));
+                if (start.isEmpty()) {
+                    why = "it cannot be reached";
+                    break;
                 }
+                why = "this process woke too late for " + MAX_LATE_WAKES + " reserved starts in a row";
+                if (mode != Mode.SHARED) LOG.info("Pacing SES's rate-limited calls with the other processes again");
+                mode = Mode.SHARED;
+                sleepUntil(start.get());
+                Instant now = clock.instant();
+                if (!now.isAfter(start.get().plus(lateness))) {
+                    lastStart = now;
+                    return;
+                }
+                // woken too late: starting now could come too close to the next process's start
+            }
+            if (mode != Mode.FALLBACK) {
+                LOG.warn("Not pacing SES with the other processes, as {}: pacing alone at {} calls per second for {}",
+                        why, 1_000_000_000d / fallbackInterval.toNanos(), RETRY_SHARED_AFTER);
+            }
+            mode = Mode.FALLBACK;
+            retrySharedAt = clock.instant().plus(RETRY_SHARED_AFTER);
+        }
+        if (lastStart != null) sleepUntil(lastStart.plus(shared.isPresent() ? fallbackInterval : interval));
+        lastStart = clock.instant();
+    }
+
+    private void sleepUntil(Instant due) {
+        for (Duration wait = Duration.between(clock.instant(), due); !wait.isNegative() && !wait.isZero();
+             wait = Duration.between(clock.instant(), due)) {
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                // keep waiting: starting early would break SES's rate
             }
         }
-        lastStart = clock.instant();
     }
 
     private static <T> T await(Job<T> job) {

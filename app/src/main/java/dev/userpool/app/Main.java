@@ -8,6 +8,7 @@ import dev.userpool.app.cli.ServeCommand;
 import dev.userpool.app.cli.UsersCommand;
 import dev.userpool.app.config.InvalidSettingsException;
 import dev.userpool.app.launch.ParentWatch;
+import dev.userpool.app.launch.ServeLock;
 import dev.userpool.app.launch.ServiceJvm;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,7 +46,8 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof InvalidSettingsException || e instanceof dev.userpool.core.domain.UserPoolException) {
+            if (e instanceof InvalidSettingsException || e instanceof dev.userpool.core.domain.UserPoolException
+                    || e instanceof ServeLock.DirectoryInUseException) {
                 line.getErr().println("userpool: " + e.getMessage());
                 return 2;
             }

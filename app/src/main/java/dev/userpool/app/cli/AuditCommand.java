@@ -15,10 +15,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The latest audit events, oldest of them first, like the tail of a log. */
-@Command(name = "audit", description = "Read the audit trail.", subcommands = AuditCommand.Tail.class)
+/** The audit trail: its latest events, and the spools replicas left for DynamoDB. */
+@Command(name = "audit", description = "Read the audit trail; drain a replica's spool into DynamoDB.",
+        subcommands = {AuditCommand.Tail.class, AuditDrainCommand.class})
 public final class AuditCommand {
 
+    /** The latest audit events, oldest of them first, like the tail of a log. */
     @Command(name = "tail", description = "Show the latest audit events.")
     static final class Tail implements Runnable {
         @Spec

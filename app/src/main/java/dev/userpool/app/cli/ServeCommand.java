@@ -1,9 +1,11 @@
 package dev.userpool.app.cli;
 
 import dev.userpool.app.config.Settings;
+import dev.userpool.app.launch.ServeLock;
 import dev.userpool.app.wiring.AppComponent;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +24,18 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = Settings.fromEnvironment();
+        // Before anything opens the database: a second server on it is refused here, with the holder named.
+        // The spool of the AWS mode needs no such lock: each process writes segments of its own, under locks of their own.
+        Optional<ServeLock> lock = settings.usesEmbeddedDatabase() ? Optional.of(ServeLock.acquire(settings.dataDir()))
+                : Optional.empty();
         AppComponent app = AppComponent.create(settings, Clock.systemUTC());
         int port = app.server().start(settings.bindHost(), settings.port());
         app.backgroundWork().start();
+        // The hook also keeps the lock reachable for the process's lifetime: a collected channel would release it.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.server().stop();
             app.close();
+            lock.ifPresent(ServeLock::close);
         }, "userpool-shutdown"));
         URI url = URI.create("http://localhost:" + port + "/");
         LOG.info("userpool is listening on {} (data in {})", url, settings.dataDir());

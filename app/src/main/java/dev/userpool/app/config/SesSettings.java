@@ -12,12 +12,16 @@ import java.util.regex.Pattern;
  * once-a-second SES operations, and where SES sends a person after the link (derived from
  * {@code USERPOOL_BASE_URL}: {@code /verified.html}, and {@code /verified.html?failed=1} on failure).
  *
+ * @param ratePerSecond    SES's rate-limited calls per second: the account's, shared by every replica through
+ *                         the DynamoDB audit table when DynamoDB holds the audit trail; else this process's
  * @param localCredentials use fixed dummy credentials: the endpoint is on this machine and the
  *                         environment names no AWS credentials, so nothing real is signed
+ * @param fallbackShare    the part of the rate a replica takes alone while DynamoDB cannot be reached
  */
 public record SesSettings(EmailAddress from, String templateName, Optional<URI> endpoint, Optional<String> region,
                           double ratePerSecond, int queueCapacity, URI successRedirect, URI failureRedirect,
-                          boolean localCredentials) {
+                          boolean localCredentials, double fallbackShare) {
+    public static final double DEFAULT_FALLBACK_SHARE = 0.5;
     public static final String DEFAULT_TEMPLATE = "userpool-verification";
     private static final Pattern TEMPLATE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -36,8 +40,9 @@ public record SesSettings(EmailAddress from, String templateName, Optional<URI> 
         int queue = env.integer("USERPOOL_SES_QUEUE", 10, 1, 1000);
         String base = settings.baseUrl().toString();
         boolean local = AwsEndpoint.localCredentials(endpoint, env);
+        double share = share(env.get("USERPOOL_SES_FALLBACK_SHARE", Double.toString(DEFAULT_FALLBACK_SHARE)));
         return new SesSettings(from, template, endpoint, env.get("AWS_REGION"), rate, queue,
-                URI.create(base + "/verified.html"), URI.create(base + "/verified.html?failed=1"), local);
+                URI.create(base + "/verified.html"), URI.create(base + "/verified.html?failed=1"), local, share);
     }
 
     /** SES's custom verification templates take a bare address: no display name. */
@@ -58,6 +63,18 @@ public record SesSettings(EmailAddress from, String templateName, Optional<URI> 
         } catch (NumberFormatException e) {
             throw new InvalidSettingsException("USERPOOL_SES_RATE=" + raw + " is not understood: expected sends per"
                     + " second above 0 and at most 100, like 1 (SES's limit) or 0.5.");
+        }
+    }
+
+    private static double share(String raw) {
+        try {
+            double share = Double.parseDouble(raw);
+            if (!(share > 0) || share > 1) throw new NumberFormatException();
+            return share;
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingsException("USERPOOL_SES_FALLBACK_SHARE=" + raw + " is not understood: expected the"
+                    + " part of USERPOOL_SES_RATE a replica takes alone while DynamoDB is unreachable, above 0 and at most 1,"
+                    + " like 0.5 (two replicas).");
         }
     }
 

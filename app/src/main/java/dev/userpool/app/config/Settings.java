@@ -71,6 +71,15 @@ public record Settings(int port, String bindHost, Path dataDir, URI baseUrl, Set
                 + ", admins=" + adminEmails.size() + "]";
     }
 
+    /**
+     * Whether a port is served from the SQLite database in the data directory (the embedded mode, whole
+     * or in part: the embedded directory, the outbox of the embedded or SMTP email, the embedded audit
+     * trail). With Cognito, SES and DynamoDB the directory holds only the audit spool.
+     */
+    public boolean usesEmbeddedDatabase() {
+        return directory == DirectoryChoice.EMBEDDED || email != EmailChoice.SES || audit == AuditChoice.EMBEDDED;
+    }
+
     public Path databaseFile() {
         return dataDir.resolve("userpool.db");
     }

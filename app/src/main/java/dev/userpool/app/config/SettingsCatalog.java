@@ -120,7 +120,9 @@ public final class SettingsCatalog {
                     "name of the custom verification template in your SES account; the app creates and updates it, so pick a name no one else uses"),
             s("USERPOOL_SES_ENDPOINT", Section.SES, "none", URL, "another SES endpoint (an emulator, a VPC endpoint)"),
             s("USERPOOL_SES_RATE", Section.SES, "`1`", "above 0, at most 100 (`0.5` allowed)",
-                    "custom-verification requests per second this instance makes, at most (SES allows 1 per account)"),
+                    "custom-verification requests per second, at most (SES allows 1 per account): the account's, shared by every instance, when `USERPOOL_AUDIT=dynamodb`; else this instance's (see [replicas](replicas.md))"),
+            s("USERPOOL_SES_FALLBACK_SHARE", Section.SES, "`0.5`", "above 0, at most 1",
+                    "the part of that rate an instance takes alone while DynamoDB cannot be reached"),
             s("USERPOOL_SES_QUEUE", Section.SES, "`10`", "1 to 1000",
                     "sign-ups that may wait for their turn before the next one is told to retry"),
 

@@ -33,12 +33,13 @@ public final class ApiServer {
                      AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                      PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock) {
         this(registration, authentication, administration, auditQueries, local, callers, prometheus, json, issuer, clock,
-                CognitoApi.notServed("This server does not serve Cognito's user-pool API.", json));
+                CognitoApi.notServed("This server does not serve Cognito's user-pool API.", json), ReplicaStatus.none());
     }
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
                      AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
-                     PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock, CognitoApi cognitoApi) {
+                     PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock, CognitoApi cognitoApi,
+                     ReplicaStatus replica) {
         HttpMetrics metrics = new HttpMetrics(prometheus);
         Problems problems = new Problems(json);
         this.app = Javalin.create(config -> {
@@ -67,7 +68,7 @@ public final class ApiServer {
         new RegistrationRoutes(registration, local, json).install(app);
         new SessionRoutes(authentication, metrics, json).install(app);
         new AdminRoutes(administration, auditQueries, clock).install(app);
-        new PlatformRoutes(local, callers, prometheus, issuer, cognitoApi.userPoolId()).install(app);
+        new PlatformRoutes(local, replica, callers, prometheus, issuer, cognitoApi.userPoolId()).install(app);
         new AppPages().install(app);
         cognitoApi.install(app);
         this.doors = new LocalDoors(callers, local.mailbox().isPresent(), cognitoApi.adminCallers());

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Health, metrics, the issuer's discovery documents (also under {@code /{poolId}/.well-known/}, where
@@ -20,14 +21,16 @@ final class PlatformRoutes {
     static final String METRICS = "/metrics";
 
     private final LocalEndpoints local;
+    private final ReplicaStatus replica;
     private final LocalCallers callers;
     private final PrometheusMeterRegistry prometheus;
     private final URI issuer;
     private final Optional<String> userPoolId;
 
-    PlatformRoutes(LocalEndpoints local, LocalCallers callers, PrometheusMeterRegistry prometheus, URI issuer,
-                   Optional<String> userPoolId) {
+    PlatformRoutes(LocalEndpoints local, ReplicaStatus replica, LocalCallers callers, PrometheusMeterRegistry prometheus,
+                   URI issuer, Optional<String> userPoolId) {
         this.local = local;
+        this.replica = replica;
         this.callers = callers;
         this.prometheus = prometheus;
         this.issuer = issuer;
@@ -48,10 +51,17 @@ final class PlatformRoutes {
         app.before("/mailbox.html", ctx -> mailboxOrRefuse(ctx));
     }
 
-    /** Up, and for the embedded pool how it hashes passwords: which engine a machine really got is no guess. */
+    /**
+     * Up; for the embedded pool how it hashes passwords (which engine a machine really got is no guess);
+     * for a replica on DynamoDB and SES what waits in its own audit spool and how it paces SES.
+     */
     private void health(Context ctx) {
         Map<String, Object> body = Json.ordered("status", "UP");
         local.passwordHashing().ifPresent(hashing -> body.put("passwordHashing", hashing));
+        replica.auditSpool().map(Supplier::get).ifPresent(spool -> body.put("auditSpool",
+                Json.ordered("events", spool.events(), "oldestAgeSeconds", spool.oldestAge().toSeconds())));
+        replica.sesPacing().map(Supplier::get).ifPresent(pacing -> body.put("sesPacing",
+                Json.ordered("mode", pacing.mode(), "ratePerSecond", pacing.ratePerSecond())));
         ctx.json(body);
     }
 

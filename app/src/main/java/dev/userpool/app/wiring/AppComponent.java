@@ -3,6 +3,7 @@ package dev.userpool.app.wiring;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.userpool.app.config.Settings;
+import dev.userpool.dynamodb.SpoolDrain;
 import dev.userpool.embedded.EmbeddedDatabase;
 import dev.userpool.embedded.OutboxQueue;
 import java.time.Clock;
@@ -17,6 +18,9 @@ public interface AppComponent extends AppRuntime {
 
     /** What the service runs besides answering requests; {@code serve} starts it, the other commands do not. */
     BackgroundWork backgroundWork();
+
+    /** Drains another process's audit spool into the DynamoDB table, for {@code userpool audit drain}. */
+    SpoolDrain spoolDrain();
 
     /** The outbox as a delivery queue, for {@code userpool mail}. */
     OutboxQueue outboxQueue();

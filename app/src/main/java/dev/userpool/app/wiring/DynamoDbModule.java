@@ -12,6 +12,7 @@ import dev.userpool.dynamodb.AuditLogOptions;
 import dev.userpool.dynamodb.AuditTable;
 import dev.userpool.dynamodb.DeliveryStatistics;
 import dev.userpool.dynamodb.DynamoDbAuditLog;
+import dev.userpool.dynamodb.SpoolDrain;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -78,6 +79,30 @@ public final class DynamoDbModule {
     static DynamoDbAuditLog dynamoDbAuditLog(DynamoDbClient client, DynamoDbSettings dynamo, Clock clock,
                                              DynamoDbResources resources, DataDirectory ownerOnly) {
         // the default spool is in the data directory: owner-only before the spool (0700, files 0600) is made there
+        checkedTable(client, dynamo);
+        DynamoDbAuditLog log = new DynamoDbAuditLog(client, options(dynamo), clock);
+        resources.opened(log);
+        LOG.info("Audit trail: DynamoDB table {} ({}), kept {} days, spool in {}", dynamo.table(),
+                dynamo.endpoint().map(Object::toString).orElse(dynamo.region().orElse("the SDK's default Region")),
+                dynamo.retentionDays(), log.spoolDirectory());
+        return log;
+    }
+
+    /**
+     * {@code audit drain}: the table is checked (or created) as for the audit log, with the same key
+     * design, but no spool of this process is opened: the drain reads someone else's.
+     */
+    @Provides
+    @Singleton
+    static SpoolDrain spoolDrain(DynamoDbClient client, DynamoDbSettings dynamo, DynamoDbResources resources) {
+        checkedTable(client, dynamo);
+        SpoolDrain drain = new SpoolDrain(client, options(dynamo));
+        resources.opened(drain);
+        return drain;
+    }
+
+    /** The table checked, or created when the settings say so; what does not match stops the caller. */
+    private static void checkedTable(DynamoDbClient client, DynamoDbSettings dynamo) {
         AuditTable table = new AuditTable(client, dynamo.table());
         try {
             if (dynamo.createTable()) table.createIfMissing(TABLE_ACTIVE_TIMEOUT);
@@ -86,25 +111,28 @@ public final class DynamoDbModule {
             throw new UserPoolException(e.code(), e.getMessage() + (dynamo.createTable() ? ""
                     : " (With USERPOOL_DYNAMODB_CREATE_TABLE=true userpool creates the table itself.)"), e);
         }
-        DynamoDbAuditLog log = new DynamoDbAuditLog(client, AuditLogOptions.defaults(dynamo.table(), dynamo.spoolDir())
-                .withRetention(Duration.ofDays(dynamo.retentionDays())), clock);
-        resources.opened(log);
-        LOG.info("Audit trail: DynamoDB table {} ({}), kept {} days, spool in {}", dynamo.table(),
-                dynamo.endpoint().map(Object::toString).orElse(dynamo.region().orElse("the SDK's default Region")),
-                dynamo.retentionDays(), log.spoolDirectory());
-        return log;
+    }
+
+    /** One key design for every process on the table: the replicas' logs and the drains. */
+    private static AuditLogOptions options(DynamoDbSettings dynamo) {
+        return AuditLogOptions.defaults(dynamo.table(), dynamo.spoolDir()).withRetention(Duration.ofDays(dynamo.retentionDays()));
     }
 
     /** The spool and the batching, on /metrics, when DynamoDB holds the audit trail. */
     @Provides
     @ElementsIntoSet
-    static Set<MeterBinder> dynamoDbMetrics(Settings settings, Provider<DynamoDbAuditLog> log) {
+    static Set<MeterBinder> dynamoDbMetrics(Settings settings, Provider<DynamoDbAuditLog> log, Clock clock) {
         if (settings.audit() != Settings.AuditChoice.DYNAMODB) return Set.of();
         return Set.of(registry -> {
             DynamoDbAuditLog audit = log.get();
-            Gauge.builder("userpool.audit.spool.backlog", audit, a -> a.statistics().spoolBacklogBytes())
-                    .baseUnit("bytes").description("Audit events waiting in the local spool for DynamoDB")
-                    .register(registry);
+            Gauge.builder("userpool.audit.spool.backlog", audit, a -> a.spoolBacklog().records())
+                    .description("Audit events waiting in this replica's spool for DynamoDB").register(registry);
+            Gauge.builder("userpool.audit.spool.backlog.bytes", audit, a -> a.statistics().spoolBacklogBytes())
+                    .description("Bytes of audit events waiting in this replica's spool for DynamoDB").register(registry);
+            Gauge.builder("userpool.audit.spool.oldest.age", audit,
+                            a -> a.spoolBacklog().oldestAge(clock.instant()).toMillis() / 1000.0)
+                    .baseUnit("seconds").description("How long the oldest audit event in this replica's spool has waited"
+                            + " (0 when none waits)").register(registry);
             counter(registry, audit, "userpool.audit.events.spooled", DeliveryStatistics::eventsSpooled,
                     "Audit events that went to the spool because DynamoDB could not take them");
             counter(registry, audit, "userpool.audit.events.replayed", DeliveryStatistics::eventsReplayed,

@@ -14,6 +14,7 @@ import dev.userpool.app.http.ApiServer;
 import dev.userpool.app.http.CallerNetworks;
 import dev.userpool.app.http.LocalCallers;
 import dev.userpool.app.http.LocalEndpoints;
+import dev.userpool.app.http.ReplicaStatus;
 import dev.userpool.app.http.cognito.CognitoApi;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
@@ -64,10 +65,10 @@ public final class HttpModule {
     static ApiServer server(Registration registration, Authentication authentication, Administration administration,
                             AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                             PrometheusMeterRegistry prometheus, ObjectMapper json, Settings settings, Clock clock,
-                            CognitoApi cognitoApi) {
+                            CognitoApi cognitoApi, ReplicaStatus replica) {
         // the embedded pool's token issuer: the public base URL followed by the pool id, as Cognito's
         URI issuer = LocalPoolSettings.from(settings.environment()).issuer(settings.baseUrl());
         return new ApiServer(registration, authentication, administration, auditQueries, local, callers, prometheus,
-                json, issuer, clock, cognitoApi);
+                json, issuer, clock, cognitoApi, replica);
     }
 }

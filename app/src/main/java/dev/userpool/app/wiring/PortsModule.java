@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.config.Settings;
 import dev.userpool.app.http.LocalEndpoints;
+import dev.userpool.app.http.ReplicaStatus;
 import dev.userpool.app.logging.AuditLogLines;
 import dev.userpool.cognito.CognitoAuthenticator;
 import dev.userpool.cognito.CognitoTokenVerifier;
@@ -17,6 +18,7 @@ import dev.userpool.core.port.out.SignInChallenges;
 import dev.userpool.core.port.out.TokenVerifier;
 import dev.userpool.core.port.out.UserDirectory;
 import dev.userpool.dynamodb.DynamoDbAuditLog;
+import dev.userpool.dynamodb.SpoolBacklog;
 import dev.userpool.embedded.EmbeddedTokenVerifier;
 import dev.userpool.embedded.LinkEmailVerifier;
 import dev.userpool.embedded.OutboxMailer;
@@ -27,8 +29,10 @@ import dev.userpool.embedded.SqliteAuthenticator;
 import dev.userpool.embedded.SqliteUserDirectory;
 import dev.userpool.embedded.SrpServer;
 import dev.userpool.embedded.SrpSignInChallenges;
+import dev.userpool.ses.SendPacer;
 import dev.userpool.ses.SesEmailVerifier;
 import dev.userpool.ses.SesMailer;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.inject.Provider;
@@ -121,6 +125,33 @@ public final class PortsModule {
         Optional<LocalEndpoints.LinkCallback> callback = ownLinks ? Optional.of(links.get()::completeCallback) : Optional.empty();
         Optional<String> hashing = ownDirectory ? Optional.of(hasher.get().description()) : Optional.empty();
         return new LocalEndpoints(jwks, mailbox, callback, hashing);
+    }
+
+    /**
+     * What {@code /health} tells of this replica: the events waiting in its own audit spool (with
+     * DynamoDB), and how it paces SES (with SES: {@code local}, this process alone at USERPOOL_SES_RATE).
+     */
+    @Provides
+    @Singleton
+    static ReplicaStatus replicaStatus(Settings settings, Provider<DynamoDbAuditLog> dynamodb, Provider<SendPacer> ses,
+                                       Clock clock) {
+        Optional<Supplier<ReplicaStatus.SpoolBacklog>> spool = settings.audit() != Settings.AuditChoice.DYNAMODB
+                ? Optional.empty()
+                : Optional.of(() -> {
+                    SpoolBacklog backlog = dynamodb.get().spoolBacklog();
+                    return new ReplicaStatus.SpoolBacklog(backlog.records(), backlog.oldestAge(clock.instant()));
+                });
+        Optional<Supplier<ReplicaStatus.Pacing>> pacing = settings.email() != Settings.EmailChoice.SES ? Optional.empty()
+                : Optional.of(() -> {
+                    SendPacer pacer = ses.get();
+                    return new ReplicaStatus.Pacing(pacingMode(pacer.mode()), pacer.ratePerSecond());
+                });
+        return new ReplicaStatus(spool, pacing);
+    }
+
+    /** The pacing mode as /health and /metrics name it: local, shared, or fallback (alone while DynamoDB is away). */
+    static String pacingMode(SendPacer.Mode mode) {
+        return mode.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static LocalEndpoints.Mailbox mailbox(OutboxMailer outbox) {

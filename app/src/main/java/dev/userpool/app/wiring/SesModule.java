@@ -2,25 +2,36 @@ package dev.userpool.app.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.ElementsIntoSet;
 import dagger.multibindings.IntoSet;
 import dev.userpool.app.config.InvalidSettingsException;
+import dev.userpool.app.config.DynamoDbSettings;
 import dev.userpool.app.config.SesSettings;
 import dev.userpool.app.config.Settings;
 import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.dynamodb.DynamoDbAuditLog;
+import dev.userpool.dynamodb.PacingSchedule;
 import dev.userpool.ses.SendPacer;
 import dev.userpool.ses.SesEmailVerifier;
 import dev.userpool.ses.SesMailer;
+import dev.userpool.ses.SharedSchedule;
 import dev.userpool.ses.VerificationEmailTemplate;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import javax.inject.Provider;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -79,10 +90,9 @@ public final class SesModule {
 
     @Provides
     @Singleton
-    static SesEmailVerifier sesEmailVerifier(SesV2Client client, SesSettings ses, Settings settings, Clock clock,
+    static SesEmailVerifier sesEmailVerifier(SesV2Client client, SesSettings ses, Settings settings, SendPacer pacer,
                                              SesResources resources) {
         VerificationEmailTemplate template = verificationTemplate(ses, resource(SUBJECT_FILE).strip(), resource(CONTENT_FILE));
-        SendPacer pacer = new SendPacer(ses.ratePerSecond(), ses.queueCapacity(), clock, SendPacer.Sleeper.threadSleep());
         SesEmailVerifier verifier = new SesEmailVerifier(client, template, pacer);
         resources.opened(verifier);
         if (settings.verification() == Settings.VerificationChoice.LINK) {
@@ -90,6 +100,53 @@ public final class SesModule {
             LOG.info("SES custom verification template '{}': {}", template.name(), sync);
         }
         return verifier;
+    }
+
+    /**
+     * The pace of SES's once-a-second operations. With the audit trail in DynamoDB it is the account's,
+     * shared by every replica through one item in the audit table (created or checked with the audit
+     * log); otherwise this process's alone.
+     */
+    @Provides
+    @Singleton
+    static SendPacer sendPacer(SesSettings ses, Settings settings, Clock clock, Provider<DynamoDbAuditLog> auditLog,
+                               Provider<DynamoDbClient> dynamo, Provider<DynamoDbSettings> dynamoSettings,
+                               SesResources resources) {
+        Optional<SharedSchedule> shared = Optional.empty();
+        if (settings.audit() == Settings.AuditChoice.DYNAMODB) {
+            auditLog.get();   // the table exists and is checked before the schedule keeps its item there
+            PacingSchedule schedule = new PacingSchedule(dynamo.get(), dynamoSettings.get().table(), PACING_SCHEDULE, clock);
+            shared = Optional.of(schedule::reserve);
+            LOG.info("SES pacing: {} calls per second for the account, shared through the DynamoDB table {} (alone at {}"
+                    + " of it while DynamoDB cannot be reached)", ses.ratePerSecond(), dynamoSettings.get().table(),
+                    ses.fallbackShare());
+        }
+        SendPacer pacer = new SendPacer(ses.ratePerSecond(), ses.queueCapacity(), clock, SendPacer.Sleeper.threadSleep(),
+                shared, ses.fallbackShare());
+        resources.opened(pacer);   // stopped even if no verifier was built (the verifier, closed first, drains it)
+        return pacer;
+    }
+
+    /** The schedule's name in the audit table: one per rate-limited family of SES calls. */
+    static final String PACING_SCHEDULE = "ses-custom-verification";
+
+    /**
+     * How this replica paces SES, on /metrics: {@code userpool_ses_pacing{mode="local"} 1} and the rate
+     * it paces at ({@code local}: this process alone, so each replica must be given its share).
+     */
+    @Provides
+    @ElementsIntoSet
+    static Set<MeterBinder> sesMetrics(Settings settings, Provider<SendPacer> pacer) {
+        if (settings.email() != Settings.EmailChoice.SES) return Set.of();
+        return Set.of(registry -> {
+            SendPacer p = pacer.get();
+            for (SendPacer.Mode mode : SendPacer.Mode.values()) {
+                Gauge.builder("userpool.ses.pacing", p, x -> x.mode() == mode ? 1 : 0).tag("mode", PortsModule.pacingMode(mode))
+                        .description("How SES's rate-limited sends are paced: 1 for the mode in use").register(registry);
+            }
+            Gauge.builder("userpool.ses.pacing.rate", p, SendPacer::ratePerSecond)
+                    .description("SES sends per second: the account's when shared, this replica's when alone").register(registry);
+        });
     }
 
     /** The shipped template with the settings; content SES would refuse stops start-up, naming the problem. */

@@ -24,6 +24,23 @@ class SettingsTest {
     }
 
     @Test
+    void onlyTheAwsModeWithNothingEmbeddedKeepsNoDatabaseInTheDataDirectory() {
+        // what decides whether serve locks the data directory (docs/replicas.md)
+        assertThat(Settings.from(Map.of()).usesEmbeddedDatabase()).isTrue();
+        Map<String, String> aws = Map.of("USERPOOL_DIRECTORY", "cognito", "USERPOOL_EMAIL", "ses", "USERPOOL_AUDIT", "dynamodb");
+        assertThat(Settings.from(aws).usesEmbeddedDatabase()).isFalse();
+        for (Map.Entry<String, String> embeddedPart : Map.of("USERPOOL_DIRECTORY", "embedded", "USERPOOL_EMAIL", "smtp",
+                "USERPOOL_AUDIT", "embedded").entrySet()) {
+            Map<String, String> mixed = new java.util.HashMap<>(aws);
+            mixed.put(embeddedPart.getKey(), embeddedPart.getValue());
+            assertThat(Settings.from(mixed).usesEmbeddedDatabase()).as(mixed.toString()).isTrue();
+        }
+        Map<String, String> embeddedEmail = new java.util.HashMap<>(aws);
+        embeddedEmail.put("USERPOOL_EMAIL", "embedded");
+        assertThat(Settings.from(embeddedEmail).usesEmbeddedDatabase()).isTrue();
+    }
+
+    @Test
     void adminEmailsAreNormalised() {
         Settings s = Settings.from(Map.of("USERPOOL_ADMIN_EMAILS", " Boss@Example.com , ops@example.com "));
         assertThat(s.adminEmails()).extracting(e -> e.value()).containsExactlyInAnyOrder("boss@example.com", "ops@example.com");

@@ -44,6 +44,18 @@ class SesSettingsTest {
     }
 
     @Test
+    void theFallbackShareDefaultsToHalfAndMustBeAPartOfTheRate() {
+        assertThat(ses(Map.of()).fallbackShare()).isEqualTo(0.5);
+        assertThat(ses(Map.of("USERPOOL_SES_FALLBACK_SHARE", "0.25")).fallbackShare()).isEqualTo(0.25);
+        assertThat(ses(Map.of("USERPOOL_SES_FALLBACK_SHARE", "1")).fallbackShare()).isEqualTo(1.0);
+        for (String bad : new String[] {"0", "1.5", "-0.5", "half", "NaN"}) {
+            assertThatThrownBy(() -> ses(Map.of("USERPOOL_SES_FALLBACK_SHARE", bad)))
+                    .isInstanceOf(InvalidSettingsException.class)
+                    .hasMessageStartingWith("USERPOOL_SES_FALLBACK_SHARE=" + bad + " is not understood");
+        }
+    }
+
+    @Test
     void theFromAddressIsRequired() {
         assertThatThrownBy(() -> SesSettings.from(Settings.from(Map.of("USERPOOL_EMAIL", "ses"))))
                 .isInstanceOf(InvalidSettingsException.class)

@@ -89,7 +89,7 @@ class AwsClientsTest {
     void sesGivesAFailingCallThreeAttempts() {
         SesSettings ses = new SesSettings(new EmailAddress("no-reply@example.com"), "userpool-verification",
                 Optional.of(endpoint()), Optional.empty(), 1, 10, URI.create("http://localhost/verified.html"),
-                URI.create("http://localhost/verified.html?failed=1"), true);
+                URI.create("http://localhost/verified.html?failed=1"), true, SesSettings.DEFAULT_FALLBACK_SHARE);
         SesV2Client client = SesModule.sesClient(ses, opened(new SesModule.SesResources()));
 
         assertThatThrownBy(() -> client.getAccount(b -> {})).isInstanceOf(SdkException.class);

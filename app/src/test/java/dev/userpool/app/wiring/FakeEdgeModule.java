@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.userpool.app.http.LocalEndpoints;
+import dev.userpool.app.http.ReplicaStatus;
 import dev.userpool.app.http.cognito.CognitoApi;
 import dev.userpool.core.domain.AdminPolicy;
 import dev.userpool.core.port.out.AuditLog;
@@ -54,6 +55,7 @@ final class FakeEdgeModule {
     @Provides static AuditLog auditLog(InMemoryAuditLog log) { return log; }
     @Provides static EmailVerifier emailVerifier(FakeEmailVerifier verifier) { return verifier; }
     @Provides static LocalEndpoints localEndpoints() { return LocalEndpoints.none(); }
+    @Provides static ReplicaStatus replicaStatus() { return ReplicaStatus.none(); }
     /** The fake edge poses no SRP challenges: challenge sign-ins are refused, as with USERPOOL_SRP=off. */
     @Provides static Optional<SignInChallenges> signInChallenges() { return Optional.empty(); }
     @Provides static CognitoApi cognitoApi(ObjectMapper json) { return CognitoApi.notServed("The fake edge serves no Cognito API.", json); }
