@@ -1,5 +1,6 @@
 package dev.userpool.app.backup;
 
+import dev.userpool.app.launch.ServeLock;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.embedded.DatabaseCopy;
 import java.io.IOException;
@@ -162,8 +163,9 @@ public final class DataBackup {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted().toList()) {
                 if (p.equals(dir) || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) continue;
-                if (p.getParent().equals(dir) && (p.getFileName().toString().equals(DATABASE)
-                        || DATABASE_COMPANIONS.contains(p.getFileName().toString()))) {
+                String name = p.getFileName().toString();
+                if (p.getParent().equals(dir) && (name.equals(DATABASE) || DATABASE_COMPANIONS.contains(name)
+                        || name.equals(ServeLock.FILE_NAME))) {
                     continue;
                 }
                 files.add(p);

@@ -29,7 +29,8 @@ import java.util.Set;
  * <p>Only {@code serve} takes it; the CLI commands open the database beside a running service.
  */
 public final class ServeLock implements AutoCloseable {
-    static final String FILE_NAME = "serve.lock";
+    /** The lock file in the data directory; a backup leaves it out (a running server's pid means nothing elsewhere). */
+    public static final String FILE_NAME = "serve.lock";
 
     private final Path file;
     private final FileChannel channel;

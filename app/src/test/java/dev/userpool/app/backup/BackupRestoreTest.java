@@ -133,6 +133,7 @@ class BackupRestoreTest {
         Files.write(Files.createDirectories(data.resolve("audit-spool")).resolve("0001-abc.spool"), segment);
         Files.writeString(data.resolve("notes with spaces=and:signs.txt"), "kept");
         Files.createSymbolicLink(data.resolve("elsewhere"), work);
+        Files.writeString(data.resolve("serve.lock"), "4242\n");   // a running server's lock: means nothing elsewhere
         Path archive = work.resolve("pool.zip");
         Path linked = Files.createSymbolicLink(work.resolve("data-link"), data);   // USERPOOL_DATA_DIR may be a link
         Run backup = run(new BackupCommand(), "--to", archive.toString(), "--data-dir", linked.toString());
@@ -145,6 +146,7 @@ class BackupRestoreTest {
         assertThat(Files.readAllBytes(restored.resolve("audit-spool/0001-abc.spool"))).isEqualTo(segment);
         assertThat(Files.readString(restored.resolve("notes with spaces=and:signs.txt"))).isEqualTo("kept");
         assertThat(restored.resolve("elsewhere")).doesNotExist();
+        assertThat(restored.resolve("serve.lock")).as("the server's lock stays behind").doesNotExist();
         assertThat(Files.getPosixFilePermissions(restored.resolve("audit-spool"))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(Files.getPosixFilePermissions(restored.resolve("audit-spool/0001-abc.spool")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));

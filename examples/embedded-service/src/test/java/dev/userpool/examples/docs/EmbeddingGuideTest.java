@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
 /**
- * docs/embedding.md shows only code that is compiled and tested: each of its Java blocks is an excerpt,
- * line for line (indentation aside), of a source file under examples/. Its Maven blocks name only
+ * docs/embedding.md (and the README's test example) show only code that is compiled and tested: each of
+ * their Java blocks is an excerpt, line for line (indentation aside), of a source file under examples/. Its Maven blocks name only
  * artifacts the BOM manages.
  */
 class EmbeddingGuideTest {
@@ -22,19 +22,23 @@ class EmbeddingGuideTest {
 
     private final Path root = Repository.root();
     private final String guide = Repository.read(root.resolve("docs/embedding.md"));
+    private final String readme = Repository.read(root.resolve("README.md"));
 
     @Test
     void everyJavaBlockIsAnExcerptOfTheExamples() {
         List<List<String>> sources = Repository.javaFiles(root.resolve("examples")).stream()
                 .filter(f -> f.toString().contains("/src/"))
                 .map(f -> lines(Repository.read(f))).toList();
-        List<String> blocks = blocks("java");
-
+        List<String> blocks = new ArrayList<>(blocks(guide, "java"));
         assertThat(blocks).as("Java blocks in docs/embedding.md").hasSizeGreaterThanOrEqualTo(5);
+        List<String> readmeBlocks = blocks(readme, "java");
+        assertThat(readmeBlocks).as("the README's JUnit 5 example").isNotEmpty();
+        blocks.addAll(readmeBlocks);
+
         for (String block : blocks) {
             List<String> excerpt = lines(block);
             assertThat(sources.stream().anyMatch(source -> contains(source, excerpt)))
-                    .as("this block of docs/embedding.md occurs in no source under examples/:%n%s", block).isTrue();
+                    .as("this block of docs/embedding.md or README.md occurs in no source under examples/:%n%s", block).isTrue();
         }
     }
 
@@ -53,7 +57,7 @@ class EmbeddingGuideTest {
         Set<String> known = Repository.texts(bom, "dependencyManagement", "dependencies", "dependency", "artifactId")
                 .stream().collect(Collectors.toSet());
         List<String> named = new ArrayList<>();
-        for (String block : blocks("xml")) {
+        for (String block : blocks(guide, "xml")) {
             Matcher artifact = Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(block);
             while (artifact.find()) named.add(artifact.group(1));
         }
@@ -62,9 +66,9 @@ class EmbeddingGuideTest {
         assertThat(named).allMatch(a -> a.equals("userpool-bom") || known.contains(a));
     }
 
-    private List<String> blocks(String language) {
+    private static List<String> blocks(String markdown, String language) {
         List<String> blocks = new ArrayList<>();
-        Matcher fence = FENCE.matcher(guide);
+        Matcher fence = FENCE.matcher(markdown);
         while (fence.find()) {
             if (fence.group(1).equals(language)) blocks.add(fence.group(2));
         }
