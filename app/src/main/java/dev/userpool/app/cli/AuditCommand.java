@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The latest audit events, oldest of them first, like the tail of a log. */
-@Command(name = "audit", description = "Read the audit trail.", subcommands = AuditCommand.Tail.class)
+@Command(name = "audit", description = "Read, export and import the audit trail.", subcommands = {AuditCommand.Tail.class,
+        AuditExportCommand.class, AuditImportCommand.class})
 public final class AuditCommand {
 
     @Command(name = "tail", description = "Show the latest audit events.")
