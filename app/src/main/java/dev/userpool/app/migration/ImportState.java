@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Which accounts an import has already moved, kept in a file so that a run that was interrupted
  * (killed, a lost connection) resumes where it stopped: one line per account done, written and forced
- * to disk before the next account is tried. A line cut short by a crash (no line break) is ignored, so
+ * to disk before the next account is tried. A line cut short by a crash (no line break) is dropped, so
  * that account is tried again, and Cognito says it exists. Accounts that failed are not written: the
  * next run tries them again.
  */
@@ -53,10 +53,21 @@ public final class ImportState implements AutoCloseable {
                     }
                 }
             }
+            if (Files.exists(file)) {
+                // the cut line goes, so that the next line written does not continue it
+                byte[] bytes = Files.readAllBytes(file);
+                int complete = bytes.length;
+                while (complete > 0 && bytes[complete - 1] != '\n') complete--;
+                if (complete < bytes.length) {
+                    try (FileChannel cut = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                        cut.truncate(complete);
+                        cut.force(false);
+                    }
+                }
+            }
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
             if (channel.size() == 0) write(channel, FIRST_LINE);
-            else if (!Files.readString(file, StandardCharsets.UTF_8).endsWith("\n")) write(channel, "");   // end the cut line
             return new ImportState(file, done, channel);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot use the state file " + file, e);
