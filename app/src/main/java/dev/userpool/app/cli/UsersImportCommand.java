@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,9 +50,6 @@ final class UsersImportCommand implements Callable<Integer> {
     @Option(names = "--state", paramLabel = "FILE", description = "The accounts done so far (default: FILE.import-state beside the CSV)")
     Path state;
 
-    /** How the target is built; a test passes its own. */
-    Function<AppComponent, AccountImport> target = AppComponent::cognitoAccountImport;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -75,9 +71,15 @@ final class UsersImportCommand implements Callable<Integer> {
             throw new UncheckedIOException("Cannot read " + from, e);
         }
         Path stateFile = state != null ? state : from.resolveSibling(from.getFileName() + ".import-state");
-        try (ImportState done = ImportState.open(stateFile);
-             AppComponent app = AppComponent.create(Settings.fromEnvironment(), Clock.systemUTC())) {
-            AccountImport accounts = target.apply(app);
+        try (AppComponent app = AppComponent.create(Settings.fromEnvironment(), Clock.systemUTC())) {
+            // the settings first: a run refused for a missing setting leaves no state file behind
+            AccountImport accounts = app.cognitoAccountImport();
+            return run(users, accounts, stateFile, out, err);
+        }
+    }
+
+    private static int run(List<MovedUser> users, AccountImport accounts, Path stateFile, PrintWriter out, PrintWriter err) {
+        try (ImportState done = ImportState.open(stateFile)) {
             err.printf("Importing %d account(s) into Cognito (%d done by an earlier run); progress kept in %s%n",
                     users.size(), users.stream().filter(u -> done.isDone(u.email())).count(), stateFile);
             ImportReport report = new UserImport(accounts, done)
