@@ -1,5 +1,6 @@
 package dev.userpool.app.cli;
 
+import dev.userpool.app.config.InvalidSettingsException;
 import dev.userpool.app.config.Settings;
 import dev.userpool.app.migration.CognitoUserCsv;
 import dev.userpool.app.migration.ImportReport;
@@ -73,7 +74,14 @@ final class UsersImportCommand implements Callable<Integer> {
         Path stateFile = state != null ? state : from.resolveSibling(from.getFileName() + ".import-state");
         try (AppComponent app = AppComponent.create(Settings.fromEnvironment(), Clock.systemUTC())) {
             // the settings first: a run refused for a missing setting leaves no state file behind
-            AccountImport accounts = app.cognitoAccountImport();
+            AccountImport accounts;
+            try {
+                accounts = app.cognitoAccountImport();
+            } catch (InvalidSettingsException e) {
+                // the message names the service's reason (USERPOOL_DIRECTORY=cognito); the import has its own
+                throw new InvalidSettingsException("users import --to cognito reads the Cognito settings the service "
+                        + "will run with: " + e.getMessage());
+            }
             return run(users, accounts, stateFile, out, err);
         }
     }

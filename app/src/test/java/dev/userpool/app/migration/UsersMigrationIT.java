@@ -240,8 +240,16 @@ class UsersMigrationIT {
         Run unknownColumn = run(env, "users", "import", "--to", "cognito", "--from", unknown.toString());
         assertThat(unknownColumn.exit()).isEqualTo(2);
         assertThat(unknownColumn.err()).contains("line 1: unknown column 'custom:plan'");
+        Path good = dir.resolve("good.csv");
+        Files.writeString(good, text.toString());
+        Run unconfigured = run(Map.of("USERPOOL_DATA_DIR", dir.resolve("bad-data").toString()), "users", "import", "--to",
+                "cognito", "--from", good.toString());
+        assertThat(unconfigured.exit()).isEqualTo(2);
+        assertThat(unconfigured.err()).contains("users import --to cognito reads the Cognito settings",
+                "USERPOOL_COGNITO_USER_POOL_ID");
         assertThat(poolUsers(pool.userPoolId())).isEmpty();
         assertThat(Files.exists(dir.resolve("malformed.csv.import-state"))).as("not even a state file").isFalse();
+        assertThat(Files.exists(dir.resolve("good.csv.import-state"))).as("not even a state file").isFalse();
     }
 
     private static int doneIn(Path state) throws IOException {
