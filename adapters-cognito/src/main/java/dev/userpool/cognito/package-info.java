@@ -4,7 +4,8 @@
  * {@link dev.userpool.cognito.CognitoUserDirectory} (accounts: sign-up, confirmation, lookups, listing,
  * disable/enable/delete), {@link dev.userpool.cognito.CognitoAuthenticator} (sign-in with SRP or a
  * password, refresh, sign-out, password reset and change) and {@link dev.userpool.cognito.CognitoTokenVerifier}
- * (the pool's RS256 tokens against its JWKS).
+ * (the pool's RS256 tokens against its JWKS); and {@link dev.userpool.cognito.CognitoAccountImport}, which
+ * moves accounts into a pool (AdminCreateUser without mail) for {@code users import --to cognito}.
  *
  * <p>Written for real AWS; where an emulator differs the tests say so, the adapter does not bend. Every
  * failure leaves as a {@link dev.userpool.core.domain.UserPoolException}, translated in one place:

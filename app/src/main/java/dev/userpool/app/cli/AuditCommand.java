@@ -15,9 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The audit trail: its latest events, and the spools replicas left for DynamoDB. */
-@Command(name = "audit", description = "Read the audit trail; drain a replica's spool into DynamoDB.",
-        subcommands = {AuditCommand.Tail.class, AuditDrainCommand.class})
+/** The audit trail: its latest events, its export and import, and the spools replicas left for DynamoDB. */
+@Command(name = "audit", description = "Read, export and import the audit trail; drain a replica's spool into DynamoDB.",
+        subcommands = {AuditCommand.Tail.class, AuditExportCommand.class, AuditImportCommand.class, AuditDrainCommand.class})
 public final class AuditCommand {
 
     /** The latest audit events, oldest of them first, like the tail of a log. */

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** The operator's console actions on accounts, on the same data directory as the service. */
-@Command(name = "users", description = "List and confirm accounts.", subcommands = {UsersCommand.List.class, UsersCommand.Confirm.class})
+@Command(name = "users", description = "List, confirm, export and import accounts.", subcommands = {UsersCommand.List.class,
+        UsersCommand.Confirm.class, UsersExportCommand.class, UsersImportCommand.class})
 public final class UsersCommand {
 
     @Command(name = "list", description = "List accounts with their status and whether the email is verified.")

@@ -3,6 +3,8 @@ package dev.userpool.app.wiring;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.userpool.app.config.Settings;
+import dev.userpool.core.port.out.AccountImport;
+import dev.userpool.core.port.out.AuditLog;
 import dev.userpool.dynamodb.SpoolDrain;
 import dev.userpool.embedded.EmbeddedDatabase;
 import dev.userpool.embedded.OutboxQueue;
@@ -27,6 +29,16 @@ public interface AppComponent extends AppRuntime {
 
     /** The embedded database (opened on first use): what a request costs it is read from its round trips. */
     EmbeddedDatabase embeddedDatabase();
+
+    /** The configured audit log itself, for {@code audit export} and {@code audit import}: no log line per event. */
+    @TrailOnly
+    AuditLog auditLog();
+
+    /**
+     * Accounts created in the Cognito pool of the {@code USERPOOL_COGNITO_*} settings, whatever
+     * {@code USERPOOL_DIRECTORY} says (an import moves users there from the embedded pool).
+     */
+    AccountImport cognitoAccountImport();
 
     @Component.Factory
     interface Factory {

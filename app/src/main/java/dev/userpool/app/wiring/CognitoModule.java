@@ -6,11 +6,13 @@ import dagger.multibindings.IntoSet;
 import dev.userpool.app.config.CognitoSettings;
 import dev.userpool.app.config.Settings;
 import dev.userpool.cognito.AppClient;
+import dev.userpool.cognito.CognitoAccountImport;
 import dev.userpool.cognito.CognitoAuthenticator;
 import dev.userpool.cognito.CognitoPool;
 import dev.userpool.cognito.CognitoTokenVerifier;
 import dev.userpool.cognito.CognitoUserDirectory;
 import dev.userpool.cognito.SignInFlow;
+import dev.userpool.core.port.out.AccountImport;
 import java.time.Clock;
 import java.time.Duration;
 import javax.inject.Singleton;
@@ -85,6 +87,13 @@ public final class CognitoModule {
     @Singleton
     static CognitoTokenVerifier cognitoTokenVerifier(CognitoSettings cognito, Clock clock) {
         return new CognitoTokenVerifier(pool(cognito), appClient(cognito), clock);
+    }
+
+    /** For {@code users import --to cognito}: built only when that command asks. */
+    @Provides
+    @Singleton
+    static AccountImport cognitoAccountImport(CognitoIdentityProviderClient client, CognitoSettings cognito) {
+        return new CognitoAccountImport(client, pool(cognito));
     }
 
     // The settings are plain values (config knows no adapter); here they become the adapter's own.

@@ -102,11 +102,16 @@ public final class PortsModule {
     }
 
     @Provides
-    static AuditLog auditLog(Settings settings, Provider<SqliteAuditLog> embedded, Provider<DynamoDbAuditLog> dynamodb) {
-        AuditLog trail = switch (settings.audit()) {
+    @TrailOnly
+    static AuditLog auditTrail(Settings settings, Provider<SqliteAuditLog> embedded, Provider<DynamoDbAuditLog> dynamodb) {
+        return switch (settings.audit()) {
             case EMBEDDED -> embedded.get();
             case DYNAMODB -> dynamodb.get();
         };
+    }
+
+    @Provides
+    static AuditLog auditLog(@TrailOnly AuditLog trail) {
         return new AuditLogLines(trail);   // one log line per use case, with its outcome
     }
 

@@ -1,0 +1,21 @@
+package dev.userpool.core.port.out;
+
+import dev.userpool.core.domain.EmailAddress;
+
+/**
+ * Creates accounts moved from another user pool, without a password of the user's and without
+ * telling them (the move is the operator's doing, not a sign-up). An account that exists already is
+ * left as it is and said so: a move that was interrupted is run again from the start.
+ */
+public interface AccountImport {
+
+    /** What became of one account. */
+    enum Result { CREATED, ALREADY_EXISTS }
+
+    /**
+     * Creates a confirmed account for {@code email}, its address marked verified or not as in the old
+     * pool. Fails with a {@link dev.userpool.core.domain.UserPoolException} for anything but an existing
+     * account (throttling it waits out itself, up to a limit).
+     */
+    Result create(EmailAddress email, boolean emailVerified);
+}
