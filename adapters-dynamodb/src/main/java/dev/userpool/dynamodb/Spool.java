@@ -302,8 +302,12 @@ final class Spool implements AutoCloseable {
         }
     }
 
-    /** Makes a new, renamed or deleted file name itself durable (Linux needs the directory synced too). */
     private void forceDirectory() {
+        forceDirectory(dir);
+    }
+
+    /** Makes a new, renamed or deleted file name in {@code dir} durable (Linux needs the directory synced too). */
+    static void forceDirectory(Path dir) {
         try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
             directory.force(true);
         } catch (IOException | UncheckedIOException notSupported) {

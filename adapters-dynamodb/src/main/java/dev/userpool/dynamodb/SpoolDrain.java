@@ -165,7 +165,7 @@ public final class SpoolDrain implements AutoCloseable {
             } else {
                 Files.deleteIfExists(segment.file());   // deleted while still locked: nobody else picks it up
             }
-            forceDirectory(segment.file().getParent());
+            Spool.forceDirectory(segment.file().getParent());
             tally.segmentsDrained++;
             return;
         }
@@ -271,14 +271,6 @@ public final class SpoolDrain implements AutoCloseable {
             out.force(false);
         }
         return file;
-    }
-
-    private static void forceDirectory(Path dir) {
-        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
-            directory.force(true);
-        } catch (IOException | UncheckedIOException notSupported) {
-            // some platforms cannot open a directory
-        }
     }
 
     private static void closeQuietly(SpoolSegment segment) {
