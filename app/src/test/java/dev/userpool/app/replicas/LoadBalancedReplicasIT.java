@@ -58,6 +58,8 @@ class LoadBalancedReplicasIT {
     static final List<String> NAMES = List.of("replica-1", "replica-2", "replica-3");
     /** From the kill until HAProxy has stopped sending to the dead replica: two failed checks 0.5 s apart, and slack for a shared machine. */
     static final Duration FAILURE_WINDOW = Duration.ofSeconds(3);
+    /** Link sign-ups each replica gets in the burst: within its queue of 10, about 13 s at SES's 1 per second. */
+    static final int BURST_PER_REPLICA = 4;
 
     @TempDir
     static Path work;
@@ -201,8 +203,55 @@ class LoadBalancedReplicasIT {
         }
     }
 
+    /**
+     * Shared pacing between processes: SES allows its account one custom-verification request per second
+     * (USERPOOL_SES_RATE=1, the default), whichever replica asks. A burst of link sign-ups spread over the
+     * three replicas waits its turn (each sign-up is answered once its link is out) and SES sees at most
+     * one send in any second. Each replica pacing on its own would send three in the first second.
+     */
     @Test
     @Order(2)
+    void aBurstOfLinkSignUpsOverTheReplicasKeepsTheAccountsRateAtSes() throws Exception {
+        int people = BURST_PER_REPLICA * NAMES.size();
+        ExecutorService clients = Executors.newFixedThreadPool(people);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < people; i++) {
+                String email = "burst-" + i + "@example.com";
+                answers.add(clients.submit(() -> api.signUp(email)));
+            }
+            Set<String> served = new HashSet<>();
+            for (Future<Response> answer : answers) {
+                Response signUp = answer.get(90, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(signUp.status()).as(signUp.text()).isEqualTo(201);
+                signUp.raw().headers().firstValue(HaProxy.SERVED_BY).ifPresent(served::add);
+            }
+            assertThat(served).as("the burst was spread over every replica").containsExactlyInAnyOrderElementsOf(NAMES);
+        } finally {
+            clients.shutdownNow();
+        }
+
+        List<SesV2Stub.Call> sends = ses.calls(SesV2Stub.Operation.SEND_CUSTOM_VERIFICATION_EMAIL).stream()
+                .filter(c -> c.json().path("EmailAddress").asText().startsWith("burst-")).toList();
+        assertThat(sends.stream().map(c -> c.json().path("EmailAddress").asText()))
+                .as("every link sent exactly once").doesNotHaveDuplicates().hasSize(people);
+        List<Instant> received = sends.stream().map(SesV2Stub.Call::at).sorted().toList();
+        assertThat(mostInAnySecond(received)).as("sends SES received in any 1-second window: %s", received).isEqualTo(1);
+    }
+
+    /** The most instants any half-open window [t, t + 1 s) holds. */
+    private static int mostInAnySecond(List<Instant> sorted) {
+        int most = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            int j = i;
+            while (j < sorted.size() && Duration.between(sorted.get(i), sorted.get(j)).compareTo(Duration.ofSeconds(1)) < 0) j++;
+            most = Math.max(most, j - i);
+        }
+        return most;
+    }
+
+    @Test
+    @Order(3)
     void aReplicaKilledUnderLoadLosesNoAcknowledgedAuditEventAndTheOthersServeTheRest() throws Exception {
         Map<String, String> accounts = new LinkedHashMap<>();
         Map<String, String> userIds = new LinkedHashMap<>();
