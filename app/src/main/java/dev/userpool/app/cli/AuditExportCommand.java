@@ -8,7 +8,6 @@ import dev.userpool.core.domain.PageRequest;
 import dev.userpool.core.event.AuditEvent;
 import dev.userpool.core.port.out.AuditLog;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -37,13 +36,8 @@ final class AuditExportCommand implements Callable<Integer> {
         try (AppComponent app = AppComponent.create(Settings.fromEnvironment(), clock)) {
             // up to a second ahead, so an event of this very moment is in
             Instant until = clock.instant().plusSeconds(1);
-            if (to == null) {
-                PrintWriter out = spec.commandLine().getOut();
-                written = export(app.auditLog(), until, out);
-                out.flush();
-            } else {
-                written = ExportFile.write(to, out -> export(app.auditLog(), until, out));
-            }
+            written = ExportFile.writeTo(Optional.ofNullable(to), spec.commandLine().getOut(),
+                    out -> export(app.auditLog(), until, out));
         }
         spec.commandLine().getErr().printf("Exported %d audit event(s)%s%n", written, to == null ? "" : " to " + to);
         spec.commandLine().getErr().flush();

@@ -1,6 +1,7 @@
 package dev.userpool.app.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -17,6 +19,14 @@ import java.util.function.Function;
  */
 final class ExportFile {
     private ExportFile() {}
+
+    /** To {@code target} as {@link #write(Path, Function)} does, or without one to {@code stdout}, flushed. */
+    static <T> T writeTo(Optional<Path> target, PrintWriter stdout, Function<Writer, T> content) {
+        if (target.isPresent()) return write(target.get(), content);
+        T result = content.apply(stdout);
+        stdout.flush();
+        return result;
+    }
 
     static <T> T write(Path target, Function<Writer, T> content) {
         Path dir = target.toAbsolutePath().getParent();

@@ -6,6 +6,7 @@ import dev.userpool.app.wiring.AppComponent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,14 +27,8 @@ final class UsersExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try (AppComponent app = AppComponent.create(Settings.fromEnvironment(), Clock.systemUTC())) {
-            UserExport.Summary summary;
-            if (to == null) {
-                PrintWriter out = spec.commandLine().getOut();
-                summary = UserExport.write(app.administration(), out);
-                out.flush();
-            } else {
-                summary = ExportFile.write(to, out -> UserExport.write(app.administration(), out));
-            }
+            UserExport.Summary summary = ExportFile.writeTo(Optional.ofNullable(to), spec.commandLine().getOut(),
+                    out -> UserExport.write(app.administration(), out));
             err.printf("Exported %d account(s)%s. Left out: %d unconfirmed (they sign up again), %d disabled "
                     + "(enable them first to move them). Passwords do not move: users choose a new one with "
                     + "\"forgot password\".%n", summary.exported(), to == null ? "" : " to " + to,
