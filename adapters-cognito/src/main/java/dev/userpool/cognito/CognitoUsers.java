@@ -4,6 +4,7 @@ import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserAttributes;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.UserStatus;
@@ -55,7 +56,7 @@ final class CognitoUsers {
         EmailAddress email = new EmailAddress(attribute(attributes, EMAIL).orElse(username));
         boolean verified = attribute(attributes, EMAIL_VERIFIED).map(v -> v.equalsIgnoreCase("true")).orElse(false);
         return new User(new UserId(sub), email, status(status), verified, enabled == null || enabled,
-                createdAt == null ? Instant.EPOCH : createdAt);
+                createdAt == null ? Instant.EPOCH : createdAt, UserAttributes.none());
     }
 
     /**

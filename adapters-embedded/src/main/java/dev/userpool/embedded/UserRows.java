@@ -3,6 +3,7 @@ package dev.userpool.embedded;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserAttributes;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.UserStatus;
@@ -68,7 +69,7 @@ final class UserRows {
     static User read(ResultSet rs) throws SQLException {
         return new User(new UserId(rs.getString("id")), new EmailAddress(rs.getString("email")),
                 UserStatus.valueOf(rs.getString("status")), rs.getInt("email_verified") != 0,
-                rs.getInt("enabled") != 0, Instant.ofEpochMilli(rs.getLong("created_at")));
+                rs.getInt("enabled") != 0, Instant.ofEpochMilli(rs.getLong("created_at")), UserAttributes.none());
     }
 
     static void insert(Connection c, User user, String passwordHash) throws SQLException {

@@ -10,17 +10,23 @@ import java.util.Objects;
  * transition once and hands it to the directory, which stores the state it is given.
  */
 public record User(UserId id, EmailAddress email, UserStatus status, boolean emailVerified, boolean enabled,
-                   Instant createdAt) {
+                   Instant createdAt, UserAttributes attributes) {
     public User {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(attributes, "attributes");
     }
 
     /** A new account as sign-up leaves it. */
     public static User signedUp(UserId id, EmailAddress email, Instant at) {
-        return new User(id, email, UserStatus.UNCONFIRMED, false, true, at);
+        return signedUp(id, email, at, UserAttributes.none());
+    }
+
+    /** A new account as sign-up leaves it, with the attributes it was given. */
+    public static User signedUp(UserId id, EmailAddress email, Instant at, UserAttributes attributes) {
+        return new User(id, email, UserStatus.UNCONFIRMED, false, true, at, attributes);
     }
 
     /**
@@ -32,7 +38,7 @@ public record User(UserId id, EmailAddress email, UserStatus status, boolean ema
             throw UserPoolException.notAuthorized("User cannot be confirmed. Current status is " + status + ".");
         }
         User confirmed = new User(id, email, UserStatus.CONFIRMED, emailVerified || method.verifiesEmail(), enabled,
-                createdAt);
+                createdAt, attributes);
         return new Transition(this, confirmed, AuditEventType.SIGN_UP_CONFIRMED);
     }
 
@@ -74,11 +80,11 @@ public record User(UserId id, EmailAddress email, UserStatus status, boolean ema
     }
 
     private User withEmailVerified(boolean verified) {
-        return new User(id, email, status, verified, enabled, createdAt);
+        return new User(id, email, status, verified, enabled, createdAt, attributes);
     }
 
     private User withEnabled(boolean isEnabled) {
-        return new User(id, email, status, emailVerified, isEnabled, createdAt);
+        return new User(id, email, status, emailVerified, isEnabled, createdAt, attributes);
     }
 
     /**

@@ -220,7 +220,7 @@ public abstract class UserDirectoryContract {
         assertThat(directory().find(email)).contains(verified);
         User enabled = enable(directory(), email);
         assertThat(directory().find(email)).contains(enabled);
-        assertThat(enabled).isEqualTo(new User(confirmed.id(), email, UserStatus.CONFIRMED, true, true, confirmed.createdAt()));
+        assertThat(enabled).isEqualTo(new User(confirmed.id(), email, UserStatus.CONFIRMED, true, true, confirmed.createdAt(), confirmed.attributes()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserAttributes;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserStatus;
 import java.time.Instant;
@@ -16,9 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** ListUsers' Filter grammar, and what each condition becomes. */
 class ListUsersFilterTest {
     private static final User ALICE = new User(new UserId("0a1b"), new EmailAddress("alice@example.com"), UserStatus.CONFIRMED,
-            true, true, Instant.EPOCH);
+            true, true, Instant.EPOCH, UserAttributes.none());
     private static final User BOB = new User(new UserId("2c3d"), new EmailAddress("bob@example.com"), UserStatus.UNCONFIRMED,
-            false, false, Instant.EPOCH);
+            false, false, Instant.EPOCH, UserAttributes.none());
 
     @Test
     void noFilterMatchesEveryone() {
@@ -35,7 +36,7 @@ class ListUsersFilterTest {
         assertThat(exact.filter().emailPrefix()).contains("alice@example.com");
         assertThat(exact.matches().test(ALICE)).isTrue();
         assertThat(exact.matches().test(new User(new UserId("x"), new EmailAddress("alice@example.com.au"), UserStatus.CONFIRMED,
-                true, true, Instant.EPOCH))).isFalse();
+                true, true, Instant.EPOCH, UserAttributes.none()))).isFalse();
     }
 
     @Test
