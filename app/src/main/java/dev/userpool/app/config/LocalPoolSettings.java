@@ -12,11 +12,13 @@ import java.util.regex.Pattern;
  * {@code SECRET_HASH}), whether it keeps SRP verifiers and answers {@code USER_SRP_AUTH}
  * ({@code USERPOOL_SRP}, default on), and from where the admin operations of its Cognito API are
  * accepted ({@code USERPOOL_POOL_ADMIN}: {@code loopback}, the default, meaning the callers of
- * {@code USERPOOL_LOCAL_NETWORKS} as for every local-only door; {@code any} or {@code off}).
+ * {@code USERPOOL_LOCAL_NETWORKS} as for every local-only door; {@code any} or {@code off}), and
+ * whether its app client allows server-side sign-in with AdminInitiateAuth's {@code ADMIN_USER_PASSWORD_AUTH}
+ * ({@code USERPOOL_ADMIN_USER_PASSWORD_AUTH}, default on: Cognito's {@code ALLOW_ADMIN_USER_PASSWORD_AUTH}).
  * The client secret never prints.
  */
 public record LocalPoolSettings(String userPoolId, String clientId, Optional<String> clientSecret, boolean srp,
-                                AdminCalls adminCalls) {
+                                AdminCalls adminCalls, boolean adminUserPasswordAuth) {
     public static final String DEFAULT_POOL_ID = "local_Userpool1";
     public static final String DEFAULT_CLIENT_ID = "userpool-local";
     // Cognito's patterns for a pool id and an app client id ('-' allowed too: the embedded default has one)
@@ -43,7 +45,8 @@ public record LocalPoolSettings(String userPoolId, String clientId, Optional<Str
                     + " is not understood: expected 1 to 128 letters, digits, '_', '+' or '-'.");
         }
         return new LocalPoolSettings(poolId, clientId, env.get("USERPOOL_CLIENT_SECRET"), env.flag("USERPOOL_SRP", true),
-                env.choice("USERPOOL_POOL_ADMIN", AdminCalls.class, AdminCalls.LOOPBACK));
+                env.choice("USERPOOL_POOL_ADMIN", AdminCalls.class, AdminCalls.LOOPBACK),
+                env.flag("USERPOOL_ADMIN_USER_PASSWORD_AUTH", true));
     }
 
     /** The part before {@code _}: what Cognito clients take for the region. */
@@ -65,6 +68,7 @@ public record LocalPoolSettings(String userPoolId, String clientId, Optional<Str
     @Override
     public String toString() {
         return "LocalPoolSettings[userPoolId=" + userPoolId + ", clientId=" + clientId + ", clientSecret="
-                + (clientSecret.isPresent() ? "***" : "none") + ", srp=" + srp + ", adminCalls=" + adminCalls + "]";
+                + (clientSecret.isPresent() ? "***" : "none") + ", srp=" + srp + ", adminCalls=" + adminCalls
+                + ", adminUserPasswordAuth=" + adminUserPasswordAuth + "]";
     }
 }

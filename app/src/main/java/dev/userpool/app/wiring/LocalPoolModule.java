@@ -59,6 +59,6 @@ public final class LocalPoolModule {
                             case LOOPBACK -> PoolApiSettings.AdminCallers.LOCAL;
                             case ANY -> PoolApiSettings.AdminCallers.ANY;
                             case OFF -> PoolApiSettings.AdminCallers.NOBODY;
-                        }), callers, registration, authentication, administration, json);
+                        }, pool.adminUserPasswordAuth()), callers, registration, authentication, administration, json);
     }
 }

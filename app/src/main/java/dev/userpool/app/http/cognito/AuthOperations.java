@@ -6,6 +6,7 @@ import static dev.userpool.app.http.cognito.CognitoShapes.ordered;
 import dev.userpool.app.http.RequestContexts;
 import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.PasswordVerifierChallenge;
+import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.port.in.Authentication;
 import dev.userpool.core.port.in.Authentication.ChallengeSignInCommand;
@@ -45,8 +46,8 @@ final class AuthOperations {
         Map<String, String> parameters = request.map("AuthParameters");
         return switch (flow) {
             case "USER_SRP_AUTH" -> passwordVerifierChallenge(parameters, ctx);
-            case "USER_PASSWORD_AUTH" -> signInWithPassword(parameters, ctx);
-            case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> refresh(parameters, ctx);
+            case "USER_PASSWORD_AUTH" -> signInWithPassword(parameters, RequestContexts.of(ctx));
+            case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> refresh(parameters, RequestContexts.of(ctx));
             default -> throw CognitoError.invalidParameter("Unsupported AuthFlow " + flow + ": this pool serves " + FLOWS + ".");
         };
     }
@@ -69,24 +70,25 @@ final class AuthOperations {
         return ordered("ChallengeName", PasswordVerifierChallenge.NAME, "ChallengeParameters", challengeParameters);
     }
 
-    private Map<String, Object> signInWithPassword(Map<String, String> parameters, Context ctx) {
+    /** USERNAME and PASSWORD: InitiateAuth's USER_PASSWORD_AUTH, and AdminInitiateAuth's ADMIN_USER_PASSWORD_AUTH (AdminAuthOperations). */
+    Map<String, Object> signInWithPassword(Map<String, String> parameters, RequestContext context) {
         String username = required(parameters, "USERNAME");
         String password = required(parameters, "PASSWORD");
         pool.requireSecretHash(Optional.ofNullable(parameters.get("SECRET_HASH")), username);
-        Tokens tokens = authentication.signIn(new SignInCommand(username, password,
-                RequestContexts.of(ctx)));
+        Tokens tokens = authentication.signIn(new SignInCommand(username, password, context));
         return authenticationResult(tokens);
     }
 
     /**
      * With a client secret, Cognito wants SECRET_HASH over the token owner's username, which an opaque
      * refresh token does not name: it is checked once the tokens say whose they are (sub or address).
+     * Also AdminInitiateAuth's REFRESH_TOKEN_AUTH.
      */
-    private Map<String, Object> refresh(Map<String, String> parameters, Context ctx) {
+    Map<String, Object> refresh(Map<String, String> parameters, RequestContext context) {
         String refreshToken = required(parameters, "REFRESH_TOKEN");
         Optional<String> secretHash = Optional.ofNullable(parameters.get("SECRET_HASH"));
         if (pool.hasSecret() && secretHash.isEmpty()) pool.requireSecretHash(secretHash);   // a missing hash is refused at once
-        Tokens tokens = authentication.refresh(new TokenCommand(refreshToken, RequestContexts.of(ctx)));
+        Tokens tokens = authentication.refresh(new TokenCommand(refreshToken, context));
         if (pool.hasSecret()) {
             CurrentUser owner = authentication.currentUser(tokens.idToken());
             pool.requireSecretHash(secretHash, owner.userId().value(), owner.email().value());
@@ -104,6 +106,11 @@ final class AuthOperations {
     }
 
     Map<String, Object> respondToAuthChallenge(CognitoRequest request, Context ctx) {
+        return answerChallenge(request, RequestContexts.of(ctx));
+    }
+
+    /** RespondToAuthChallenge and AdminRespondToAuthChallenge (AdminAuthOperations): every challenge is answered here. */
+    Map<String, Object> answerChallenge(CognitoRequest request, RequestContext context) {
         pool.requireClient(request);
         String challengeName = request.required("ChallengeName");
         if (!PasswordVerifierChallenge.NAME.equals(challengeName)) {
@@ -118,7 +125,7 @@ final class AuthOperations {
         Optional<String> challenged = authentication.challengedName(secretBlock);
         pool.requireSecretHash(Optional.ofNullable(responses.remove("SECRET_HASH")), username, challenged.orElse(null));
         Tokens tokens = authentication.signIn(new ChallengeSignInCommand(challenged.orElse(username),
-                new ChallengeAnswer(PasswordVerifierChallenge.NAME, secretBlock, responses), RequestContexts.of(ctx)));
+                new ChallengeAnswer(PasswordVerifierChallenge.NAME, secretBlock, responses), context));
         return authenticationResult(tokens);
     }
 

@@ -60,6 +60,7 @@ public final class CognitoApi {
         AuthOperations auth = new AuthOperations(authentication, settings.srp(), pool);
         AccountOperations account = new AccountOperations(authentication, pool);
         AdminOperations admin = new AdminOperations(administration, pool);
+        AdminAuthOperations adminAuth = new AdminAuthOperations(auth, pool, settings.adminUserPasswordAuth());
         Map<String, Operation> ops = new LinkedHashMap<>();
         ops.put("SignUp", signUp::signUp);
         ops.put("ConfirmSignUp", signUp::confirmSignUp);
@@ -82,6 +83,9 @@ public final class CognitoApi {
         ops.put("AdminDeleteUser", admin.guarded("AdminDeleteUser", admin::deleteUser));
         ops.put("AdminUserGlobalSignOut", admin.guarded("AdminUserGlobalSignOut", admin::userGlobalSignOut));
         ops.put("ListUsers", admin.guarded("ListUsers", admin::listUsers));
+        // server-side sign-in (issue 13)
+        ops.put("AdminInitiateAuth", admin.guarded("AdminInitiateAuth", adminAuth::initiateAuth));
+        ops.put("AdminRespondToAuthChallenge", admin.guarded("AdminRespondToAuthChallenge", adminAuth::respondToAuthChallenge));
         return new CognitoApi(Optional.of(settings), java.util.Collections.unmodifiableMap(ops), Optional.empty(), json);
     }
 

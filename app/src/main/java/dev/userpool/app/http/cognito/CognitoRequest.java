@@ -67,6 +67,33 @@ final class CognitoRequest {
         return values;
     }
 
+    /** Whether the member is there at all, even empty. */
+    boolean hasMember(String member) {
+        JsonNode node = root.get(member);
+        return node != null && !node.isNull();
+    }
+
+    /** A structure member (ContextData), read with the same methods; empty when absent. */
+    Optional<CognitoRequest> object(String member) {
+        JsonNode node = root.get(member);
+        if (node == null || node.isNull()) return Optional.empty();
+        if (!node.isObject()) throw CognitoError.invalidParameter("Member " + member + " must be a structure.");
+        return Optional.of(new CognitoRequest(node));
+    }
+
+    /** A list of structures (ContextData's HttpHeaders); empty when absent. */
+    List<CognitoRequest> objects(String member) {
+        JsonNode node = root.get(member);
+        List<CognitoRequest> items = new ArrayList<>();
+        if (node == null || node.isNull()) return items;
+        if (!node.isArray()) throw CognitoError.invalidParameter("Member " + member + " must be a list.");
+        for (JsonNode item : node) {
+            if (!item.isObject()) throw CognitoError.invalidParameter("Every item of " + member + " must be a structure.");
+            items.add(new CognitoRequest(item));
+        }
+        return items;
+    }
+
     /** A list of {@code {"Name", "Value"}} (UserAttributes); empty when absent. */
     List<Attribute> attributes(String member) {
         JsonNode node = root.get(member);
