@@ -8,6 +8,7 @@ import dev.userpool.app.http.RequestBodies;
 import dev.userpool.app.http.RequestContexts;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.port.in.Administration;
+import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.Authentication;
 import dev.userpool.core.port.in.Registration;
 import io.javalin.Javalin;
@@ -54,13 +55,15 @@ public final class CognitoApi {
      * @param callers who may call the admin operations with {@code USERPOOL_POOL_ADMIN=loopback}
      */
     public static CognitoApi serving(PoolApiSettings settings, LocalCallers callers, Registration registration,
-                                     Authentication authentication, Administration administration, ObjectMapper json) {
+                                     Authentication authentication, Administration administration, AuditQueries audit,
+                                     ObjectMapper json) {
         LocalPool pool = new LocalPool(settings, callers);
         SignUpOperations signUp = new SignUpOperations(registration, pool);
         AuthOperations auth = new AuthOperations(authentication, settings.srp(), pool);
         AccountOperations account = new AccountOperations(authentication, pool);
         AdminOperations admin = new AdminOperations(administration, pool);
         AdminAuthOperations adminAuth = new AdminAuthOperations(auth, pool, settings.adminUserPasswordAuth());
+        AuthEventsOperations authEvents = new AuthEventsOperations(audit);
         Map<String, Operation> ops = new LinkedHashMap<>();
         ops.put("SignUp", signUp::signUp);
         ops.put("ConfirmSignUp", signUp::confirmSignUp);
@@ -86,6 +89,7 @@ public final class CognitoApi {
         // server-side sign-in (issue 13)
         ops.put("AdminInitiateAuth", admin.guarded("AdminInitiateAuth", adminAuth::initiateAuth));
         ops.put("AdminRespondToAuthChallenge", admin.guarded("AdminRespondToAuthChallenge", adminAuth::respondToAuthChallenge));
+        ops.put("AdminListUserAuthEvents", admin.guarded("AdminListUserAuthEvents", authEvents::listUserAuthEvents));
         return new CognitoApi(Optional.of(settings), java.util.Collections.unmodifiableMap(ops), Optional.empty(), json);
     }
 
