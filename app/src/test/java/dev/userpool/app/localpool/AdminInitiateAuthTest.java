@@ -7,8 +7,13 @@ import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.testing.ApiClient;
 import dev.userpool.app.testing.RunningApp;
 import dev.userpool.cognito.AppClient;
+import dev.userpool.cognito.srp.PasswordClaim;
+import dev.userpool.cognito.srp.PasswordVerifierChallenge;
+import dev.userpool.cognito.srp.SrpClient;
+import dev.userpool.cognito.srp.SrpStart;
 import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.PageRequest;
+import dev.userpool.core.domain.Password;
 import dev.userpool.core.event.AuditEvent;
 import dev.userpool.core.event.Outcome;
 import dev.userpool.core.testing.MutableClock;
@@ -26,9 +31,11 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminInitiateAuthRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ContextDataType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.HttpHeader;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException;
@@ -247,6 +254,32 @@ class AdminInitiateAuthTest {
         assertThat(cognito.adminInitiateAuth(b -> b.userPoolId(POOL).clientId(clientId).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
                 .authParameters(Map.of("REFRESH_TOKEN", tokens.refreshToken(), "SECRET_HASH", appClient.secretHash(sub).orElseThrow())))
                 .authenticationResult().accessToken()).isNotBlank();
+    }
+
+    @Test
+    void adminRespondToAuthChallengeAnswersTheChallengesRespondToAuthChallengeDoes() {
+        start(Map.of());
+        String email = confirmedUser();
+        SrpClient srp = new SrpClient(POOL, clock);
+        SrpStart start = srp.start();
+        InitiateAuthResponse challenge = cognito.initiateAuth(b -> b.authFlow(AuthFlowType.USER_SRP_AUTH).clientId(CLIENT)
+                .authParameters(Map.of("USERNAME", email, "SRP_A", start.srpA())));
+        PasswordClaim claim = srp.answer(start, PasswordVerifierChallenge.from(challenge.challengeParameters()), Password.of(PASSWORD));
+
+        AuthenticationResultType tokens = cognito.adminRespondToAuthChallenge(b -> b.userPoolId(POOL).clientId(CLIENT)
+                .challengeName(ChallengeNameType.PASSWORD_VERIFIER).session(challenge.session())
+                .challengeResponses(new HashMap<>(claim.challengeResponses()))
+                .contextData(context("198.51.100.23", "curl/8.5.0"))).authenticationResult();
+
+        assertThat(api.get("/api/me", tokens.accessToken()).json().path("email").asText()).isEqualTo(email);
+        assertThat(signIns(email).get(0).context().sourceIp()).contains("198.51.100.23");
+        assertThatThrownBy(() -> cognito.adminRespondToAuthChallenge(b -> b.userPoolId(POOL).clientId(CLIENT)
+                .challengeName(ChallengeNameType.SMS_MFA).challengeResponses(Map.of("USERNAME", email))))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("SMS_MFA");
+        assertThatThrownBy(() -> cognito.adminRespondToAuthChallenge(b -> b.userPoolId("local_Other1").clientId(CLIENT)
+                .challengeName(ChallengeNameType.PASSWORD_VERIFIER).challengeResponses(Map.of("USERNAME", email))))
+                .isInstanceOfSatisfying(CognitoIdentityProviderException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFoundException"));
     }
 
     // ------------------------------------------------------------------ helpers
