@@ -22,6 +22,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminInitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
@@ -36,7 +37,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAu
  * <ul>
  * <li>Sign-in with {@code USER_SRP_AUTH} (InitiateAuth, then RespondToAuthChallenge answering
  *     {@code PASSWORD_VERIFIER} with an SRP proof, so the password never leaves this process), or with
- *     {@code USER_PASSWORD_AUTH} when configured. Any other challenge Cognito poses (a new password,
+ *     {@code USER_PASSWORD_AUTH} when configured, or server-side with AdminInitiateAuth
+ *     ({@code ADMIN_USER_PASSWORD_AUTH}, {@link SignInFlow#ADMIN_USER_PASSWORD_AUTH}). Any other challenge Cognito poses (a new password,
  *     MFA, …) is a {@code NotAuthorized} naming it: this service cannot answer it.</li>
  * <li>{@code SECRET_HASH} on every call that names a user when the app client has a secret; in
  *     RespondToAuthChallenge it is computed over the challenge's {@code USERNAME}, which for pools with
@@ -77,6 +79,7 @@ public final class CognitoAuthenticator implements Authenticator {
             result = switch (flow) {
                 case USER_SRP_AUTH -> signInWithSrp(email, password);
                 case USER_PASSWORD_AUTH -> signInWithPassword(email, password);
+                case ADMIN_USER_PASSWORD_AUTH -> signInAsAdmin(email, password);
             };
         } catch (UserPoolException e) {
             throw namingTheAccount(e, email);
@@ -127,6 +130,17 @@ public final class CognitoAuthenticator implements Authenticator {
         InitiateAuthResponse response = CognitoSdkFailures.call("InitiateAuth", () -> cognito.initiateAuth(b -> b
                 .authFlow(AuthFlowType.USER_PASSWORD_AUTH).clientId(appClient.clientId()).authParameters(parameters)),
                 password.reveal());
+        if (response.authenticationResult() == null) throw unhandled(response.challengeNameAsString());
+        return response.authenticationResult();
+    }
+
+    /** AdminInitiateAuth: the same check as USER_PASSWORD_AUTH, through the admin API ({@link SignInFlow#ADMIN_USER_PASSWORD_AUTH}). */
+    private AuthenticationResultType signInAsAdmin(EmailAddress email, Password password) {
+        Map<String, String> parameters = withSecretHash(email.value(),
+                Map.of("USERNAME", email.value(), "PASSWORD", password.reveal()));
+        AdminInitiateAuthResponse response = CognitoSdkFailures.call("AdminInitiateAuth", () -> cognito.adminInitiateAuth(b -> b
+                .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH).userPoolId(pool.userPoolId()).clientId(appClient.clientId())
+                .authParameters(parameters)), password.reveal());
         if (response.authenticationResult() == null) throw unhandled(response.challengeNameAsString());
         return response.authenticationResult();
     }

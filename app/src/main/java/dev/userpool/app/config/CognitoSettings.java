@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * The settings of {@code USERPOOL_DIRECTORY=cognito}: the user pool ({@code USERPOOL_COGNITO_USER_POOL_ID},
  * in {@code AWS_REGION}), its app client ({@code USERPOOL_COGNITO_CLIENT_ID}, and
  * {@code USERPOOL_COGNITO_CLIENT_SECRET} when the client has one), how passwords are proven
- * ({@code USERPOOL_COGNITO_AUTH_FLOW}: {@code USER_SRP_AUTH}, the default, or {@code USER_PASSWORD_AUTH})
+ * ({@code USERPOOL_COGNITO_AUTH_FLOW}: {@code USER_SRP_AUTH}, the default, {@code USER_PASSWORD_AUTH} or {@code ADMIN_USER_PASSWORD_AUTH})
  * and, for an emulator, {@code USERPOOL_COGNITO_ENDPOINT}. Missing ones stop start-up, all named at once.
  * The client secret never prints.
  *
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public record CognitoSettings(String region, String userPoolId, String clientId, Optional<String> clientSecret,
                               AuthFlow flow, Optional<URI> endpoint, boolean credentialsInEnvironment) {
     /** How a password is proven to Cognito: by an SRP proof (the password stays here) or by sending it. */
-    public enum AuthFlow { USER_SRP_AUTH, USER_PASSWORD_AUTH }
+    public enum AuthFlow { USER_SRP_AUTH, USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH }
 
     static final String BECAUSE = "when USERPOOL_DIRECTORY=cognito";
     // Cognito's own pattern for a pool id; on AWS the part before '_' is the pool's region

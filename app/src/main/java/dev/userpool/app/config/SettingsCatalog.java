@@ -110,8 +110,8 @@ public final class SettingsCatalog {
                     "the pool's app client the app signs users in through"),
             s("USERPOOL_COGNITO_CLIENT_SECRET", Section.COGNITO, "none", "the client's secret",
                     "the app client's secret, if it has one"),
-            s("USERPOOL_COGNITO_AUTH_FLOW", Section.COGNITO, "`USER_SRP_AUTH`", "`USER_SRP_AUTH` or `USER_PASSWORD_AUTH`",
-                    "how a password is proven to Cognito: an SRP proof (the password stays here) or sending it"),
+            s("USERPOOL_COGNITO_AUTH_FLOW", Section.COGNITO, "`USER_SRP_AUTH`", "`USER_SRP_AUTH`, `USER_PASSWORD_AUTH` or `ADMIN_USER_PASSWORD_AUTH`",
+                    "how a password is proven to Cognito: an SRP proof (the password stays here), sending it, or sending it server-side with AdminInitiateAuth (the app client then needs no public sign-in flow)"),
             s("USERPOOL_COGNITO_ENDPOINT", Section.COGNITO, "none", URL,
                     "another endpoint (an emulator such as cognito-local); the issuer and JWKS then become `{endpoint}/{poolId}` and `{endpoint}/{poolId}/.well-known/jwks.json`"),
 

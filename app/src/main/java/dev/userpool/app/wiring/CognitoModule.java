@@ -110,6 +110,7 @@ public final class CognitoModule {
         return switch (cognito.flow()) {
             case USER_SRP_AUTH -> SignInFlow.USER_SRP_AUTH;
             case USER_PASSWORD_AUTH -> SignInFlow.USER_PASSWORD_AUTH;
+            case ADMIN_USER_PASSWORD_AUTH -> SignInFlow.ADMIN_USER_PASSWORD_AUTH;
         };
     }
 }

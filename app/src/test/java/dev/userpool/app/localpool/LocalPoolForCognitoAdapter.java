@@ -33,19 +33,24 @@ final class LocalPoolForCognitoAdapter implements AutoCloseable {
     final CognitoAuthenticator authenticator;
     final CognitoTokenVerifier verifier;
 
-    private LocalPoolForCognitoAdapter(RunningApp app) {
+    private LocalPoolForCognitoAdapter(RunningApp app, SignInFlow flow) {
         this.app = app;
         this.api = new ApiClient(app.baseUrl());
         this.pool = new CognitoPool("local", LocalPoolSettings.DEFAULT_POOL_ID, Optional.of(app.baseUrl()));
         AppClient appClient = AppClient.withoutSecret(EmbeddedSettings.DEFAULT_CLIENT_ID);
         this.client = CognitoClients.build(pool, CognitoClients.credentials(pool, false), CognitoClients.Timeouts.defaults());
         this.directory = new CognitoUserDirectory(client, pool, appClient);
-        this.authenticator = new CognitoAuthenticator(client, pool, appClient, SignInFlow.USER_SRP_AUTH, Clock.systemUTC());
+        this.authenticator = new CognitoAuthenticator(client, pool, appClient, flow, Clock.systemUTC());
         this.verifier = new CognitoTokenVerifier(pool, appClient, Clock.systemUTC());
     }
 
     static LocalPoolForCognitoAdapter start() {
-        return new LocalPoolForCognitoAdapter(RunningApp.start(Map.of("USERPOOL_PREVENT_USER_EXISTENCE_ERRORS", "false")));
+        return start(SignInFlow.USER_SRP_AUTH);
+    }
+
+    /** With the authenticator signing in by {@code flow}. */
+    static LocalPoolForCognitoAdapter start(SignInFlow flow) {
+        return new LocalPoolForCognitoAdapter(RunningApp.start(Map.of("USERPOOL_PREVENT_USER_EXISTENCE_ERRORS", "false")), flow);
     }
 
     /** The newest code in the app's development mailbox (confirmation or reset). */
