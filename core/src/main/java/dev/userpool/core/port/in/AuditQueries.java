@@ -19,7 +19,8 @@ public interface AuditQueries {
      * The history of the account {@code name} names (its address or its id, the {@code sub}): its events of
      * {@code types} only, newest first — what Cognito's AdminListUserAuthEvents shows. {@code UserNotFound}
      * when there is no such account. Skipping the other types costs reads, so a page may hold fewer than
-     * {@code page.limit()} events while its cursor says more may follow; a page without cursor is the last.
+     * {@code page.limit()} events while its cursor says more may follow (even none, when only other types
+     * were left); a page without cursor is the last.
      */
     Page<AuditEvent> forAccount(String name, Set<AuditEventType> types, PageRequest page);
 }
