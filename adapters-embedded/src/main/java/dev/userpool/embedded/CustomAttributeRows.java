@@ -1,7 +1,7 @@
 package dev.userpool.embedded;
 
 import dev.userpool.core.domain.AttributeDefinition;
-import dev.userpool.core.domain.AttributeType;
+import dev.userpool.core.domain.AttributeDataType;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.UserPoolException;
 import java.sql.Connection;
@@ -23,7 +23,7 @@ final class CustomAttributeRows {
                 "SELECT name, data_type, mutable, min_value, max_value FROM custom_attributes ORDER BY position");
              ResultSet rs = p.executeQuery()) {
             while (rs.next()) {
-                AttributeType type = AttributeType.valueOf(rs.getString("data_type"));
+                AttributeDataType type = AttributeDataType.valueOf(rs.getString("data_type"));
                 all.add(new AttributeDefinition(rs.getString("name"), type, rs.getInt("mutable") != 0,
                         optionalLong(rs, "min_value"), optionalLong(rs, "max_value"), AttributeDefinition.Format.ANY));
             }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * value, in Cognito's words; the standard attributes add their formats (a date of birth, an E.164 phone
  * number, a time in seconds).
  */
-public record AttributeDefinition(String name, AttributeType type, boolean mutable, Optional<Long> min,
+public record AttributeDefinition(String name, AttributeDataType type, boolean mutable, Optional<Long> min,
                                   Optional<Long> max, Format format) {
     public static final String CUSTOM_PREFIX = "custom:";
     /** Cognito's limit on a custom attribute's name, without the prefix. */
@@ -41,7 +41,7 @@ public record AttributeDefinition(String name, AttributeType type, boolean mutab
     }
 
     static AttributeDefinition standardString(String name) {
-        return new AttributeDefinition(name, AttributeType.STRING, true, Optional.of(0L), Optional.of(MAX_STRING), Format.ANY);
+        return new AttributeDefinition(name, AttributeDataType.STRING, true, Optional.of(0L), Optional.of(MAX_STRING), Format.ANY);
     }
 
     /**
@@ -49,7 +49,7 @@ public record AttributeDefinition(String name, AttributeType type, boolean mutab
      * (1–20 characters of Cognito's pattern), String limits as lengths (default 0–2048), Number limits
      * as values (default none). {@code InvalidParameter} with AWS's validation wording otherwise.
      */
-    public static AttributeDefinition custom(String shortName, AttributeType type, boolean mutable, Optional<Long> min,
+    public static AttributeDefinition custom(String shortName, AttributeDataType type, boolean mutable, Optional<Long> min,
                                              Optional<Long> max) {
         Objects.requireNonNull(shortName, "shortName");
         if (shortName.isEmpty() || shortName.length() > MAX_CUSTOM_NAME) {
@@ -61,7 +61,7 @@ public record AttributeDefinition(String name, AttributeType type, boolean mutab
             throw new UserPoolException(ErrorCode.INVALID_PARAMETER, "1 validation error detected: Value '" + shortName
                     + "' at 'customAttributes.member.name' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
         }
-        if (type == AttributeType.STRING) {
+        if (type == AttributeDataType.STRING) {
             long lo = min.orElse(0L);
             long hi = max.orElse(MAX_STRING);
             if (lo < 0 || hi > MAX_STRING || lo > hi) {
@@ -84,7 +84,7 @@ public record AttributeDefinition(String name, AttributeType type, boolean mutab
     /** What is wrong with {@code value} for this attribute, in Cognito's words; empty when nothing. */
     public Optional<String> problemWith(String value) {
         Objects.requireNonNull(value, "value");
-        if (type == AttributeType.NUMBER) return numberProblem(value);
+        if (type == AttributeDataType.NUMBER) return numberProblem(value);
         int length = value.codePointCount(0, value.length());
         if (max.isPresent() && length > max.get()) {
             return Optional.of("String must be no longer than " + max.get() + " characters");

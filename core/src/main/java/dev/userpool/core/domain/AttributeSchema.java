@@ -42,20 +42,20 @@ public record AttributeSchema(List<AttributeDefinition> custom) {
 
     private static List<AttributeDefinition> standardAttributes() {
         List<AttributeDefinition> all = new ArrayList<>();
-        all.add(new AttributeDefinition(SUB, AttributeType.STRING, false, Optional.of(1L), Optional.of(AttributeDefinition.MAX_STRING),
+        all.add(new AttributeDefinition(SUB, AttributeDataType.STRING, false, Optional.of(1L), Optional.of(AttributeDefinition.MAX_STRING),
                 AttributeDefinition.Format.ANY));
         for (String name : List.of("name", "given_name", "family_name", "middle_name", "nickname", "preferred_username",
                 "profile", "picture", "website", EMAIL, "gender")) {
             all.add(AttributeDefinition.standardString(name));
         }
-        all.add(new AttributeDefinition("birthdate", AttributeType.STRING, true, Optional.of(10L), Optional.of(10L),
+        all.add(new AttributeDefinition("birthdate", AttributeDataType.STRING, true, Optional.of(10L), Optional.of(10L),
                 AttributeDefinition.Format.BIRTHDATE));
         all.add(AttributeDefinition.standardString("zoneinfo"));
         all.add(AttributeDefinition.standardString("locale"));
-        all.add(new AttributeDefinition("phone_number", AttributeType.STRING, true, Optional.of(0L),
+        all.add(new AttributeDefinition("phone_number", AttributeDataType.STRING, true, Optional.of(0L),
                 Optional.of(AttributeDefinition.MAX_STRING), AttributeDefinition.Format.PHONE_NUMBER));
         all.add(AttributeDefinition.standardString("address"));
-        all.add(new AttributeDefinition("updated_at", AttributeType.NUMBER, true, Optional.of(0L), Optional.empty(),
+        all.add(new AttributeDefinition("updated_at", AttributeDataType.NUMBER, true, Optional.of(0L), Optional.empty(),
                 AttributeDefinition.Format.EPOCH_SECONDS));
         return List.copyOf(all);
     }
@@ -74,7 +74,7 @@ public record AttributeSchema(List<AttributeDefinition> custom) {
 
     public Optional<AttributeDefinition> find(String name) {
         if (EMAIL_VERIFIED.equals(name)) {
-            return Optional.of(new AttributeDefinition(EMAIL_VERIFIED, AttributeType.STRING, true, Optional.empty(),
+            return Optional.of(new AttributeDefinition(EMAIL_VERIFIED, AttributeDataType.STRING, true, Optional.empty(),
                     Optional.empty(), AttributeDefinition.Format.ANY));
         }
         for (AttributeDefinition d : STANDARD) if (d.name().equals(name)) return Optional.of(d);

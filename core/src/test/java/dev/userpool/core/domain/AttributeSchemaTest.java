@@ -14,11 +14,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The pool's schema: Cognito's standard attributes with their formats and limits, and the custom ones. */
 class AttributeSchemaTest {
-    private static final AttributeDefinition FLAVOUR = AttributeDefinition.custom("flavour", AttributeType.STRING, true,
+    private static final AttributeDefinition FLAVOUR = AttributeDefinition.custom("flavour", AttributeDataType.STRING, true,
             Optional.of(2L), Optional.of(10L));
-    private static final AttributeDefinition AGE = AttributeDefinition.custom("age", AttributeType.NUMBER, true,
+    private static final AttributeDefinition AGE = AttributeDefinition.custom("age", AttributeDataType.NUMBER, true,
             Optional.of(0L), Optional.of(150L));
-    private static final AttributeDefinition MEMBER_ID = AttributeDefinition.custom("member_id", AttributeType.STRING, false,
+    private static final AttributeDefinition MEMBER_ID = AttributeDefinition.custom("member_id", AttributeDataType.STRING, false,
             Optional.empty(), Optional.empty());
     private final AttributeSchema schema = new AttributeSchema(List.of(FLAVOUR, AGE, MEMBER_ID));
 
@@ -87,26 +87,26 @@ class AttributeSchemaTest {
                 .isEqualTo("custom:flavour: Existing attribute already has name custom:flavour.");
         List<AttributeDefinition> fifty = new ArrayList<>();
         for (int i = 0; i < AttributeSchema.MAX_CUSTOM; i++) {
-            fifty.add(AttributeDefinition.custom("a" + i, AttributeType.STRING, true, Optional.empty(), Optional.empty()));
+            fifty.add(AttributeDefinition.custom("a" + i, AttributeDataType.STRING, true, Optional.empty(), Optional.empty()));
         }
         AttributeSchema full = AttributeSchema.standardOnly().withCustom(fifty);
         assertThat(full.custom()).hasSize(50);
         assertThat(refusal(() -> full.withCustom(List.of(FLAVOUR)))).contains("at most 50 custom attributes");
-        assertThat(schema.withCustom(List.of(AttributeDefinition.custom("b", AttributeType.NUMBER, true, Optional.empty(),
+        assertThat(schema.withCustom(List.of(AttributeDefinition.custom("b", AttributeDataType.NUMBER, true, Optional.empty(),
                 Optional.empty()))).all()).last().extracting(AttributeDefinition::name).isEqualTo("custom:b");
     }
 
     @Test
     void aCustomNameFollowsCognitosRules() {
-        assertThat(refusal(() -> AttributeDefinition.custom("a".repeat(21), AttributeType.STRING, true, Optional.empty(), Optional.empty())))
+        assertThat(refusal(() -> AttributeDefinition.custom("a".repeat(21), AttributeDataType.STRING, true, Optional.empty(), Optional.empty())))
                 .contains("Member must have length less than or equal to 20");
-        assertThat(refusal(() -> AttributeDefinition.custom("", AttributeType.STRING, true, Optional.empty(), Optional.empty())))
+        assertThat(refusal(() -> AttributeDefinition.custom("", AttributeDataType.STRING, true, Optional.empty(), Optional.empty())))
                 .contains("Member must have length greater than or equal to 1");
-        assertThat(refusal(() -> AttributeDefinition.custom("two words", AttributeType.STRING, true, Optional.empty(), Optional.empty())))
+        assertThat(refusal(() -> AttributeDefinition.custom("two words", AttributeDataType.STRING, true, Optional.empty(), Optional.empty())))
                 .contains("Member must satisfy regular expression pattern");
-        assertThat(refusal(() -> AttributeDefinition.custom("long", AttributeType.STRING, true, Optional.empty(), Optional.of(4096L))))
+        assertThat(refusal(() -> AttributeDefinition.custom("long", AttributeDataType.STRING, true, Optional.empty(), Optional.of(4096L))))
                 .contains("StringAttributeConstraints");
-        assertThatThrownBy(() -> AttributeType.fromCognito("Boolean")).isInstanceOf(UserPoolException.class);
+        assertThatThrownBy(() -> AttributeDataType.fromCognito("Boolean")).isInstanceOf(UserPoolException.class);
     }
 
     @Test

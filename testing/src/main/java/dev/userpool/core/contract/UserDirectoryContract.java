@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.userpool.core.domain.AttributeDefinition;
-import dev.userpool.core.domain.AttributeType;
+import dev.userpool.core.domain.AttributeDataType;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.ConfirmationMethod;
@@ -374,8 +374,8 @@ public abstract class UserDirectoryContract {
     void customAttributesAreAddedOnceAndKeptInOrder() {
         String a = "c" + UUID.randomUUID().toString().substring(0, 8);
         String b = "n" + UUID.randomUUID().toString().substring(0, 8);
-        AttributeDefinition text = AttributeDefinition.custom(a, AttributeType.STRING, true, Optional.of(1L), Optional.of(40L));
-        AttributeDefinition number = AttributeDefinition.custom(b, AttributeType.NUMBER, false, Optional.of(0L), Optional.of(150L));
+        AttributeDefinition text = AttributeDefinition.custom(a, AttributeDataType.STRING, true, Optional.of(1L), Optional.of(40L));
+        AttributeDefinition number = AttributeDefinition.custom(b, AttributeDataType.NUMBER, false, Optional.of(0L), Optional.of(150L));
         directory().addCustomAttributes(List.of(text, number));
 
         List<AttributeDefinition> custom = directory().customAttributes();

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.userpool.core.domain.Actor;
 import dev.userpool.core.domain.AttributeDefinition;
 import dev.userpool.core.domain.AttributePolicy;
-import dev.userpool.core.domain.AttributeType;
+import dev.userpool.core.domain.AttributeDataType;
 import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.PasswordPolicy;
@@ -98,7 +98,7 @@ class AccountAttributesTest {
     @Test
     void anImmutableCustomAttributeIsSetAtSignUpAndNeverAfter() {
         attributes.addCustomAttributes(new CustomAttributesCommand(Actor.system(), List.of(
-                AttributeDefinition.custom("member", AttributeType.STRING, false, Optional.empty(), Optional.empty())), CONTEXT));
+                AttributeDefinition.custom("member", AttributeDataType.STRING, false, Optional.empty(), Optional.empty())), CONTEXT));
         User ada = core.registration.signUp(new SignUpCommand(ADA, PASSWORD, Map.of("custom:member", "m-1"), CONTEXT)).user();
         assertThat(ada.attributes().get("custom:member")).hasValue("m-1");
 
@@ -159,7 +159,7 @@ class AccountAttributesTest {
 
     @Test
     void customAttributesAreDeclaredOnceEachWithAnEvent() {
-        AttributeDefinition age = AttributeDefinition.custom("age", AttributeType.NUMBER, true, Optional.of(0L), Optional.of(150L));
+        AttributeDefinition age = AttributeDefinition.custom("age", AttributeDataType.NUMBER, true, Optional.of(0L), Optional.of(150L));
         var added = core.onlyEventOf(() -> attributes.addCustomAttributes(new CustomAttributesCommand(Actor.system(), List.of(age), CONTEXT)));
         assertThat(added.type()).isEqualTo(AuditEventType.CUSTOM_ATTRIBUTES_ADDED);
         assertThat(attributes.schema().find("custom:age")).contains(age);

@@ -7,6 +7,7 @@ import dev.userpool.app.http.LocalCallers;
 import dev.userpool.app.http.RequestBodies;
 import dev.userpool.app.http.RequestContexts;
 import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.core.port.in.AccountAttributes;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.Authentication;
 import dev.userpool.core.port.in.Registration;
@@ -54,12 +55,15 @@ public final class CognitoApi {
      * @param callers who may call the admin operations with {@code USERPOOL_POOL_ADMIN=loopback}
      */
     public static CognitoApi serving(PoolApiSettings settings, LocalCallers callers, Registration registration,
-                                     Authentication authentication, Administration administration, ObjectMapper json) {
+                                     Authentication authentication, Administration administration,
+                                     AccountAttributes accountAttributes, ObjectMapper json) {
         LocalPool pool = new LocalPool(settings, callers);
         SignUpOperations signUp = new SignUpOperations(registration, pool);
         AuthOperations auth = new AuthOperations(authentication, settings.srp(), pool);
         AccountOperations account = new AccountOperations(authentication, pool);
         AdminOperations admin = new AdminOperations(administration, pool);
+        AttributeOperations attributes = new AttributeOperations(accountAttributes, authentication, pool);
+        ListUsersOperation listing = new ListUsersOperation(administration, accountAttributes);
         Map<String, Operation> ops = new LinkedHashMap<>();
         ops.put("SignUp", signUp::signUp);
         ops.put("ConfirmSignUp", signUp::confirmSignUp);
@@ -67,7 +71,9 @@ public final class CognitoApi {
         ops.put("InitiateAuth", auth::initiateAuth);
         ops.put("RespondToAuthChallenge", auth::respondToAuthChallenge);
         ops.put("GetTokensFromRefreshToken", auth::getTokensFromRefreshToken);
-        ops.put("GetUser", account::getUser);
+        ops.put("GetUser", attributes::getUser);
+        ops.put("UpdateUserAttributes", attributes::updateUserAttributes);
+        ops.put("DeleteUserAttributes", attributes::deleteUserAttributes);
         ops.put("GlobalSignOut", account::globalSignOut);
         ops.put("RevokeToken", account::revokeToken);
         ops.put("ForgotPassword", account::forgotPassword);
@@ -76,12 +82,15 @@ public final class CognitoApi {
         ops.put("DeleteUser", account::deleteUser);
         ops.put("AdminConfirmSignUp", admin.guarded("AdminConfirmSignUp", admin::confirmSignUp));
         ops.put("AdminGetUser", admin.guarded("AdminGetUser", admin::getUser));
-        ops.put("AdminUpdateUserAttributes", admin.guarded("AdminUpdateUserAttributes", admin::updateUserAttributes));
+        ops.put("AdminUpdateUserAttributes", admin.guarded("AdminUpdateUserAttributes", attributes::adminUpdateUserAttributes));
+        ops.put("AdminDeleteUserAttributes", admin.guarded("AdminDeleteUserAttributes", attributes::adminDeleteUserAttributes));
         ops.put("AdminDisableUser", admin.guarded("AdminDisableUser", admin::disableUser));
         ops.put("AdminEnableUser", admin.guarded("AdminEnableUser", admin::enableUser));
         ops.put("AdminDeleteUser", admin.guarded("AdminDeleteUser", admin::deleteUser));
         ops.put("AdminUserGlobalSignOut", admin.guarded("AdminUserGlobalSignOut", admin::userGlobalSignOut));
-        ops.put("ListUsers", admin.guarded("ListUsers", admin::listUsers));
+        ops.put("ListUsers", admin.guarded("ListUsers", listing::listUsers));
+        ops.put("AddCustomAttributes", admin.guarded("AddCustomAttributes", attributes::addCustomAttributes));
+        ops.put("DescribeUserPool", admin.guarded("DescribeUserPool", attributes::describeUserPool));
         return new CognitoApi(Optional.of(settings), java.util.Collections.unmodifiableMap(ops), Optional.empty(), json);
     }
 

@@ -1,12 +1,12 @@
 package dev.userpool.core.domain;
 
 /** The data types of the pool's attributes this pool keeps: Cognito's {@code String} and {@code Number}. */
-public enum AttributeType {
+public enum AttributeDataType {
     STRING("String"), NUMBER("Number");
 
     private final String cognitoName;
 
-    AttributeType(String cognitoName) {
+    AttributeDataType(String cognitoName) {
         this.cognitoName = cognitoName;
     }
 
@@ -16,8 +16,8 @@ public enum AttributeType {
     }
 
     /** {@code InvalidParameter} for a type this pool does not keep (Cognito's DateTime and Boolean among them). */
-    public static AttributeType fromCognito(String name) {
-        for (AttributeType t : values()) {
+    public static AttributeDataType fromCognito(String name) {
+        for (AttributeDataType t : values()) {
             if (t.cognitoName.equals(name)) return t;
         }
         throw new UserPoolException(ErrorCode.INVALID_PARAMETER,
