@@ -112,7 +112,7 @@
       var users = answer && Array.isArray(answer.users) ? answer.users : [];
       var body = UP.byId('users-body');
       UP.clear(body);
-      if (!users.length) body.appendChild(emptyRow(6, 'No users match.'));
+      if (!users.length) body.appendChild(emptyRow(7, 'No users match.'));
       users.forEach(function (u) { body.appendChild(userRow(u)); });
       caption.textContent = users.length === 1 ? '1 user on this page.' : users.length + ' users on this page.';
       return answer && answer.nextCursor;
@@ -142,7 +142,17 @@
       UP.el('td', null, u.emailVerified === true ? badge('Yes', 'ok') : badge('No', 'warn')),
       UP.el('td', null, u.enabled === false ? badge('Disabled', 'error') : badge('Enabled', 'ok')),
       UP.el('td', null, UP.time(u.createdAt)),
+      UP.el('td', { className: 'attributes' }, attributeList(u.attributes)),
       actions);
+  }
+
+  /** The account's attributes (name, given_name, custom:…) as "name: value" lines; a dash when none. */
+  function attributeList(attributes) {
+    var names = attributes && typeof attributes === 'object' ? Object.keys(attributes).sort() : [];
+    if (!names.length) return '–';
+    return UP.el('ul', { className: 'plain' }, names.map(function (name) {
+      return UP.el('li', null, UP.el('span', { className: 'mono', text: name }), ': ' + String(attributes[name]));
+    }));
   }
 
   var DONE = {

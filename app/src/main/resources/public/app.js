@@ -392,6 +392,15 @@
 
   document.addEventListener('DOMContentLoaded', wireReveal);
 
+  /** Navigation links only for a signed-in visitor: <a data-signed-in hidden>. */
+  function showSignedInLinks() {
+    document.querySelectorAll('[data-signed-in]').forEach(function (link) {
+      link.hidden = !(tokens.has() || tokens.refresh());
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', showSignedInLinks);
+
   window.UserPool = {
     tokens: tokens,
     flash: flash,

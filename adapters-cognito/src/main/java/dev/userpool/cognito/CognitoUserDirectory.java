@@ -1,5 +1,7 @@
 package dev.userpool.cognito;
 
+import dev.userpool.core.domain.AttributeDefinition;
+import dev.userpool.core.domain.AttributeDataType;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
@@ -8,10 +10,14 @@ import dev.userpool.core.domain.Page;
 import dev.userpool.core.domain.PageRequest;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserAttributes;
 import dev.userpool.core.domain.UserFilter;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.port.out.UserDirectory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
 
@@ -57,13 +65,13 @@ public final class CognitoUserDirectory implements UserDirectory {
      * code confirmation must auto-verify email, one meant for link verification must not.
      */
     @Override
-    public SignUpOutcome signUp(EmailAddress email, Password password, boolean sendCode) {
+    public SignUpOutcome signUp(EmailAddress email, Password password, UserAttributes attributes, boolean sendCode) {
         SignUpResponse response = CognitoSdkFailures.call("SignUp", () -> cognito.signUp(b -> b
                 .clientId(appClient.clientId())
                 .secretHash(appClient.secretHash(email.value()).orElse(null))
                 .username(email.value())
                 .password(password.reveal())
-                .userAttributes(AttributeType.builder().name(CognitoUsers.EMAIL).value(email.value()).build())),
+                .userAttributes(withAddress(email, attributes))),
                 password.reveal());
         Optional<CodeDelivery> delivery = Optional.ofNullable(response.codeDeliveryDetails())
                 .map(d -> CognitoUsers.delivery(d, email));
@@ -127,7 +135,92 @@ public final class CognitoUserDirectory implements UserDirectory {
                     .userPoolId(pool.userPoolId()).username(email.value())));
             case USER_ENABLED -> CognitoSdkFailures.call("AdminEnableUser", () -> cognito.adminEnableUser(b -> b
                     .userPoolId(pool.userPoolId()).username(email.value())));
+            case ATTRIBUTES_UPDATED -> updateAttributes(email, change);
+            case ATTRIBUTES_DELETED -> deleteAttributes(email, change);
             default -> throw new IllegalArgumentException("not a change of an account's state: " + change.happened());
+        }
+    }
+
+    /** AdminUpdateUserAttributes with the values the change set; nothing to send when it set none. */
+    private void updateAttributes(EmailAddress email, User.Transition change) {
+        Map<String, String> before = change.before().attributes().values();
+        List<AttributeType> changed = change.after().attributes().values().entrySet().stream()
+                .filter(e -> !e.getValue().equals(before.get(e.getKey())))
+                .map(e -> AttributeType.builder().name(e.getKey()).value(e.getValue()).build()).toList();
+        if (changed.isEmpty()) return;
+        CognitoSdkFailures.call("AdminUpdateUserAttributes", () -> cognito.adminUpdateUserAttributes(b -> b
+                .userPoolId(pool.userPoolId()).username(email.value()).userAttributes(changed)));
+    }
+
+    /** AdminDeleteUserAttributes with the names the change removed. */
+    private void deleteAttributes(EmailAddress email, User.Transition change) {
+        List<String> removed = change.before().attributes().values().keySet().stream()
+                .filter(name -> change.after().attributes().get(name).isEmpty()).toList();
+        if (removed.isEmpty()) return;
+        CognitoSdkFailures.call("AdminDeleteUserAttributes", () -> cognito.adminDeleteUserAttributes(b -> b
+                .userPoolId(pool.userPoolId()).username(email.value()).userAttributeNames(removed)));
+    }
+
+    private static List<AttributeType> withAddress(EmailAddress email, UserAttributes attributes) {
+        List<AttributeType> all = new ArrayList<>();
+        all.add(AttributeType.builder().name(CognitoUsers.EMAIL).value(email.value()).build());
+        attributes.values().forEach((name, value) -> all.add(AttributeType.builder().name(name).value(value).build()));
+        return all;
+    }
+
+    /** The pool's custom attributes, from DescribeUserPool's SchemaAttributes. */
+    @Override
+    public List<AttributeDefinition> customAttributes() {
+        UserPoolType described = CognitoSdkFailures.call("DescribeUserPool", () -> cognito.describeUserPool(b -> b
+                .userPoolId(pool.userPoolId()))).userPool();
+        if (described == null || described.schemaAttributes() == null) return List.of();
+        return described.schemaAttributes().stream().filter(a -> a.name() != null && a.name().startsWith(AttributeDefinition.CUSTOM_PREFIX))
+                .map(CognitoUserDirectory::definition).flatMap(Optional::stream).toList();
+    }
+
+    /** AddCustomAttributes: Cognito takes the names without their prefix and refuses one that exists. */
+    @Override
+    public void addCustomAttributes(List<AttributeDefinition> added) {
+        List<SchemaAttributeType> schema = added.stream().map(CognitoUserDirectory::schemaAttribute).toList();
+        CognitoSdkFailures.call("AddCustomAttributes", () -> cognito.addCustomAttributes(b -> b
+                .userPoolId(pool.userPoolId()).customAttributes(schema)));
+    }
+
+    private static SchemaAttributeType schemaAttribute(AttributeDefinition d) {
+        SchemaAttributeType.Builder b = SchemaAttributeType.builder()
+                .name(d.name().substring(AttributeDefinition.CUSTOM_PREFIX.length()))
+                .attributeDataType(d.type().cognitoName()).mutable(d.mutable()).developerOnlyAttribute(false);
+        if (d.type() == AttributeDataType.STRING) {
+            b.stringAttributeConstraints(c -> c.minLength(d.min().map(String::valueOf).orElse(null))
+                    .maxLength(d.max().map(String::valueOf).orElse(null)));
+        } else {
+            b.numberAttributeConstraints(c -> c.minValue(d.min().map(String::valueOf).orElse(null))
+                    .maxValue(d.max().map(String::valueOf).orElse(null)));
+        }
+        return b.build();
+    }
+
+    /** A custom attribute Cognito describes, when it is one the core keeps (String or Number). */
+    private static Optional<AttributeDefinition> definition(SchemaAttributeType a) {
+        AttributeDataType type;
+        if ("String".equals(a.attributeDataTypeAsString())) type = AttributeDataType.STRING;
+        else if ("Number".equals(a.attributeDataTypeAsString())) type = AttributeDataType.NUMBER;
+        else return Optional.empty();
+        Optional<String> min = type == AttributeDataType.STRING
+                ? Optional.ofNullable(a.stringAttributeConstraints()).map(c -> c.minLength())
+                : Optional.ofNullable(a.numberAttributeConstraints()).map(c -> c.minValue());
+        Optional<String> max = type == AttributeDataType.STRING
+                ? Optional.ofNullable(a.stringAttributeConstraints()).map(c -> c.maxLength())
+                : Optional.ofNullable(a.numberAttributeConstraints()).map(c -> c.maxValue());
+        return Optional.of(new AttributeDefinition(a.name(), type, a.mutable() == null || a.mutable(),
+                min.flatMap(CognitoUserDirectory::whole), max.flatMap(CognitoUserDirectory::whole), AttributeDefinition.Format.ANY));
+    }
+
+    private static Optional<Long> whole(String text) {
+        try {
+            return Optional.of(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

@@ -82,8 +82,12 @@ final class CognitoUserListing {
         return users.stream().map(CognitoUsers::listed).flatMap(Optional::stream).filter(u -> u.id().equals(id)).findFirst();
     }
 
-    /** The one condition Cognito can apply: an email prefix, else the UNCONFIRMED status. */
+    /** The one condition Cognito can apply: an attribute's value or prefix, an email prefix, else the UNCONFIRMED status. */
     static Optional<String> cognitoFilter(UserFilter filter) {
+        if (filter.attribute().isPresent()) {
+            UserFilter.AttributeCondition a = filter.attribute().get();
+            return Optional.of(a.name() + (a.prefix() ? " ^= \"" : " = \"") + quoted(a.value()) + "\"");
+        }
         if (filter.emailPrefix().filter(p -> !p.isEmpty()).isPresent()) {
             return Optional.of("email ^= \"" + quoted(filter.emailPrefix().get()) + "\"");
         }
@@ -96,7 +100,9 @@ final class CognitoUserListing {
     /** Whether users Cognito returns may still fail the filter (so pages are sifted here). */
     private static boolean siftsLocally(UserFilter filter, Optional<String> expression) {
         boolean statusByCognito = expression.filter(e -> e.startsWith("cognito:user_status")).isPresent();
-        return filter.emailVerified().isPresent() || (filter.status().isPresent() && !statusByCognito);
+        // with an attribute condition sent to Cognito, an email prefix is left to this side
+        boolean emailLeft = filter.attribute().isPresent() && filter.emailPrefix().filter(p -> !p.isEmpty()).isPresent();
+        return filter.emailVerified().isPresent() || (filter.status().isPresent() && !statusByCognito) || emailLeft;
     }
 
     private static String quoted(String value) {

@@ -1,5 +1,7 @@
 package dev.userpool.cognito;
 
+import dev.userpool.core.domain.AttributeDefinition;
+import dev.userpool.core.domain.AttributeSchema;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
@@ -56,7 +58,24 @@ final class CognitoUsers {
         EmailAddress email = new EmailAddress(attribute(attributes, EMAIL).orElse(username));
         boolean verified = attribute(attributes, EMAIL_VERIFIED).map(v -> v.equalsIgnoreCase("true")).orElse(false);
         return new User(new UserId(sub), email, status(status), verified, enabled == null || enabled,
-                createdAt == null ? Instant.EPOCH : createdAt, UserAttributes.none());
+                createdAt == null ? Instant.EPOCH : createdAt, userAttributes(attributes));
+    }
+
+    /**
+     * Cognito's attributes in the core's terms: the standard ones of the schema and the custom ones.
+     * The account's own fields (sub, email, email_verified) are {@link User}'s; what the core does not
+     * keep (phone_number_verified, identities, dev:…) is left out.
+     */
+    static UserAttributes userAttributes(List<AttributeType> attributes) {
+        if (attributes == null || attributes.isEmpty()) return UserAttributes.none();
+        java.util.TreeMap<String, String> kept = new java.util.TreeMap<>();
+        for (AttributeType a : attributes) {
+            String name = a.name();
+            if (name == null || a.value() == null || AttributeSchema.ACCOUNT_FIELDS.contains(name)) continue;
+            boolean standard = AttributeSchema.standard().stream().anyMatch(d -> d.name().equals(name));
+            if (standard || name.startsWith(AttributeDefinition.CUSTOM_PREFIX)) kept.put(name, a.value());
+        }
+        return UserAttributes.of(kept);
     }
 
     /**

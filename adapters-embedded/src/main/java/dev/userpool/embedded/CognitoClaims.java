@@ -18,4 +18,7 @@ final class CognitoClaims {
     static final String GROUPS = "cognito:groups";
     static final String ORIGIN_JTI = "origin_jti";
     static final String EVENT_ID = "event_id";
+    static final String UPDATED_AT = "updated_at";
+    static final String ADDRESS = "address";
+    static final String ADDRESS_FORMATTED = "formatted";
 }

@@ -1,6 +1,7 @@
 package dev.userpool.embedded;
 
 import dev.userpool.core.domain.AdminPolicy;
+import dev.userpool.core.domain.AttributePolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -8,10 +9,12 @@ import java.util.Objects;
 /**
  * What the embedded token issuer needs to know: who it is ({@code issuer}, the public base URL), the
  * app client its tokens are for, how long tokens live, who is in the {@code admins} group, and
- * whether the outbox may print codes in the log (development only).
+ * whether the outbox may print codes in the log (development only), and which attributes the app
+ * client may read (only those reach the ID token).
  */
 public record EmbeddedSettings(URI issuer, String clientId, Duration idTokenTtl, Duration accessTokenTtl,
-                               Duration refreshTokenTtl, AdminPolicy adminPolicy, boolean logCodes) {
+                               Duration refreshTokenTtl, AdminPolicy adminPolicy, boolean logCodes,
+                               AttributePolicy attributePolicy) {
     public static final String DEFAULT_CLIENT_ID = "userpool-local";
 
     public EmbeddedSettings {
@@ -23,6 +26,14 @@ public record EmbeddedSettings(URI issuer, String clientId, Duration idTokenTtl,
         requirePositive(accessTokenTtl, "accessTokenTtl");
         requirePositive(refreshTokenTtl, "refreshTokenTtl");
         Objects.requireNonNull(adminPolicy, "adminPolicy");
+        Objects.requireNonNull(attributePolicy, "attributePolicy");
+    }
+
+    /** With Cognito's default app client, which reads every attribute (so every one reaches the ID token). */
+    public EmbeddedSettings(URI issuer, String clientId, Duration idTokenTtl, Duration accessTokenTtl,
+                            Duration refreshTokenTtl, AdminPolicy adminPolicy, boolean logCodes) {
+        this(issuer, clientId, idTokenTtl, accessTokenTtl, refreshTokenTtl, adminPolicy, logCodes,
+                AttributePolicy.cognitoDefault());
     }
 
     /** Cognito's defaults: ID and access tokens for an hour, refresh tokens for 30 days, no admins. */

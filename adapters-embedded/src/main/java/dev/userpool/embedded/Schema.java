@@ -166,7 +166,29 @@ final class Schema {
                     CREATE TRIGGER session_ended AFTER DELETE ON sessions BEGIN
                       INSERT INTO session_ends (session_id) VALUES (OLD.id);
                       DELETE FROM session_ends WHERE seq <= (SELECT MAX(seq) FROM session_ends) - 10000;
-                    END"""));
+                    END"""),
+            // issue 13, attributes: an account's attributes beyond its address (name, given_name, …,
+            // custom:…), one row each, gone with the account. ListUsers filters on a name and a value
+            // or a prefix of it, which the index answers without reading every account. The pool's custom
+            // attributes are declared once each (AddCustomAttributes), in the order of position.
+            List.of(
+                    """
+                    CREATE TABLE user_attributes (
+                      user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                      name    TEXT NOT NULL,
+                      value   TEXT NOT NULL,
+                      PRIMARY KEY (user_id, name)
+                    )""",
+                    "CREATE INDEX user_attributes_by_value ON user_attributes (name, value, user_id)",
+                    """
+                    CREATE TABLE custom_attributes (
+                      name      TEXT PRIMARY KEY,
+                      position  INTEGER NOT NULL UNIQUE,
+                      data_type TEXT NOT NULL,
+                      mutable   INTEGER NOT NULL,
+                      min_value INTEGER,
+                      max_value INTEGER
+                    )"""));
 
     static int latestVersion() {
         return MIGRATIONS.size();

@@ -51,7 +51,8 @@ final class Sessions {
      */
     static Optional<Refreshable> refreshable(Connection c, String refreshToken, Instant now) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT s.id AS session_id, s.event_id, s.auth_time,"
-                + " u.id, u.email, u.status, u.email_verified, u.enabled, u.created_at"   // what UserRows.read reads
+                + " u.id, u.email, u.status, u.email_verified, u.enabled, u.created_at, "   // what UserRows.read reads
+                + UserAttributeRows.column("u")
                 + " FROM sessions s JOIN users u ON u.id = s.user_id"
                 + " WHERE s.refresh_digest = ? AND s.refresh_expires_at > ?")) {
             p.setBytes(1, OpaqueTokens.digest(refreshToken));

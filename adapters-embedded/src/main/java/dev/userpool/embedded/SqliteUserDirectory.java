@@ -1,5 +1,6 @@
 package dev.userpool.embedded;
 
+import dev.userpool.core.domain.AttributeDefinition;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
@@ -8,6 +9,7 @@ import dev.userpool.core.domain.Page;
 import dev.userpool.core.domain.PageRequest;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserAttributes;
 import dev.userpool.core.domain.UserFilter;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
@@ -62,12 +64,12 @@ public final class SqliteUserDirectory implements UserDirectory {
     }
 
     @Override
-    public SignUpOutcome signUp(EmailAddress email, Password password, boolean sendCode) {
+    public SignUpOutcome signUp(EmailAddress email, Password password, UserAttributes attributes, boolean sendCode) {
         // Refuse a taken address before spending a hash on it; the insert below still guards the race.
         if (find(email).isPresent()) throw UserRows.usernameExists();
         String passwordHash = hasher.hash(password);
         Instant now = now();
-        User user = User.signedUp(new UserId(UUID.randomUUID().toString()), email, now);
+        User user = User.signedUp(new UserId(UUID.randomUUID().toString()), email, now, attributes);
         Optional<dev.userpool.srp.SrpVerifier> verifier = srp.verifierFor(user.id(), password);
         Optional<String> code = db.transaction(c -> {
             UserRows.insert(c, user, passwordHash);
@@ -125,7 +127,7 @@ public final class SqliteUserDirectory implements UserDirectory {
         User after = change.after();
         db.transaction(c -> {
             UserRows.requireUnchanged(c, before);
-            UserRows.saveState(c, after);
+            UserRows.saveState(c, after, !before.attributes().equals(after.attributes()));
             if (before.status() == UserStatus.UNCONFIRMED && after.status() == UserStatus.CONFIRMED) {
                 OneTimeCodes.discard(c, after.id(), Purpose.SIGN_UP);
             }
@@ -151,7 +153,7 @@ public final class SqliteUserDirectory implements UserDirectory {
     public Page<User> list(UserFilter filter, PageRequest page) {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(page, "page");
-        StringBuilder sql = new StringBuilder("SELECT " + UserRows.COLUMNS + " FROM users WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT " + UserRows.SELECTED + " FROM users WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         filter.status().ifPresent(s -> {
             sql.append(" AND status = ?");
@@ -167,6 +169,7 @@ public final class SqliteUserDirectory implements UserDirectory {
             args.add(p.length());
             args.add(p);
         });
+        filter.attribute().ifPresent(a -> attributeCondition(a, sql, args));
         page.cursor().ifPresent(cursor -> {
             sql.append(" AND email > ?");
             args.add(PageCursor.decode(cursor, 1).get(0));
@@ -186,6 +189,41 @@ public final class SqliteUserDirectory implements UserDirectory {
         if (users.size() <= page.limit()) return new Page<>(users, Optional.empty());
         List<User> shown = users.subList(0, page.limit());
         return new Page<>(shown, Optional.of(PageCursor.encode(shown.get(shown.size() - 1).email().value())));
+    }
+
+    /**
+     * The accounts whose attribute matches, through the index on (name, value): a prefix is a range of
+     * values from the prefix to the prefix followed by the last code point, with substr (not LIKE, whose
+     * wildcards could widen it) deciding each one.
+     */
+    private static void attributeCondition(UserFilter.AttributeCondition a, StringBuilder sql, List<Object> args) {
+        if (a.prefix()) {
+            sql.append(" AND id IN (SELECT user_id FROM user_attributes WHERE name = ? AND value >= ? AND value < ?"
+                    + " AND substr(value, 1, ?) = ?)");
+            args.add(a.name());
+            args.add(a.value());
+            args.add(a.value() + "\uDBFF\uDFFF\uDBFF\uDFFF");
+            args.add(a.value().codePointCount(0, a.value().length()));   // substr counts characters
+            args.add(a.value());
+        } else {
+            sql.append(" AND id IN (SELECT user_id FROM user_attributes WHERE name = ? AND value = ?)");
+            args.add(a.name());
+            args.add(a.value());
+        }
+    }
+
+    @Override
+    public List<AttributeDefinition> customAttributes() {
+        return db.read(CustomAttributeRows::all);
+    }
+
+    @Override
+    public void addCustomAttributes(List<AttributeDefinition> added) {
+        Objects.requireNonNull(added, "added");
+        db.transaction(c -> {
+            CustomAttributeRows.add(c, added);
+            return null;
+        });
     }
 
     /** Codes, limits, lockout and sessions go with the account (foreign keys cascade). */

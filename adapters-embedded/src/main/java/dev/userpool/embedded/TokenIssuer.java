@@ -42,10 +42,11 @@ final class TokenIssuer {
 
         JWTClaimsSet.Builder id = common(sub, session, now, settings.idTokenTtl())
                 .audience(settings.clientId())
-                .claim(EMAIL, user.email().value())
-                .claim(EMAIL_VERIFIED, user.emailVerified())
+                .claim(EMAIL, settings.attributePolicy().clientMayRead(EMAIL) ? user.email().value() : null)
+                .claim(EMAIL_VERIFIED, settings.attributePolicy().clientMayRead(EMAIL_VERIFIED) ? user.emailVerified() : null)
                 .claim(TOKEN_USE, ID_USE)
                 .claim(COGNITO_USERNAME, sub);
+        attributeClaims(user, id);
         JWTClaimsSet.Builder access = common(sub, session, now, settings.accessTokenTtl())
                 .claim(CLIENT_ID, settings.clientId())
                 .claim(USERNAME, sub)
@@ -57,6 +58,26 @@ final class TokenIssuer {
             access.claim(GROUPS, groups);
         }
         return new Tokens(sign(id.build()), sign(access.build()), refreshToken, settings.accessTokenTtl());
+    }
+
+    /**
+     * The account's attributes the app client may read, as Cognito's ID token carries them: each by its
+     * name, {@code updated_at} as a number, {@code address} as OIDC's object with {@code formatted}.
+     */
+    private void attributeClaims(User user, JWTClaimsSet.Builder id) {
+        settings.attributePolicy().readableByClient(user.attributes()).values().forEach((name, value) -> {
+            switch (name) {
+                case UPDATED_AT -> {
+                    try {
+                        id.claim(name, Long.parseLong(value));
+                    } catch (NumberFormatException e) {
+                        id.claim(name, value);
+                    }
+                }
+                case ADDRESS -> id.claim(name, java.util.Map.of(ADDRESS_FORMATTED, value));
+                default -> id.claim(name, value);
+            }
+        });
     }
 
     private JWTClaimsSet.Builder common(String sub, Sessions.Session session, Instant now, java.time.Duration ttl) {

@@ -3,7 +3,6 @@ package dev.userpool.embedded;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.User;
-import dev.userpool.core.domain.UserAttributes;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.UserStatus;
@@ -19,6 +18,8 @@ import org.sqlite.SQLiteException;
 /** The {@code users} table, shared by the directory and the authenticator. */
 final class UserRows {
     static final String COLUMNS = "id, email, status, email_verified, enabled, created_at, password_hash";
+    /** What {@link #read} reads: the columns and the account's attributes, in one statement. */
+    static final String SELECTED = COLUMNS + ", " + UserAttributeRows.column("users");
 
     private UserRows() {}
 
@@ -58,7 +59,7 @@ final class UserRows {
     }
 
     private static Optional<Account> one(Connection c, String column, String value) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM users WHERE " + column + " = ?")) {
+        try (PreparedStatement p = c.prepareStatement("SELECT " + SELECTED + " FROM users WHERE " + column + " = ?")) {
             p.setString(1, value);
             try (ResultSet rs = p.executeQuery()) {
                 return rs.next() ? Optional.of(new Account(read(rs), rs.getString("password_hash"))) : Optional.empty();
@@ -69,7 +70,8 @@ final class UserRows {
     static User read(ResultSet rs) throws SQLException {
         return new User(new UserId(rs.getString("id")), new EmailAddress(rs.getString("email")),
                 UserStatus.valueOf(rs.getString("status")), rs.getInt("email_verified") != 0,
-                rs.getInt("enabled") != 0, Instant.ofEpochMilli(rs.getLong("created_at")), UserAttributes.none());
+                rs.getInt("enabled") != 0, Instant.ofEpochMilli(rs.getLong("created_at")),
+                UserAttributeRows.parse(rs.getString("attributes")));
     }
 
     static void insert(Connection c, User user, String passwordHash) throws SQLException {
@@ -82,6 +84,7 @@ final class UserRows {
             p.setLong(6, user.createdAt().toEpochMilli());
             p.setString(7, passwordHash);
             p.executeUpdate();
+            UserAttributeRows.insert(c, user.id(), user.attributes());
         } catch (SQLiteException e) {
             if (e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
                     || e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
@@ -97,6 +100,12 @@ final class UserRows {
 
     /** Writes the state-machine fields of {@code user} (status, email_verified, enabled). */
     static void saveState(Connection c, User user) throws SQLException {
+        saveState(c, user, false);
+    }
+
+    /** {@link #saveState(Connection, User)}, and the account's attributes when {@code withAttributes}. */
+    static void saveState(Connection c, User user, boolean withAttributes) throws SQLException {
+        if (withAttributes) UserAttributeRows.replace(c, user.id(), user.attributes());
         try (PreparedStatement p = c.prepareStatement(
                 "UPDATE users SET status = ?, email_verified = ?, enabled = ? WHERE id = ?")) {
             p.setString(1, user.status().name());

@@ -80,6 +80,13 @@ public final class SettingsCatalog {
                     "also print one-time codes in the mail log line (development only)"),
             s("USERPOOL_PREVENT_USER_EXISTENCE_ERRORS", Section.ADAPTERS, "`true`", FLAG,
                     "Cognito's user-enumeration protection: an unknown user is answered like a wrong password"),
+            // issue 13, attributes
+            s("USERPOOL_REQUIRED_ATTRIBUTES", Section.ADAPTERS, "none", "standard attribute names separated by commas",
+                    "attributes sign-up must give and nobody may delete (the address always is)"),
+            s("USERPOOL_CLIENT_READ_ATTRIBUTES", Section.ADAPTERS, "all", "attribute names separated by commas",
+                    "attributes the app client may read: the others are left out of GetUser, `/api/me` and the ID token"),
+            s("USERPOOL_CLIENT_WRITE_ATTRIBUTES", Section.ADAPTERS, "all", "attribute names separated by commas",
+                    "attributes the app client may write at sign-up and in UpdateUserAttributes (`email_verified` never)"),
 
             s("USERPOOL_HASH_CONCURRENCY", Section.HASHING, "number of cores", "1 to 256",
                     "threads that compute Argon2id hashes (at most this many at once)"),

@@ -3,6 +3,7 @@ package dev.userpool.app.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.userpool.app.http.cognito.CognitoApi;
 import dev.userpool.app.http.pages.AppPages;
+import dev.userpool.core.port.in.AccountAttributes;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.Authentication;
@@ -30,14 +31,14 @@ public final class ApiServer {
     private final LocalDoors doors;
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
-                     AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
+                     AccountAttributes attributes, AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                      PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock) {
-        this(registration, authentication, administration, auditQueries, local, callers, prometheus, json, issuer, clock,
+        this(registration, authentication, administration, attributes, auditQueries, local, callers, prometheus, json, issuer, clock,
                 CognitoApi.notServed("This server does not serve Cognito's user-pool API.", json), ReplicaStatus.none());
     }
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
-                     AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
+                     AccountAttributes attributes, AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                      PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock, CognitoApi cognitoApi,
                      ReplicaStatus replica) {
         HttpMetrics metrics = new HttpMetrics(prometheus);
@@ -66,7 +67,8 @@ public final class ApiServer {
         });
         problems.install(app);
         new RegistrationRoutes(registration, local, json).install(app);
-        new SessionRoutes(authentication, metrics, json).install(app);
+        new SessionRoutes(authentication, attributes.policy(), metrics, json).install(app);
+        new AttributeRoutes(attributes, authentication, json).install(app);
         new AdminRoutes(administration, auditQueries, clock).install(app);
         new PlatformRoutes(local, replica, callers, prometheus, issuer, cognitoApi.userPoolId()).install(app);
         new AppPages().install(app);

@@ -17,7 +17,8 @@ final class Json {
 
     static Map<String, Object> user(User u) {
         return ordered("userId", u.id().value(), "email", u.email().value(), "status", u.status().name(),
-                "emailVerified", u.emailVerified(), "enabled", u.enabled(), "createdAt", u.createdAt().toString());
+                "emailVerified", u.emailVerified(), "enabled", u.enabled(), "createdAt", u.createdAt().toString(),
+                "attributes", u.attributes().values());
     }
 
     static Map<String, Object> tokens(Tokens t) {

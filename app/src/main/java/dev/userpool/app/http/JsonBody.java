@@ -49,4 +49,32 @@ final class JsonBody {
         if (!node.isTextual()) throw UserPoolException.invalidParameter(field, "must be a string");
         return Optional.of(node.textValue());
     }
+
+    /**
+     * Every field as a string or null (a JSON merge patch of strings: null removes), in the order given;
+     * any other value is refused.
+     */
+    java.util.Map<String, Optional<String>> stringsOrNulls() {
+        java.util.Map<String, Optional<String>> fields = new java.util.LinkedHashMap<>();
+        root.properties().forEach(e -> {
+            JsonNode v = e.getValue();
+            if (v.isNull()) fields.put(e.getKey(), Optional.empty());
+            else if (v.isTextual()) fields.put(e.getKey(), Optional.of(v.textValue()));
+            else throw UserPoolException.invalidParameter(e.getKey(), "must be a string, or null to delete it");
+        });
+        return fields;
+    }
+
+    /** An object of strings (a sign-up's {@code attributes}); empty when absent. */
+    java.util.Map<String, String> strings(String field) {
+        JsonNode node = root.get(field);
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        if (node == null || node.isNull()) return values;
+        if (!node.isObject()) throw UserPoolException.invalidParameter(field, "must be an object of strings");
+        node.properties().forEach(e -> {
+            if (!e.getValue().isTextual()) throw UserPoolException.invalidParameter(field + "." + e.getKey(), "must be a string");
+            values.put(e.getKey(), e.getValue().textValue());
+        });
+        return values;
+    }
 }

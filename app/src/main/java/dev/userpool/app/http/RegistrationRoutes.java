@@ -41,7 +41,7 @@ final class RegistrationRoutes {
     private void signUp(Context ctx) {
         JsonBody body = JsonBody.of(ctx, json);
         SignUpResult result = registration.signUp(new SignUpCommand(body.required("email"), body.required("password"),
-                RequestContexts.of(ctx)));
+                body.strings("attributes"), RequestContexts.of(ctx)));
         ctx.status(201).json(Json.ordered("userId", result.user().id().value(), "status", result.user().status().name(),
                 "emailVerified", result.user().emailVerified(), "codeDelivery", Json.delivery(result.codeDelivery()),
                 "confirmWith", result.confirmWith().name()));

@@ -19,11 +19,14 @@ import java.util.TreeSet;
 /** Signing in and out, the current user, and passwords. */
 final class SessionRoutes {
     private final Authentication authentication;
+    private final dev.userpool.core.domain.AttributePolicy attributePolicy;
     private final HttpMetrics metrics;
     private final ObjectMapper json;
 
-    SessionRoutes(Authentication authentication, HttpMetrics metrics, ObjectMapper json) {
+    SessionRoutes(Authentication authentication, dev.userpool.core.domain.AttributePolicy attributePolicy,
+                  HttpMetrics metrics, ObjectMapper json) {
         this.authentication = authentication;
+        this.attributePolicy = attributePolicy;
         this.metrics = metrics;
         this.json = json;
     }
@@ -67,7 +70,8 @@ final class SessionRoutes {
     private void me(Context ctx) {
         CurrentUser me = authentication.currentUser(Bearer.token(ctx));
         ctx.json(Json.ordered("userId", me.userId().value(), "email", me.email().value(),
-                "emailVerified", me.emailVerified(), "status", me.status().name(), "groups", new TreeSet<>(me.groups())));
+                "emailVerified", me.emailVerified(), "status", me.status().name(), "groups", new TreeSet<>(me.groups()),
+                "attributes", attributePolicy.readableByClient(me.attributes()).values()));
     }
 
     private void deleteMe(Context ctx) {

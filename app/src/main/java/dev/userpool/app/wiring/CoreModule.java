@@ -5,7 +5,11 @@ import dev.userpool.core.port.out.SignInChallenges;
 import dagger.Module;
 import dagger.Provides;
 import dev.userpool.app.config.Settings;
+import dev.userpool.app.config.AttributeSettings;
 import dev.userpool.core.domain.AdminPolicy;
+import dev.userpool.core.domain.AttributePolicy;
+import dev.userpool.core.port.in.AccountAttributes;
+import dev.userpool.core.service.AccountAttributesService;
 import dev.userpool.core.domain.PasswordPolicy;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
@@ -48,12 +52,25 @@ public final class CoreModule {
 
     @Provides
     @Singleton
+    static AttributePolicy attributePolicy(Settings settings) {
+        return AttributeSettings.from(settings.environment());
+    }
+
+    @Provides
+    @Singleton
     static Registration registration(UserDirectory directory, EmailVerifier verifier, AuditLog audit,
                                      PasswordPolicy policy, Settings settings, UserEnumerationProtection protection,
-                                     Clock clock) {
+                                     Clock clock, AttributePolicy attributes) {
         VerificationMode mode = settings.verification() == Settings.VerificationChoice.LINK
                 ? VerificationMode.LINK : VerificationMode.CODE;
-        return new RegistrationService(directory, verifier, audit, policy, mode, protection, clock);
+        return new RegistrationService(directory, verifier, audit, policy, mode, protection, clock, attributes);
+    }
+
+    @Provides
+    @Singleton
+    static AccountAttributes accountAttributes(UserDirectory directory, TokenVerifier tokens, AuditLog audit,
+                                               AttributePolicy attributes, Clock clock) {
+        return new AccountAttributesService(directory, tokens, audit, attributes, clock);
     }
 
     @Provides

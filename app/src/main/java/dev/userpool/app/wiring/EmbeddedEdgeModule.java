@@ -113,11 +113,12 @@ public final class EmbeddedEdgeModule {
 
     @Provides
     @Singleton
-    static EmbeddedSettings embeddedSettings(Settings settings, LocalPoolSettings pool, AdminPolicy adminPolicy) {
+    static EmbeddedSettings embeddedSettings(Settings settings, LocalPoolSettings pool, AdminPolicy adminPolicy,
+                                             dev.userpool.core.domain.AttributePolicy attributes) {
         // Tokens are issued as Cognito's are, by {base URL}/{pool id}, for the pool's app client.
         EmbeddedSettings defaults = EmbeddedSettings.defaults(pool.issuer(settings.baseUrl()));
         return new EmbeddedSettings(defaults.issuer(), pool.clientId(), defaults.idTokenTtl(),
-                defaults.accessTokenTtl(), defaults.refreshTokenTtl(), adminPolicy, settings.logCodes());
+                defaults.accessTokenTtl(), defaults.refreshTokenTtl(), adminPolicy, settings.logCodes(), attributes);
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.userpool.app.http.LocalCallers;
 import dev.userpool.app.http.LocalEndpoints;
 import dev.userpool.app.http.ReplicaStatus;
 import dev.userpool.app.http.cognito.CognitoApi;
+import dev.userpool.core.port.in.AccountAttributes;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.Authentication;
@@ -63,12 +64,12 @@ public final class HttpModule {
     @Provides
     @Singleton
     static ApiServer server(Registration registration, Authentication authentication, Administration administration,
-                            AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
+                            AccountAttributes attributes, AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                             PrometheusMeterRegistry prometheus, ObjectMapper json, Settings settings, Clock clock,
                             CognitoApi cognitoApi, ReplicaStatus replica) {
         // the embedded pool's token issuer: the public base URL followed by the pool id, as Cognito's
         URI issuer = LocalPoolSettings.from(settings.environment()).issuer(settings.baseUrl());
-        return new ApiServer(registration, authentication, administration, auditQueries, local, callers, prometheus,
+        return new ApiServer(registration, authentication, administration, attributes, auditQueries, local, callers, prometheus,
                 json, issuer, clock, cognitoApi, replica);
     }
 }

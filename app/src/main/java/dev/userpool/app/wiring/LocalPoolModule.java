@@ -8,6 +8,7 @@ import dev.userpool.app.config.Settings;
 import dev.userpool.app.http.LocalCallers;
 import dev.userpool.app.http.cognito.CognitoApi;
 import dev.userpool.app.http.cognito.PoolApiSettings;
+import dev.userpool.core.port.in.AccountAttributes;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.Authentication;
@@ -47,7 +48,7 @@ public final class LocalPoolModule {
     @Singleton
     static CognitoApi cognitoApi(Settings settings, LocalPoolSettings pool, LocalCallers callers, Registration registration,
                                  Authentication authentication, Administration administration, AuditQueries audit,
-                                 ObjectMapper json) {
+                                 AccountAttributes accountAttributes, ObjectMapper json) {
         if (settings.directory() != Settings.DirectoryChoice.EMBEDDED) {
             return CognitoApi.notServed("This app's users are in Amazon Cognito (USERPOOL_DIRECTORY=" 
                     + settings.directory().name().toLowerCase(java.util.Locale.ROOT)
@@ -61,6 +62,7 @@ public final class LocalPoolModule {
                             case LOOPBACK -> PoolApiSettings.AdminCallers.LOCAL;
                             case ANY -> PoolApiSettings.AdminCallers.ANY;
                             case OFF -> PoolApiSettings.AdminCallers.NOBODY;
-                        }, pool.adminUserPasswordAuth()), callers, registration, authentication, administration, audit, json);
+                        }, pool.adminUserPasswordAuth()), callers, registration, authentication, administration, audit,
+                accountAttributes, json);
     }
 }

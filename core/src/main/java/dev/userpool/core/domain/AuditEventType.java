@@ -9,5 +9,8 @@ public enum AuditEventType {
     SIGN_IN, TOKENS_REFRESHED, SIGN_OUT, PASSWORD_RESET_REQUESTED, PASSWORD_RESET, PASSWORD_CHANGED,
     USER_DISABLED, USER_ENABLED, USER_DELETED,
     /** A sign-in proved a password whose stored hash had outdated parameters, and a new hash replaced it. */
-    PASSWORD_REHASHED
+    PASSWORD_REHASHED,
+    // issue 13, attributes: an account's attributes changed or were deleted (by its holder or an
+    // operator); the pool's schema gained custom attributes (AddCustomAttributes).
+    ATTRIBUTES_UPDATED, ATTRIBUTES_DELETED, CUSTOM_ATTRIBUTES_ADDED
 }

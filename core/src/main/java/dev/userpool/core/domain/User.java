@@ -67,6 +67,19 @@ public record User(UserId id, EmailAddress email, UserStatus status, boolean ema
         return new Transition(this, withEnabled(true), AuditEventType.USER_ENABLED);
     }
 
+    /**
+     * {@code ATTRIBUTES_UPDATED}: these attributes set to the values given. The schema decided first
+     * which changes are allowed ({@link AttributeSchema#checkChanges}).
+     */
+    public Transition updateAttributes(java.util.Map<String, String> changes) {
+        return new Transition(this, withAttributes(attributes.with(changes)), AuditEventType.ATTRIBUTES_UPDATED);
+    }
+
+    /** {@code ATTRIBUTES_DELETED}: these attributes gone; deleting one the account does not have changes nothing. */
+    public Transition deleteAttributes(java.util.Collection<String> names) {
+        return new Transition(this, withAttributes(attributes.without(names)), AuditEventType.ATTRIBUTES_DELETED);
+    }
+
     /** Throws the error Cognito gives when this account may not sign in; call after the password was proven. */
     public void ensureCanSignIn() {
         if (!enabled) throw UserPoolException.notAuthorized("User is disabled.");
@@ -81,6 +94,10 @@ public record User(UserId id, EmailAddress email, UserStatus status, boolean ema
 
     private User withEmailVerified(boolean verified) {
         return new User(id, email, status, verified, enabled, createdAt, attributes);
+    }
+
+    private User withAttributes(UserAttributes next) {
+        return new User(id, email, status, emailVerified, enabled, createdAt, next);
     }
 
     private User withEnabled(boolean isEnabled) {

@@ -240,7 +240,7 @@ public final class AuthenticationService implements Authentication {
     public CurrentUser currentUser(String bearerToken) {
         VerifiedToken token = tokenVerifier.verify(requireToken(bearerToken, "token"));
         User user = activeAccount(token);
-        return new CurrentUser(user.id(), user.email(), user.emailVerified(), user.status(), token.groups());
+        return new CurrentUser(user.id(), user.email(), user.emailVerified(), user.status(), token.groups(), user.attributes());
     }
 
     @Override

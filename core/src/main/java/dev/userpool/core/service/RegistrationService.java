@@ -1,5 +1,8 @@
 package dev.userpool.core.service;
 
+import dev.userpool.core.domain.AttributeDefinition;
+import dev.userpool.core.domain.AttributePolicy;
+import dev.userpool.core.domain.AttributeSchema;
 import dev.userpool.core.domain.AuditEventType;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
@@ -10,6 +13,7 @@ import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.PasswordPolicy;
 import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserAttributes;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.UserStatus;
 import dev.userpool.core.port.in.Registration;
@@ -31,6 +35,7 @@ public final class RegistrationService implements Registration {
     private final UserEnumerationProtection protection;
     private final AuditTrail audit;
     private final AddressAttemptLimits limits;
+    private final AttributePolicy attributePolicy;
 
     /** How sign-up proves the address. */
     public enum VerificationMode { CODE, LINK }
@@ -38,6 +43,14 @@ public final class RegistrationService implements Registration {
     public RegistrationService(UserDirectory directory, EmailVerifier emailVerifier, AuditLog auditLog,
                                PasswordPolicy passwordPolicy, VerificationMode verification,
                                UserEnumerationProtection protection, Clock clock) {
+        this(directory, emailVerifier, auditLog, passwordPolicy, verification, protection, clock, AttributePolicy.cognitoDefault());
+    }
+
+    /** @param attributePolicy which attributes sign-up requires and which the app client may write */
+    public RegistrationService(UserDirectory directory, EmailVerifier emailVerifier, AuditLog auditLog,
+                               PasswordPolicy passwordPolicy, VerificationMode verification,
+                               UserEnumerationProtection protection, Clock clock, AttributePolicy attributePolicy) {
+        this.attributePolicy = java.util.Objects.requireNonNull(attributePolicy, "attributePolicy");
         this.directory = directory;
         this.names = new AccountNames(directory);
         this.emailVerifier = emailVerifier;
@@ -55,8 +68,9 @@ public final class RegistrationService implements Registration {
             EmailAddress email = EmailAddress.parse(cmd.email());
             Password password = Password.of(cmd.password());
             passwordPolicy.check(password);
+            UserAttributes attributes = signUpAttributes(email, cmd.attributes());
             boolean byLink = verification == VerificationMode.LINK;
-            UserDirectory.SignUpOutcome outcome = directory.signUp(email, password, !byLink);
+            UserDirectory.SignUpOutcome outcome = directory.signUp(email, password, attributes, !byLink);
             event.user(outcome.user().id());
             if (byLink) sendLinkOrUndo(outcome.user());
             CodeDelivery delivery = outcome.codeDelivery().orElseGet(() -> CodeDelivery.email(email));
@@ -186,6 +200,26 @@ public final class RegistrationService implements Registration {
                     e.code().code());
         }
         return new LinkCompletion(status, Optional.of(done));
+    }
+
+    /**
+     * The attributes a sign-up gives, checked as Cognito checks SignUp's: what the app client may write,
+     * what the pool requires, what the schema allows. An {@code email} must be the address signed up with
+     * (the username); it is the account's own field, not one of its attributes. The custom attributes
+     * are read only when some are given.
+     */
+    private UserAttributes signUpAttributes(EmailAddress email, java.util.Map<String, String> given) {
+        java.util.Map<String, String> rest = new java.util.HashMap<>(given);
+        String address = rest.remove(AttributeSchema.EMAIL);
+        if (address != null && !address.strip().toLowerCase(java.util.Locale.ROOT).equals(email.value())) {
+            throw UserPoolException.invalidParameter("email", "the email attribute must be the address signed up with");
+        }
+        attributePolicy.requireClientMayWrite(given.keySet());
+        attributePolicy.requirePresentAtSignUp(given.keySet());
+        if (rest.isEmpty()) return UserAttributes.none();
+        boolean custom = rest.keySet().stream().anyMatch(n -> n.startsWith(AttributeDefinition.CUSTOM_PREFIX));
+        AttributeSchema schema = custom ? new AttributeSchema(directory.customAttributes()) : AttributeSchema.standardOnly();
+        return schema.checkNew(rest);
     }
 
     /**

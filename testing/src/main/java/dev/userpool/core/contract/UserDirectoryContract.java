@@ -9,6 +9,8 @@ import static dev.userpool.core.testing.DirectoryTransitions.verifyEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.userpool.core.domain.AttributeDefinition;
+import dev.userpool.core.domain.AttributeDataType;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.ConfirmationMethod;
@@ -18,6 +20,7 @@ import dev.userpool.core.domain.Page;
 import dev.userpool.core.domain.PageRequest;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserAttributes;
 import dev.userpool.core.domain.UserFilter;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
@@ -26,6 +29,7 @@ import dev.userpool.core.port.out.UserDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -320,6 +324,69 @@ public abstract class UserDirectoryContract {
                 .containsExactlyInAnyOrder(unconfirmed, byAdmin);
         assertThat(listAll(new UserFilter(Optional.of(UserStatus.CONFIRMED), Optional.of(true), Optional.of(prefix)), 10))
                 .containsExactly(byCode);
+    }
+
+    // issue 13, attributes: the directory keeps what the core decided, and filters on it.
+
+    @Test
+    void signUpKeepsTheAttributesGivenAndEveryReadShowsThem() {
+        EmailAddress email = newAddress();
+        UserAttributes given = UserAttributes.of(Map.of("name", "Ada Lovelace", "given_name", "Ada", "birthdate", "1815-12-10"));
+        User user = directory().signUp(email, password(), given, false).user();
+
+        assertThat(user.attributes()).isEqualTo(given);
+        assertThat(directory().find(email).orElseThrow().attributes()).isEqualTo(given);
+        assertThat(directory().findById(user.id()).orElseThrow().attributes()).isEqualTo(given);
+    }
+
+    @Test
+    void anAttributeChangeIsStoredAndADeletionRemovesOnlyWhatItNames() {
+        EmailAddress email = newAddress();
+        User user = directory().signUp(email, password(), UserAttributes.of(Map.of("name", "Ada")), false).user();
+
+        User.Transition update = user.updateAttributes(Map.of("name", "Ada King", "nickname", "Countess"));
+        directory().save(update);
+        assertThat(directory().find(email).orElseThrow().attributes())
+                .isEqualTo(UserAttributes.of(Map.of("name", "Ada King", "nickname", "Countess")));
+
+        directory().save(update.after().deleteAttributes(List.of("nickname")));
+        User after = directory().find(email).orElseThrow();
+        assertThat(after.attributes()).isEqualTo(UserAttributes.of(Map.of("name", "Ada King")));
+        assertThat(after.status()).isEqualTo(UserStatus.UNCONFIRMED);
+    }
+
+    @Test
+    void listingFiltersOnAnAttributeByValueAndByPrefix() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        EmailAddress grace = newAddress();
+        EmailAddress gracie = newAddress();
+        EmailAddress other = newAddress();
+        directory().signUp(grace, password(), UserAttributes.of(Map.of("family_name", "Hopper" + tag)), false);
+        directory().signUp(gracie, password(), UserAttributes.of(Map.of("family_name", "Hopper" + tag + "-Jones")), false);
+        directory().signUp(other, password(), UserAttributes.of(Map.of("given_name", "Hopper" + tag)), false);
+
+        assertThat(listAll(UserFilter.attribute("family_name", "Hopper" + tag, false), 10)).containsExactly(grace);
+        assertThat(listAll(UserFilter.attribute("family_name", "Hopper" + tag, true), 1))
+                .containsExactlyInAnyOrder(grace, gracie);
+    }
+
+    @Test
+    void customAttributesAreAddedOnceAndKeptInOrder() {
+        String a = "c" + UUID.randomUUID().toString().substring(0, 8);
+        String b = "n" + UUID.randomUUID().toString().substring(0, 8);
+        AttributeDefinition text = AttributeDefinition.custom(a, AttributeDataType.STRING, true, Optional.of(1L), Optional.of(40L));
+        AttributeDefinition number = AttributeDefinition.custom(b, AttributeDataType.NUMBER, false, Optional.of(0L), Optional.of(150L));
+        directory().addCustomAttributes(List.of(text, number));
+
+        List<AttributeDefinition> custom = directory().customAttributes();
+        assertThat(custom).containsSubsequence(text, number);
+        assertRefused(() -> directory().addCustomAttributes(List.of(text)), ErrorCode.INVALID_PARAMETER);
+        assertThat(directory().customAttributes()).hasSameSizeAs(custom);
+
+        EmailAddress email = newAddress();
+        UserAttributes given = UserAttributes.of(Map.of(text.name(), "blue", number.name(), "42"));
+        directory().signUp(email, password(), given, false);
+        assertThat(directory().find(email).orElseThrow().attributes()).isEqualTo(given);
     }
 
     /** The code {@code call} was refused with. */

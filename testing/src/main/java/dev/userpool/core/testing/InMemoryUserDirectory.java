@@ -1,5 +1,6 @@
 package dev.userpool.core.testing;
 
+import dev.userpool.core.domain.AttributeDefinition;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
@@ -8,6 +9,7 @@ import dev.userpool.core.domain.Page;
 import dev.userpool.core.domain.PageRequest;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserAttributes;
 import dev.userpool.core.domain.UserFilter;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
@@ -35,6 +37,7 @@ public final class InMemoryUserDirectory implements UserDirectory {
 
     final InMemoryAccounts accounts;
     private final CallLog calls = new CallLog();
+    private final List<AttributeDefinition> customAttributes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public InMemoryUserDirectory(Clock clock) {
         this(clock, InMemoryAccounts::randomSixDigits);
@@ -46,9 +49,9 @@ public final class InMemoryUserDirectory implements UserDirectory {
     }
 
     @Override
-    public SignUpOutcome signUp(EmailAddress email, Password password, boolean sendCode) {
+    public SignUpOutcome signUp(EmailAddress email, Password password, UserAttributes attributes, boolean sendCode) {
         calls.add("signUp");
-        User user = User.signedUp(new UserId(UUID.randomUUID().toString()), email, accounts.now());
+        User user = User.signedUp(new UserId(UUID.randomUUID().toString()), email, accounts.now(), attributes);
         accounts.create(new Account(user, password, Map.of()));
         if (!sendCode) return new SignUpOutcome(user, Optional.empty());
         accounts.update(email, a -> accounts.withNewCode(a, CodePurpose.CONFIRMATION));
@@ -117,6 +120,24 @@ public final class InMemoryUserDirectory implements UserDirectory {
     public void delete(EmailAddress email) {
         calls.add("delete");
         accounts.remove(email);
+    }
+
+    @Override
+    public List<AttributeDefinition> customAttributes() {
+        calls.add("customAttributes");
+        return List.copyOf(customAttributes);
+    }
+
+    /** Refuses a name that exists, as the SQLite directory does. */
+    @Override
+    public synchronized void addCustomAttributes(List<AttributeDefinition> added) {
+        calls.add("addCustomAttributes");
+        for (AttributeDefinition d : added) {
+            if (customAttributes.stream().anyMatch(e -> e.name().equals(d.name()))) {
+                throw new UserPoolException(ErrorCode.INVALID_PARAMETER, d.name() + ": Existing attribute already has name " + d.name() + ".");
+            }
+        }
+        customAttributes.addAll(added);
     }
 
     /** The account, if it is still the one {@code change} starts from. */

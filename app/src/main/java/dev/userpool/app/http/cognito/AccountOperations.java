@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an account holder does with a token or a reset code: GetUser, GlobalSignOut, RevokeToken,
+ * What an account holder does with a token or a reset code (GetUser: {@link AttributeOperations}): GlobalSignOut, RevokeToken,
  * ForgotPassword, ConfirmForgotPassword, ChangePassword and DeleteUser, through the Authentication use cases.
  */
 final class AccountOperations {
@@ -26,14 +26,6 @@ final class AccountOperations {
     AccountOperations(Authentication authentication, LocalPool pool) {
         this.authentication = authentication;
         this.pool = pool;
-    }
-
-    Map<String, Object> getUser(CognitoRequest request, Context ctx) {
-        CurrentUser me = authentication.currentUser(request.required("AccessToken"));
-        return ordered("Username", me.userId().value(), "UserAttributes", List.of(
-                ordered("Name", "sub", "Value", me.userId().value()),
-                ordered("Name", "email_verified", "Value", Boolean.toString(me.emailVerified())),
-                ordered("Name", "email", "Value", me.email().value())));
     }
 
     Map<String, Object> globalSignOut(CognitoRequest request, Context ctx) {

@@ -7,6 +7,7 @@ import dev.userpool.app.http.LocalCallers;
 import dev.userpool.app.http.RequestBodies;
 import dev.userpool.app.http.RequestContexts;
 import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.core.port.in.AccountAttributes;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.Authentication;
@@ -56,7 +57,7 @@ public final class CognitoApi {
      */
     public static CognitoApi serving(PoolApiSettings settings, LocalCallers callers, Registration registration,
                                      Authentication authentication, Administration administration, AuditQueries audit,
-                                     ObjectMapper json) {
+                                     AccountAttributes accountAttributes, ObjectMapper json) {
         LocalPool pool = new LocalPool(settings, callers);
         SignUpOperations signUp = new SignUpOperations(registration, pool);
         AuthOperations auth = new AuthOperations(authentication, settings.srp(), pool);
@@ -64,6 +65,8 @@ public final class CognitoApi {
         AdminOperations admin = new AdminOperations(administration, pool);
         AdminAuthOperations adminAuth = new AdminAuthOperations(auth, pool, settings.adminUserPasswordAuth());
         AuthEventsOperations authEvents = new AuthEventsOperations(audit);
+        AttributeOperations attributes = new AttributeOperations(accountAttributes, authentication, pool);
+        ListUsersOperation listing = new ListUsersOperation(administration, accountAttributes);
         Map<String, Operation> ops = new LinkedHashMap<>();
         ops.put("SignUp", signUp::signUp);
         ops.put("ConfirmSignUp", signUp::confirmSignUp);
@@ -71,7 +74,9 @@ public final class CognitoApi {
         ops.put("InitiateAuth", auth::initiateAuth);
         ops.put("RespondToAuthChallenge", auth::respondToAuthChallenge);
         ops.put("GetTokensFromRefreshToken", auth::getTokensFromRefreshToken);
-        ops.put("GetUser", account::getUser);
+        ops.put("GetUser", attributes::getUser);
+        ops.put("UpdateUserAttributes", attributes::updateUserAttributes);
+        ops.put("DeleteUserAttributes", attributes::deleteUserAttributes);
         ops.put("GlobalSignOut", account::globalSignOut);
         ops.put("RevokeToken", account::revokeToken);
         ops.put("ForgotPassword", account::forgotPassword);
@@ -80,16 +85,19 @@ public final class CognitoApi {
         ops.put("DeleteUser", account::deleteUser);
         ops.put("AdminConfirmSignUp", admin.guarded("AdminConfirmSignUp", admin::confirmSignUp));
         ops.put("AdminGetUser", admin.guarded("AdminGetUser", admin::getUser));
-        ops.put("AdminUpdateUserAttributes", admin.guarded("AdminUpdateUserAttributes", admin::updateUserAttributes));
+        ops.put("AdminUpdateUserAttributes", admin.guarded("AdminUpdateUserAttributes", attributes::adminUpdateUserAttributes));
+        ops.put("AdminDeleteUserAttributes", admin.guarded("AdminDeleteUserAttributes", attributes::adminDeleteUserAttributes));
         ops.put("AdminDisableUser", admin.guarded("AdminDisableUser", admin::disableUser));
         ops.put("AdminEnableUser", admin.guarded("AdminEnableUser", admin::enableUser));
         ops.put("AdminDeleteUser", admin.guarded("AdminDeleteUser", admin::deleteUser));
         ops.put("AdminUserGlobalSignOut", admin.guarded("AdminUserGlobalSignOut", admin::userGlobalSignOut));
-        ops.put("ListUsers", admin.guarded("ListUsers", admin::listUsers));
         // server-side sign-in (issue 13)
         ops.put("AdminInitiateAuth", admin.guarded("AdminInitiateAuth", adminAuth::initiateAuth));
         ops.put("AdminRespondToAuthChallenge", admin.guarded("AdminRespondToAuthChallenge", adminAuth::respondToAuthChallenge));
         ops.put("AdminListUserAuthEvents", admin.guarded("AdminListUserAuthEvents", authEvents::listUserAuthEvents));
+        ops.put("ListUsers", admin.guarded("ListUsers", listing::listUsers));
+        ops.put("AddCustomAttributes", admin.guarded("AddCustomAttributes", attributes::addCustomAttributes));
+        ops.put("DescribeUserPool", admin.guarded("DescribeUserPool", attributes::describeUserPool));
         return new CognitoApi(Optional.of(settings), java.util.Collections.unmodifiableMap(ops), Optional.empty(), json);
     }
 

@@ -73,7 +73,33 @@ final class CognitoRequest {
         return node != null && !node.isNull();
     }
 
-    /** A structure member (ContextData), read with the same methods; empty when absent. */
+    /** A list of strings (UserAttributeNames, AttributesToGet); empty when absent. */
+    Optional<List<String>> strings(String member) {
+        JsonNode node = root.get(member);
+        if (node == null || node.isNull()) return Optional.empty();
+        if (!node.isArray()) throw CognitoError.invalidParameter("Member " + member + " must be a list of strings.");
+        List<String> values = new ArrayList<>();
+        for (JsonNode v : node) {
+            if (!v.isTextual()) throw CognitoError.invalidParameter("Member " + member + " must be a list of strings.");
+            values.add(v.textValue());
+        }
+        return Optional.of(values);
+    }
+
+    /** A list of structures (CustomAttributes), each read as a request of its own; empty when absent. */
+    List<CognitoRequest> objects(String member) {
+        JsonNode node = root.get(member);
+        List<CognitoRequest> objects = new ArrayList<>();
+        if (node == null || node.isNull()) return objects;
+        if (!node.isArray()) throw CognitoError.invalidParameter("Member " + member + " must be a list.");
+        for (JsonNode o : node) {
+            if (!o.isObject()) throw CognitoError.invalidParameter("Every member of " + member + " must be a structure.");
+            objects.add(new CognitoRequest(o));
+        }
+        return objects;
+    }
+
+    /** A structure member, read as a request of its own. */
     Optional<CognitoRequest> object(String member) {
         JsonNode node = root.get(member);
         if (node == null || node.isNull()) return Optional.empty();
@@ -81,17 +107,12 @@ final class CognitoRequest {
         return Optional.of(new CognitoRequest(node));
     }
 
-    /** A list of structures (ContextData's HttpHeaders); empty when absent. */
-    List<CognitoRequest> objects(String member) {
+    /** A boolean member. */
+    Optional<Boolean> bool(String member) {
         JsonNode node = root.get(member);
-        List<CognitoRequest> items = new ArrayList<>();
-        if (node == null || node.isNull()) return items;
-        if (!node.isArray()) throw CognitoError.invalidParameter("Member " + member + " must be a list.");
-        for (JsonNode item : node) {
-            if (!item.isObject()) throw CognitoError.invalidParameter("Every item of " + member + " must be a structure.");
-            items.add(new CognitoRequest(item));
-        }
-        return items;
+        if (node == null || node.isNull()) return Optional.empty();
+        if (!node.isBoolean()) throw CognitoError.invalidParameter("Member " + member + " must be a boolean.");
+        return Optional.of(node.booleanValue());
     }
 
     /** A list of {@code {"Name", "Value"}} (UserAttributes); empty when absent. */

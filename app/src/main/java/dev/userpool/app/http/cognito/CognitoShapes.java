@@ -5,9 +5,11 @@ import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** The response shapes of Cognito's API reference, built in one place. */
 final class CognitoShapes {
@@ -33,18 +35,32 @@ final class CognitoShapes {
         return ordered("AuthenticationResult", result, "ChallengeParameters", Map.of());
     }
 
-    /** The attributes a pool with email usernames keeps: sub, email_verified, email. */
+    /** Every attribute of the account: sub, email_verified, email, then the others by name. */
     static List<Map<String, Object>> attributes(User u) {
-        return List.of(
-                ordered("Name", "sub", "Value", u.id().value()),
-                ordered("Name", "email_verified", "Value", Boolean.toString(u.emailVerified())),
-                ordered("Name", "email", "Value", u.email().value()));
+        return attributes(u, name -> true);
+    }
+
+    /** The attributes of the account {@code shown} allows, in the order of {@link #attributes(User)}. */
+    static List<Map<String, Object>> attributes(User u, Predicate<String> shown) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        if (shown.test("sub")) all.add(ordered("Name", "sub", "Value", u.id().value()));
+        if (shown.test("email_verified")) all.add(ordered("Name", "email_verified", "Value", Boolean.toString(u.emailVerified())));
+        if (shown.test("email")) all.add(ordered("Name", "email", "Value", u.email().value()));
+        u.attributes().values().forEach((name, value) -> {
+            if (shown.test(name)) all.add(ordered("Name", name, "Value", value));
+        });
+        return all;
     }
 
     /** UserType of ListUsers; {@code attributesName} is "Attributes" there and "UserAttributes" in AdminGetUser. */
     static Map<String, Object> user(User u, String attributesName) {
+        return user(u, attributesName, name -> true);
+    }
+
+    /** UserType with only the attributes {@code shown} allows (ListUsers' AttributesToGet). */
+    static Map<String, Object> user(User u, String attributesName, Predicate<String> shown) {
         // In a pool whose users sign in with their email, Cognito's username is the sub.
-        return ordered("Username", u.id().value(), attributesName, attributes(u),
+        return ordered("Username", u.id().value(), attributesName, attributes(u, shown),
                 "UserCreateDate", epochSeconds(u.createdAt()), "UserLastModifiedDate", epochSeconds(u.createdAt()),
                 "Enabled", u.enabled(), "UserStatus", u.status().name());
     }

@@ -94,7 +94,8 @@ record ListUsersFilter(UserFilter filter, Predicate<User> matches, Optional<Stri
                 yield new ListUsersFilter(UserFilter.all(), u -> u.id().value().equals(value), Optional.of(value), false);
             }
             case "phone_number", "name", "given_name", "family_name", "preferred_username" ->
-                    new ListUsersFilter(UserFilter.all(), u -> false, Optional.empty(), true);   // no account has these
+                    // the directory answers these from its index on attributes
+                    new ListUsersFilter(UserFilter.attribute(attribute, value, prefix), u -> true, Optional.empty(), false);
             default -> throw CognitoError.invalidParameter("Invalid search filter: " + attribute + " is not a searchable attribute.");
         };
     }

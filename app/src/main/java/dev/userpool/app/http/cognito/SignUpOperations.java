@@ -11,7 +11,6 @@ import dev.userpool.core.port.in.Registration.EmailCommand;
 import dev.userpool.core.port.in.Registration.SignUpCommand;
 import dev.userpool.core.port.in.Registration.SignUpResult;
 import io.javalin.http.Context;
-import java.util.Locale;
 import java.util.Map;
 
 /** SignUp, ConfirmSignUp and ResendConfirmationCode, through the Registration use cases. */
@@ -26,7 +25,8 @@ final class SignUpOperations {
 
     /**
      * The pool's usernames are email addresses (Cognito: UsernameAttributes = email), so Username must
-     * be one; an {@code email} attribute, if given, must be the same address. No other attribute is kept.
+     * be one; an {@code email} attribute, if given, must be the same address. The other UserAttributes
+     * are the pool's schema's to accept (the core checks them).
      */
     Map<String, Object> signUp(CognitoRequest request, Context ctx) {
         pool.requireClient(request);
@@ -34,16 +34,9 @@ final class SignUpOperations {
         String password = request.required("Password");
         pool.requireSecretHash(request.optional("SecretHash"), username);
         if (!username.contains("@")) throw CognitoError.invalidParameter("Username should be an email.");
-        for (CognitoRequest.Attribute a : request.attributes("UserAttributes")) {
-            if (!a.name().equals("email")) {
-                throw CognitoError.invalidParameter("Attributes did not conform to the schema: " + a.name()
-                        + ": this pool keeps only the email attribute");
-            }
-            if (!a.value().strip().toLowerCase(Locale.ROOT).equals(username.strip().toLowerCase(Locale.ROOT))) {
-                throw CognitoError.invalidParameter("The email attribute must be the Username: this pool's usernames are email addresses.");
-            }
-        }
-        SignUpResult result = registration.signUp(new SignUpCommand(username, password, RequestContexts.of(ctx)));
+        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        for (CognitoRequest.Attribute a : request.attributes("UserAttributes")) attributes.put(a.name(), a.value());
+        SignUpResult result = registration.signUp(new SignUpCommand(username, password, attributes, RequestContexts.of(ctx)));
         return ordered("UserConfirmed", false, "CodeDeliveryDetails", delivery(result.codeDelivery()),
                 "UserSub", result.user().id().value());
     }

@@ -98,6 +98,16 @@ public interface Authentication {
         }
     }
 
+    /** {@code attributes}: all the account holds; what the app client may read is the pool's policy's to say. */
     record CurrentUser(UserId userId, EmailAddress email, boolean emailVerified, UserStatus status,
-                       Set<String> groups) {}
+                       Set<String> groups, dev.userpool.core.domain.UserAttributes attributes) {
+        public CurrentUser {
+            java.util.Objects.requireNonNull(attributes, "attributes");
+        }
+
+        /** Without attributes. */
+        public CurrentUser(UserId userId, EmailAddress email, boolean emailVerified, UserStatus status, Set<String> groups) {
+            this(userId, email, emailVerified, status, groups, dev.userpool.core.domain.UserAttributes.none());
+        }
+    }
 }

@@ -21,10 +21,23 @@ public interface Registration {
     /** Confirms the account once the address is verified; otherwise says how far verification got. */
     LinkCompletion completeLinkVerification(EmailCommand command);
 
-    record SignUpCommand(String email, String password, RequestContext context) {
+    /**
+     * {@code attributes}: the UserAttributes given at sign-up, by name (Cognito's SignUp); an {@code email}
+     * among them must be the address signed up with.
+     */
+    record SignUpCommand(String email, String password, java.util.Map<String, String> attributes, RequestContext context) {
+        public SignUpCommand {
+            attributes = java.util.Map.copyOf(attributes);
+        }
+
+        /** Without attributes. */
+        public SignUpCommand(String email, String password, RequestContext context) {
+            this(email, password, java.util.Map.of(), context);
+        }
+
         @Override
         public String toString() {
-            return "SignUpCommand[email=" + email + ", password=***]";
+            return "SignUpCommand[email=" + email + ", password=***, attributes=" + attributes.keySet() + "]";
         }
     }
 

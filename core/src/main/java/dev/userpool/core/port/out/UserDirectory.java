@@ -1,5 +1,6 @@
 package dev.userpool.core.port.out;
 
+import dev.userpool.core.domain.AttributeDefinition;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
@@ -7,8 +8,10 @@ import dev.userpool.core.domain.Page;
 import dev.userpool.core.domain.PageRequest;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.UserAttributes;
 import dev.userpool.core.domain.UserFilter;
 import dev.userpool.core.domain.UserId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,7 +24,15 @@ public interface UserDirectory {
      * Creates an {@code UNCONFIRMED} account ({@code UsernameExists} if there is one). With
      * {@code sendCode} the directory emails a confirmation code and says where it went.
      */
-    SignUpOutcome signUp(EmailAddress email, Password password, boolean sendCode);
+    default SignUpOutcome signUp(EmailAddress email, Password password, boolean sendCode) {
+        return signUp(email, password, UserAttributes.none(), sendCode);
+    }
+
+    /**
+     * As {@link #signUp(EmailAddress, Password, boolean)}, the account holding {@code attributes}, which
+     * the core already checked against the pool's schema.
+     */
+    SignUpOutcome signUp(EmailAddress email, Password password, UserAttributes attributes, boolean sendCode);
 
     /**
      * Checks the code and, when it matches, stores the account as {@code confirmation} leaves it (a
@@ -51,6 +62,20 @@ public interface UserDirectory {
     Page<User> list(UserFilter filter, PageRequest page);
 
     void delete(EmailAddress email);
+
+    /**
+     * The pool's custom attributes ({@code custom:…}), in the order they were added. Attribute changes
+     * reach the directory as transitions through {@link #save} ({@code ATTRIBUTES_UPDATED},
+     * {@code ATTRIBUTES_DELETED}).
+     */
+    List<AttributeDefinition> customAttributes();
+
+    /**
+     * Adds custom attributes to the pool's schema; the core checked them against the schema as it is
+     * ({@link dev.userpool.core.domain.AttributeSchema#withCustom}). A directory refuses a name that
+     * exists (another process added it meanwhile) rather than change its definition.
+     */
+    void addCustomAttributes(List<AttributeDefinition> added);
 
     /** What sign-up did: the new account and, when a code was sent, where. */
     record SignUpOutcome(User user, Optional<CodeDelivery> codeDelivery) {
