@@ -107,6 +107,7 @@ public final class OutboxMailer implements Mailer {
             case PASSWORD_CHANGED -> "Password-changed notice";
             case PASSWORD_RESET -> "Password-reset notice";
             case ACCOUNT_DELETED -> "Account-deleted notice";
+            case INVITATION -> "Invitation";
         };
     }
 

@@ -9,5 +9,16 @@ public enum AuditEventType {
     SIGN_IN, TOKENS_REFRESHED, SIGN_OUT, PASSWORD_RESET_REQUESTED, PASSWORD_RESET, PASSWORD_CHANGED,
     USER_DISABLED, USER_ENABLED, USER_DELETED,
     /** A sign-in proved a password whose stored hash had outdated parameters, and a new hash replaced it. */
-    PASSWORD_REHASHED
+    PASSWORD_REHASHED,
+    // Issue 13, admin-created users and password administration (helper "invite"):
+    /** An administrator created an account with a temporary password (AdminCreateUser), or sent its invitation again (RESEND). */
+    USER_INVITED,
+    /** A sign-in proved a temporary password and was answered with the NEW_PASSWORD_REQUIRED challenge. */
+    NEW_PASSWORD_REQUIRED,
+    /** The holder of a temporary password chose their own, answering NEW_PASSWORD_REQUIRED: the account is confirmed and signed in. */
+    NEW_PASSWORD_CHOSEN,
+    /** An administrator set an account's password, permanent or temporary (AdminSetUserPassword). */
+    PASSWORD_SET_BY_ADMIN,
+    /** An administrator reset an account's password (AdminResetUserPassword): RESET_REQUIRED, and a reset code sent. */
+    PASSWORD_RESET_BY_ADMIN
 }
