@@ -166,7 +166,20 @@ final class Schema {
                     CREATE TRIGGER session_ended AFTER DELETE ON sessions BEGIN
                       INSERT INTO session_ends (session_id) VALUES (OLD.id);
                       DELETE FROM session_ends WHERE seq <= (SELECT MAX(seq) FROM session_ends) - 10000;
-                    END"""));
+                    END"""),
+            // Issue 13, admin-created users (helper "invite"; the lead renumbers): until when an account's
+            // temporary password signs in (null: its password is its own), and the NEW_PASSWORD_REQUIRED
+            // challenges a proven temporary password opened, by their session's digest, so that each is
+            // answered once by whichever process gets the answer.
+            List.of(
+                    "ALTER TABLE users ADD COLUMN temporary_password_expires_at INTEGER",
+                    """
+                    CREATE TABLE new_password_challenges (
+                      session_digest BLOB PRIMARY KEY,
+                      user_id        TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                      expires_at     INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX new_password_challenges_by_user ON new_password_challenges (user_id, expires_at)"));
 
     static int latestVersion() {
         return MIGRATIONS.size();
