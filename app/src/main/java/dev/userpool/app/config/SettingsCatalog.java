@@ -101,6 +101,8 @@ public final class SettingsCatalog {
                     "keep SRP verifiers and answer `USER_SRP_AUTH`; `off` stores none and forgets those stored"),
             s("USERPOOL_POOL_ADMIN", Section.LOCAL_POOL, "`loopback`", "`loopback`, `any` or `off`",
                     "where admin operations are accepted from: `loopback` (from `USERPOOL_LOCAL_NETWORKS`, never web pages), `any` (from anywhere, never web pages; logged as a warning), `off`"),
+            s("USERPOOL_TEMPORARY_PASSWORD_DAYS", Section.LOCAL_POOL, "`7`", "1 to 365",
+                    "days an administrator's temporary password (an invitation, AdminCreateUser, AdminSetUserPassword with Permanent false) signs in; Cognito's `TemporaryPasswordValidityDays`. With `USERPOOL_DIRECTORY=cognito` the pool's own setting applies"),
 
             s("USERPOOL_COGNITO_USER_POOL_ID", Section.COGNITO, "required", "a pool id like `eu-west-1_AbCdEf123`",
                     "the pool; it must agree with `AWS_REGION`"),

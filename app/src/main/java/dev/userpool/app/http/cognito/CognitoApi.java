@@ -9,6 +9,7 @@ import dev.userpool.app.http.RequestContexts;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.PasswordAdministration;
 import dev.userpool.core.port.in.Registration;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -54,7 +55,8 @@ public final class CognitoApi {
      * @param callers who may call the admin operations with {@code USERPOOL_POOL_ADMIN=loopback}
      */
     public static CognitoApi serving(PoolApiSettings settings, LocalCallers callers, Registration registration,
-                                     Authentication authentication, Administration administration, ObjectMapper json) {
+                                     Authentication authentication, Administration administration,
+                                     PasswordAdministration passwords, ObjectMapper json) {
         LocalPool pool = new LocalPool(settings, callers);
         SignUpOperations signUp = new SignUpOperations(registration, pool);
         AuthOperations auth = new AuthOperations(authentication, settings.srp(), pool);
@@ -82,6 +84,11 @@ public final class CognitoApi {
         ops.put("AdminDeleteUser", admin.guarded("AdminDeleteUser", admin::deleteUser));
         ops.put("AdminUserGlobalSignOut", admin.guarded("AdminUserGlobalSignOut", admin::userGlobalSignOut));
         ops.put("ListUsers", admin.guarded("ListUsers", admin::listUsers));
+        // issue 13, admin-created users and password administration
+        InvitationOperations invitations = new InvitationOperations(passwords);
+        ops.put("AdminCreateUser", admin.guarded("AdminCreateUser", invitations::createUser));
+        ops.put("AdminSetUserPassword", admin.guarded("AdminSetUserPassword", invitations::setUserPassword));
+        ops.put("AdminResetUserPassword", admin.guarded("AdminResetUserPassword", invitations::resetUserPassword));
         return new CognitoApi(Optional.of(settings), java.util.Collections.unmodifiableMap(ops), Optional.empty(), json);
     }
 
