@@ -133,6 +133,8 @@
     }
     if (u.status === 'UNCONFIRMED') actions.appendChild(action('confirm', 'Confirm'));
     actions.appendChild(u.enabled === false ? action('enable', 'Enable') : action('disable', 'Disable'));
+    if (u.status === 'FORCE_CHANGE_PASSWORD') actions.appendChild(action('resend', 'Resend invitation'));
+    if (u.status === 'CONFIRMED' || u.status === 'RESET_REQUIRED') actions.appendChild(action('reset-password', 'Reset password'));
     actions.appendChild(action('history', 'History'));
     actions.appendChild(action('delete', 'Delete', 'danger'));
 
@@ -159,7 +161,9 @@
     confirm: 'Confirmed ',
     disable: 'Disabled ',
     enable: 'Enabled ',
-    delete: 'Deleted '
+    delete: 'Deleted ',
+    resend: 'Sent a new invitation to ',
+    'reset-password': 'Reset the password of '
   };
 
   function act(name, email, button) {
@@ -170,10 +174,19 @@
     if (name === 'delete' && !window.confirm('Delete the account ' + email + ' for good? This cannot be undone.')) {
       return Promise.resolve();
     }
+    if (name === 'reset-password' && !window.confirm('Reset the password of ' + email
+        + '? Their sessions end, and they must set a new password with the code we email them.')) {
+      return Promise.resolve();
+    }
     UP.quiet('message');
     var path = 'api/admin/users/' + encodeURIComponent(email) + (name === 'delete' ? '' : '/' + name);
+    var options;
+    if (name === 'resend') {   // a new temporary password and the invitation again
+      path = 'api/admin/users';
+      options = { body: { email: email, resend: true } };
+    }
     button.disabled = true;
-    return UP.authed(name === 'delete' ? 'DELETE' : 'POST', path).then(function () {
+    return UP.authed(name === 'delete' ? 'DELETE' : 'POST', path, options).then(function () {
       UP.say('message', 'ok', DONE[name] + email + '.');
       return usersPager.reload().then(function () {
         var again = document.querySelector('#users-body tr[data-email="' + cssEscape(email) + '"] button');
@@ -258,6 +271,22 @@
     UP.onSubmit('users-form', function () {
       UP.quiet('message');
       return usersPager.reset().catch(function () {});
+    });
+    UP.onSubmit('invite-form', function () {
+      var input = UP.byId('invite-email');
+      var address = input.value.trim();
+      UP.quiet('invite-message');
+      if (!address || address.indexOf('@') < 1) {
+        UP.say('invite-message', 'error', 'Enter the address to invite.');
+        input.focus();
+        return;
+      }
+      var suppress = UP.byId('invite-suppress').checked;
+      return UP.authed('POST', 'api/admin/users', { body: { email: address, suppress: suppress } }).then(function () {
+        UP.say('invite-message', 'ok', suppress ? 'Created ' + address + ' without an invitation.' : 'Invited ' + address + '.');
+        input.value = '';
+        return usersPager.reload();
+      }, failed('invite-message'));
     });
     UP.onSubmit('audit-form', function () {
       return auditPager.reset().catch(function () {});

@@ -20,6 +20,39 @@
     forgotLink();
     email.addEventListener('input', forgotLink);
 
+    /* The temporary password was right: the session (held only here, never stored) answers the challenge once. */
+    function askForNewPassword(challenge) {
+      var form = UP.byId('new-password-form');
+      var chosen = UP.byId('new-password');
+      UP.byId('signin-form').hidden = true;
+      form.hidden = false;
+      UP.quiet('message');
+      chosen.focus();
+      UP.onSubmit('new-password-form', function () {
+        UP.quiet('new-password-message');
+        if (!chosen.value) {
+          UP.say('new-password-message', 'error', 'Enter your new password.');
+          chosen.focus();
+          return;
+        }
+        UP.say('new-password-message', 'info', 'Setting your password…');
+        return UP.request('POST', 'api/signin/new-password',
+          { body: { email: challenge.email, session: challenge.session, newPassword: chosen.value } })
+          .then(function (answer) {
+            if (!answer || !(answer.idToken || answer.accessToken)) throw new UP.ApiError(500, null);
+            UP.tokens.clear();
+            UP.tokens.save(answer);
+            chosen.value = '';
+            UP.go(next);
+          })
+          .catch(function (err) {
+            chosen.value = '';
+            UP.showError('new-password-message', err, { email: challenge.email });
+            chosen.focus();
+          });
+      });
+    }
+
     UP.onSubmit('signin-form', function () {
       UP.quiet('message');
       var address = email.value.trim();
@@ -38,6 +71,11 @@
       UP.say('message', 'info', 'Signing in…');
       return UP.request('POST', 'api/signin', { body: { email: address, password: password.value } })
         .then(function (answer) {
+          if (answer && answer.challenge === 'NEW_PASSWORD_REQUIRED') {
+            password.value = '';
+            askForNewPassword(answer);
+            return;
+          }
           if (!answer || !(answer.idToken || answer.accessToken)) {
             throw new UP.ApiError(500, null);
           }

@@ -10,6 +10,8 @@ import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.Principal;
+import dev.userpool.core.domain.NewPasswordRequired;
+import dev.userpool.core.domain.SignInStep;
 import dev.userpool.core.domain.SignedIn;
 import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserId;
@@ -74,9 +76,21 @@ public final class CognitoAuthenticator implements Authenticator {
 
     @Override
     public SignedIn signIn(EmailAddress email, Password password) {
-        AuthenticationResultType result;
+        SignInStep step = signInStep(email, password);
+        if (step instanceof SignedIn signedIn) return signedIn;
+        throw UserPoolException.notAuthorized("A new password is required.").concerning(step.principal());
+    }
+
+    /**
+     * Cognito's own answer decides: tokens, or its {@code NEW_PASSWORD_REQUIRED} challenge (for an account an
+     * administrator created or gave a temporary password), whose session is Cognito's and is answered by
+     * {@link #completeNewPassword}. Cognito checks the temporary password's expiry itself.
+     */
+    @Override
+    public SignInStep signInStep(EmailAddress email, Password password) {
+        Answer answer;
         try {
-            result = switch (flow) {
+            answer = switch (flow) {
                 case USER_SRP_AUTH -> signInWithSrp(email, password);
                 case USER_PASSWORD_AUTH -> signInWithPassword(email, password);
                 case ADMIN_USER_PASSWORD_AUTH -> signInAsAdmin(email, password);
@@ -84,7 +98,40 @@ public final class CognitoAuthenticator implements Authenticator {
         } catch (UserPoolException e) {
             throw namingTheAccount(e, email);
         }
-        return CognitoTokens.signedIn(result);
+        if (answer.result() != null) return CognitoTokens.signedIn(answer.result());
+        if (answer.challenge() == ChallengeNameType.NEW_PASSWORD_REQUIRED && answer.session() != null) {
+            User user = CognitoUsers.from(CognitoSdkFailures.call("AdminGetUser", () -> cognito.adminGetUser(b -> b
+                    .userPoolId(pool.userPoolId()).username(email.value()))));
+            return new NewPasswordRequired(user, answer.session());
+        }
+        throw unhandled(answer.challengeName());
+    }
+
+    /** Cognito's answer to a sign-in: tokens, or a challenge with its session. */
+    private record Answer(AuthenticationResultType result, ChallengeNameType challenge, String challengeName, String session) {
+        static Answer of(AuthenticationResultType result, ChallengeNameType challenge, String challengeName, String session) {
+            return new Answer(result, challenge, challengeName, session);
+        }
+
+        @Override
+        public String toString() {
+            return "Answer[" + challengeName + "]";
+        }
+    }
+
+    /** RespondToAuthChallenge with NEW_PASSWORD_REQUIRED: Cognito checks the session, stores the password and confirms the account. */
+    @Override
+    public SignedIn completeNewPassword(User.Transition chosen, String session, Password newPassword) {
+        String username = chosen.before().email().value();
+        Map<String, String> responses = withSecretHash(username,
+                Map.of("USERNAME", username, "NEW_PASSWORD", newPassword.reveal()));
+        RespondToAuthChallengeResponse answered = CognitoSdkFailures.call("RespondToAuthChallenge",
+                () -> cognito.respondToAuthChallenge(b -> b
+                        .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).clientId(appClient.clientId())
+                        .session(session).challengeResponses(responses)),
+                newPassword.reveal(), session);
+        if (answered.authenticationResult() == null) throw unhandled(answered.challengeNameAsString());
+        return CognitoTokens.signedIn(answered.authenticationResult());
     }
 
     /**
@@ -104,12 +151,12 @@ public final class CognitoAuthenticator implements Authenticator {
         }
     }
 
-    private AuthenticationResultType signInWithSrp(EmailAddress email, Password password) {
+    private Answer signInWithSrp(EmailAddress email, Password password) {
         SrpStart start = srp.start();
         Map<String, String> parameters = withSecretHash(email.value(), Map.of("USERNAME", email.value(), "SRP_A", start.srpA()));
         InitiateAuthResponse started = CognitoSdkFailures.call("InitiateAuth", () -> cognito.initiateAuth(b -> b
                 .authFlow(AuthFlowType.USER_SRP_AUTH).clientId(appClient.clientId()).authParameters(parameters)));
-        if (started.authenticationResult() != null) return started.authenticationResult();
+        if (started.authenticationResult() != null) return Answer.of(started.authenticationResult(), null, null, null);
         if (started.challengeName() != ChallengeNameType.PASSWORD_VERIFIER) throw unhandled(started.challengeNameAsString());
 
         PasswordVerifierChallenge challenge = PasswordVerifierChallenge.from(started.challengeParameters());
@@ -120,18 +167,18 @@ public final class CognitoAuthenticator implements Authenticator {
                         .challengeName(ChallengeNameType.PASSWORD_VERIFIER).clientId(appClient.clientId())
                         .session(started.session()).challengeResponses(responses)),
                 claim.signature(), started.session());
-        if (answered.authenticationResult() == null) throw unhandled(answered.challengeNameAsString());
-        return answered.authenticationResult();
+        return Answer.of(answered.authenticationResult(), answered.challengeName(), answered.challengeNameAsString(),
+                answered.session());
     }
 
-    private AuthenticationResultType signInWithPassword(EmailAddress email, Password password) {
+    private Answer signInWithPassword(EmailAddress email, Password password) {
         Map<String, String> parameters = withSecretHash(email.value(),
                 Map.of("USERNAME", email.value(), "PASSWORD", password.reveal()));
         InitiateAuthResponse response = CognitoSdkFailures.call("InitiateAuth", () -> cognito.initiateAuth(b -> b
                 .authFlow(AuthFlowType.USER_PASSWORD_AUTH).clientId(appClient.clientId()).authParameters(parameters)),
                 password.reveal());
-        if (response.authenticationResult() == null) throw unhandled(response.challengeNameAsString());
-        return response.authenticationResult();
+        return Answer.of(response.authenticationResult(), response.challengeName(), response.challengeNameAsString(),
+                response.session());
     }
 
     /** AdminInitiateAuth: the same check as USER_PASSWORD_AUTH, through the admin API ({@link SignInFlow#ADMIN_USER_PASSWORD_AUTH}). */

@@ -71,7 +71,8 @@ final class CognitoSdkFailures {
             case "ExpiredCodeException" -> error(ErrorCode.EXPIRED_CODE, EXPIRED_CODE);
             case "NotAuthorizedException" -> error(ErrorCode.NOT_AUTHORIZED, or(said, UserPoolException.INCORRECT_CREDENTIALS));
             case "PasswordResetRequiredException" ->
-                    error(ErrorCode.NOT_AUTHORIZED, "Password reset required for the user: reset the password to sign in.");
+                    error(ErrorCode.PASSWORD_RESET_REQUIRED, dev.userpool.core.domain.User.PASSWORD_RESET_REQUIRED);
+            case "UnsupportedUserStateException" -> error(ErrorCode.UNSUPPORTED_USER_STATE, or(said, "The user is in an unsupported state."));
             // the pool's own Lambda trigger refused (e.g. a pre-sign-up check): its words are for the user
             case "UserLambdaValidationException" -> error(ErrorCode.INVALID_PARAMETER, or(said, "The request was refused."));
             case "ForbiddenException" -> error(ErrorCode.NOT_AUTHORIZED, "The user pool's web ACL refused the request.");

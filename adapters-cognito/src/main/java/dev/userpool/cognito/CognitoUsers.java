@@ -79,13 +79,20 @@ final class CognitoUsers {
     }
 
     /**
-     * The core knows two states. Only {@code UNCONFIRMED} is unconfirmed; every other Cognito state
-     * (CONFIRMED, RESET_REQUIRED, FORCE_CHANGE_PASSWORD, EXTERNAL_PROVIDER, …) belongs to an account
-     * that has left sign-up, so it is {@code CONFIRMED} here, and Cognito itself refuses or challenges
-     * its sign-in where it must.
+     * The core knows Cognito's four password states by their names ({@code UNCONFIRMED}, {@code CONFIRMED},
+     * {@code FORCE_CHANGE_PASSWORD}, {@code RESET_REQUIRED}). Any other Cognito state (EXTERNAL_PROVIDER,
+     * the deprecated ARCHIVED and COMPROMISED, UNKNOWN) belongs to an account that has left sign-up and
+     * has no password here to choose or reset, so it is {@code CONFIRMED}, and Cognito itself refuses or
+     * challenges its sign-in where it must.
      */
     static UserStatus status(String cognitoStatus) {
-        return "UNCONFIRMED".equals(cognitoStatus) ? UserStatus.UNCONFIRMED : UserStatus.CONFIRMED;
+        if (cognitoStatus == null) return UserStatus.CONFIRMED;
+        return switch (cognitoStatus) {
+            case "UNCONFIRMED" -> UserStatus.UNCONFIRMED;
+            case "FORCE_CHANGE_PASSWORD" -> UserStatus.FORCE_CHANGE_PASSWORD;
+            case "RESET_REQUIRED" -> UserStatus.RESET_REQUIRED;
+            default -> UserStatus.CONFIRMED;
+        };
     }
 
     /**

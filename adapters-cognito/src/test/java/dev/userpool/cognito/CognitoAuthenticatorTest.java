@@ -131,13 +131,42 @@ class CognitoAuthenticatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"NEW_PASSWORD_REQUIRED", "SOFTWARE_TOKEN_MFA", "SMS_MFA", "MFA_SETUP", "SELECT_MFA_TYPE"})
+    @ValueSource(strings = {"SOFTWARE_TOKEN_MFA", "SMS_MFA", "MFA_SETUP", "SELECT_MFA_TYPE"})
     void aChallengeThisServiceCannotAnswerIsNotAuthorizedAndNamed(String name) {
         stub.always("InitiateAuth", Answer.ok(challenge(name)));
 
         var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD).tokens(),
                 ErrorCode.NOT_AUTHORIZED);
         assertThat(e.getMessage()).contains(name);
+    }
+
+    /** A temporary password: Cognito's NEW_PASSWORD_REQUIRED is the step's answer, and its Session answers it. */
+    @Test
+    void newPasswordRequiredIsAStepAnsweredWithCognitosSession() {
+        stub.always("InitiateAuth", Answer.ok(challenge("NEW_PASSWORD_REQUIRED")));
+        ObjectNode user = JSON.createObjectNode().put("Username", "sub-alice").put("Enabled", true)
+                .put("UserStatus", "FORCE_CHANGE_PASSWORD");
+        user.putArray("UserAttributes").addObject().put("Name", "sub").put("Value", "0a1b2c3d-0000-4000-8000-000000000001");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) user.get("UserAttributes")).addObject().put("Name", "email")
+                .put("Value", "alice@example.com");
+        stub.always("AdminGetUser", Answer.ok(user));
+        var authenticator = authenticator(WITH_SECRET, SignInFlow.USER_PASSWORD_AUTH);
+
+        var step = authenticator.signInStep(ALICE, PASSWORD);
+        assertThat(step).isInstanceOf(dev.userpool.core.domain.NewPasswordRequired.class);
+        var challenge = (dev.userpool.core.domain.NewPasswordRequired) step;
+        assertThat(challenge.session()).isEqualTo("session-1");
+        assertRefused(() -> authenticator.signIn(ALICE, PASSWORD), ErrorCode.NOT_AUTHORIZED);
+
+        stub.answer("RespondToAuthChallenge", Answer.ok(authenticated("refresh-token", 3600)));
+        Password chosen = Password.of("My-Own-Password-2");
+        authenticator.completeNewPassword(challenge.user().chooseNewPassword(), challenge.session(), chosen);
+        var respond = stub.last("RespondToAuthChallenge");
+        assertThat(respond.text("ChallengeName")).isEqualTo("NEW_PASSWORD_REQUIRED");
+        assertThat(respond.text("Session")).isEqualTo("session-1");
+        assertThat(respond.parameter("ChallengeResponses", "USERNAME")).isEqualTo("alice@example.com");
+        assertThat(respond.parameter("ChallengeResponses", "NEW_PASSWORD")).isEqualTo("My-Own-Password-2");
+        assertThat(respond.parameter("ChallengeResponses", "SECRET_HASH")).isEqualTo(WITH_SECRET.secretHash("alice@example.com").orElseThrow());
     }
 
     @Test

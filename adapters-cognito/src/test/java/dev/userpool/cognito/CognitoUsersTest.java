@@ -14,9 +14,9 @@ class CognitoUsersTest {
     private static final EmailAddress ALICE = new EmailAddress("alice@example.com");
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource({"UNCONFIRMED,UNCONFIRMED", "CONFIRMED,CONFIRMED", "RESET_REQUIRED,CONFIRMED",
-            "FORCE_CHANGE_PASSWORD,CONFIRMED", "EXTERNAL_PROVIDER,CONFIRMED"})
-    void onlyAnUnconfirmedAccountIsUnconfirmed(String cognito, UserStatus core) {
+    @CsvSource({"UNCONFIRMED,UNCONFIRMED", "CONFIRMED,CONFIRMED", "RESET_REQUIRED,RESET_REQUIRED",
+            "FORCE_CHANGE_PASSWORD,FORCE_CHANGE_PASSWORD", "EXTERNAL_PROVIDER,CONFIRMED", "ARCHIVED,CONFIRMED", "UNKNOWN,CONFIRMED"})
+    void theFourPasswordStatusesAreKeptAndTheRestHaveLeftSignUp(String cognito, UserStatus core) {
         assertThat(CognitoUsers.status(cognito)).isEqualTo(core);
     }
 

@@ -89,12 +89,15 @@ public final class OutboxMailer implements Mailer {
 
     private String logLine(EmailMessage message, long id) {
         String what = describe(message.kind()) + " for " + message.to().masked();
+        // An invitation's "code" is a temporary password: never logged, even with codes logged.
+        Optional<String> shown = logCodes && message.kind() != EmailMessage.Kind.INVITATION
+                ? message.oneTimeCode() : Optional.empty();
         if (queued.isPresent()) {
-            String code = logCodes && message.oneTimeCode().isPresent() ? ": " + message.oneTimeCode().get() + "," : "";
+            String code = shown.map(c -> ": " + c + ",").orElse("");
             return what + code + " queued for delivery (mail #" + id + ")";
         }
-        if (logCodes && message.oneTimeCode().isPresent()) {
-            return what + ": " + message.oneTimeCode().get() + " (also in " + MAILBOX_PAGE + ")";
+        if (shown.isPresent()) {
+            return what + ": " + shown.get() + " (also in " + MAILBOX_PAGE + ")";
         }
         return what + ": see " + MAILBOX_PAGE;
     }
@@ -107,6 +110,7 @@ public final class OutboxMailer implements Mailer {
             case PASSWORD_CHANGED -> "Password-changed notice";
             case PASSWORD_RESET -> "Password-reset notice";
             case ACCOUNT_DELETED -> "Account-deleted notice";
+            case INVITATION -> "Invitation";
         };
     }
 

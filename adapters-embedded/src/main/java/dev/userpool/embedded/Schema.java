@@ -188,7 +188,20 @@ final class Schema {
                       mutable   INTEGER NOT NULL,
                       min_value INTEGER,
                       max_value INTEGER
-                    )"""));
+                    )"""),
+            // Issue 13, admin-created users (helper "invite"; the lead renumbers): until when an account's
+            // temporary password signs in (null: its password is its own), and the NEW_PASSWORD_REQUIRED
+            // challenges a proven temporary password opened, by their session's digest, so that each is
+            // answered once by whichever process gets the answer.
+            List.of(
+                    "ALTER TABLE users ADD COLUMN temporary_password_expires_at INTEGER",
+                    """
+                    CREATE TABLE new_password_challenges (
+                      session_digest BLOB PRIMARY KEY,
+                      user_id        TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                      expires_at     INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX new_password_challenges_by_user ON new_password_challenges (user_id, expires_at)"));
 
     static int latestVersion() {
         return MIGRATIONS.size();

@@ -7,6 +7,8 @@ import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.Principal;
+import dev.userpool.core.domain.NewPasswordRequired;
+import dev.userpool.core.domain.SignInStep;
 import dev.userpool.core.domain.SignedIn;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
@@ -83,6 +85,22 @@ public final class SqliteAuthenticator implements Authenticator {
      */
     @Override
     public SignedIn signIn(EmailAddress email, Password password) {
+        return tokensOnly(signInStep(email, password));
+    }
+
+    /** Where the caller cannot present the NEW_PASSWORD_REQUIRED challenge, a sign-in that needs one is refused. */
+    static SignedIn tokensOnly(SignInStep step) {
+        if (step instanceof SignedIn signedIn) return signedIn;
+        throw UserPoolException.notAuthorized("A new password is required.").passwordChecked(true).concerning(step.principal());
+    }
+
+    /**
+     * A password sign-in; the right temporary password of a {@code FORCE_CHANGE_PASSWORD} account opens
+     * a {@code NEW_PASSWORD_REQUIRED} challenge ({@link NewPasswordSessions}) instead of a session, and
+     * an expired one is refused — both only once the password was proven, under the lockout like any.
+     */
+    @Override
+    public SignInStep signInStep(EmailAddress email, Password password) {
         Objects.requireNonNull(password, "password");
         Instant now = clock.instant();
         record Found(Account account, boolean lacksVerifier) {}
@@ -129,6 +147,11 @@ public final class SqliteAuthenticator implements Authenticator {
      * core by {@link SrpSignInChallenges}.
      */
     SignedIn answerChallenge(ChallengeAnswer answer) {
+        return tokensOnly(answerChallengeStep(answer));
+    }
+
+    /** {@link #answerChallenge} where a right proof for a temporary password may answer NEW_PASSWORD_REQUIRED. */
+    SignInStep answerChallengeStep(ChallengeAnswer answer) {
         Objects.requireNonNull(answer, "answer");
         Instant now = clock.instant();
         SrpServer.Claim claim;
@@ -148,20 +171,26 @@ public final class SqliteAuthenticator implements Authenticator {
      * sign in gets a session, and its upgraded password hash if it has one. One transaction, so an
      * account deleted meanwhile gets no session.
      */
-    private SignedIn signedIn(Principal principal, Optional<SrpVerifier> newVerifier, Optional<HashUpgrade> upgrade,
-                              Instant now) {
+    private SignInStep signedIn(Principal principal, Optional<SrpVerifier> newVerifier, Optional<HashUpgrade> upgrade,
+                                Instant now) {
         UserId id = principal.id();
         String refreshToken = OpaqueTokens.newToken();
-        record Outcome(User user, Optional<Sessions.Session> session, boolean upgraded) {}
+        record Outcome(User user, Optional<Sessions.Session> session, boolean upgraded, Optional<String> challenge,
+                       boolean temporaryExpired) {}
         Outcome outcome = db.transaction(c -> {
             SignInLockout.clear(c, id);
             User user = UserRows.byId(c, id).orElseThrow(() -> UserPoolException.userNotFound().passwordChecked(true)).user();
             if (newVerifier.isPresent()) SrpVerifierRows.save(c, id, newVerifier);
-            if (!user.canSignIn()) return new Outcome(user, Optional.empty(), false);
+            if (user.needsNewPassword()) {
+                boolean expired = TemporaryPasswordRows.expiryOf(c, id).map(until -> !now.isBefore(until)).orElse(false);
+                Optional<String> challenge = expired ? Optional.empty() : Optional.of(NewPasswordSessions.open(c, id, now));
+                return new Outcome(user, Optional.empty(), false, challenge, expired);
+            }
+            if (!user.canSignIn()) return new Outcome(user, Optional.empty(), false, Optional.empty(), false);
             Sessions.purgeExpired(c, id, now, settings.longestTokenTtl());
             Sessions.Session session = Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl());
             boolean upgraded = upgrade.isPresent() && upgrade.get().store(c, id);
-            return new Outcome(user, Optional.of(session), upgraded);
+            return new Outcome(user, Optional.of(session), upgraded, Optional.empty(), false);
         });
         if (outcome.upgraded()) {
             hasher.countUpgrade();
@@ -174,6 +203,10 @@ public final class SqliteAuthenticator implements Authenticator {
         } catch (UserPoolException e) {
             throw e.passwordChecked(true).concerning(principal);
         }
+        if (outcome.temporaryExpired()) {
+            throw UserPoolException.notAuthorized(User.TEMPORARY_PASSWORD_EXPIRED).passwordChecked(true).concerning(principal);
+        }
+        if (outcome.challenge().isPresent()) return new NewPasswordRequired(outcome.user(), outcome.challenge().get());
         Tokens tokens = issuer.issue(outcome.user(), outcome.session().orElseThrow(), now, Optional.of(refreshToken));
         return new SignedIn(Principal.of(outcome.user()), tokens, outcome.upgraded());
     }
@@ -183,6 +216,37 @@ public final class SqliteAuthenticator implements Authenticator {
      * with its account (whose address and groups may have changed since the sign-in), and the two
      * tokens are signed. The core records the event.
      */
+    /**
+     * The answer to {@code NEW_PASSWORD_REQUIRED}: the session is taken first, in a transaction of its own
+     * (so a wrong or replayed one costs no hash and is used up even when refused); then the new password is
+     * hashed, and one transaction stores it with the account as {@code chosen} leaves it and opens the session.
+     */
+    @Override
+    public SignedIn completeNewPassword(User.Transition chosen, String session, Password newPassword) {
+        Objects.requireNonNull(newPassword, "newPassword");
+        UserId id = chosen.before().id();
+        if (session == null || session.isBlank()) throw UserPoolException.notAuthorized(NewPasswordSessions.INVALID).passwordChecked(false);
+        Instant now = clock.instant();
+        NewPasswordSessions.Check check = db.transaction(c -> NewPasswordSessions.take(c, session.strip(), id, now));
+        check.throwIfRefused();
+        String newHash = hasher.hash(newPassword);
+        Optional<SrpVerifier> newVerifier = srp.verifierFor(id, newPassword);
+        String refreshToken = OpaqueTokens.newToken();
+        Sessions.Session opened = db.transaction(c -> {
+            UserRows.requireUnchanged(c, chosen.before());
+            UserRows.saveState(c, chosen.after());
+            UserRows.savePasswordHash(c, id, newHash);
+            SrpVerifierRows.save(c, id, newVerifier);
+            TemporaryPasswordRows.save(c, id, Optional.empty());
+            NewPasswordSessions.endAll(c, id);
+            SignInLockout.clear(c, id);
+            Sessions.purgeExpired(c, id, now, settings.longestTokenTtl());
+            return Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl());
+        });
+        Tokens tokens = issuer.issue(chosen.after(), opened, now, Optional.of(refreshToken));
+        return new SignedIn(Principal.of(chosen.after()), tokens);
+    }
+
     @Override
     public SignedIn refresh(String refreshToken) {
         if (refreshToken == null || refreshToken.isBlank()) throw UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN);
@@ -230,6 +294,7 @@ public final class SqliteAuthenticator implements Authenticator {
         String code = db.transaction(c -> {
             User user = UserRows.require(c, email).user();
             if (!user.enabled()) throw UserPoolException.notAuthorized("User is disabled.");
+            user.ensurePasswordCanBeReset();
             AttemptLimits.take(c, user.id(), Action.FORGOT_PASSWORD, now);
             return OneTimeCodes.issue(c, user.id(), Purpose.PASSWORD_RESET, now);
         });
@@ -246,10 +311,13 @@ public final class SqliteAuthenticator implements Authenticator {
         Optional<SrpVerifier> newVerifier = known.flatMap(id -> srp.verifierFor(id, newPassword));
         Instant now = clock.instant();
         OneTimeCodes.Check check = db.transaction(c -> {
-            UserId user = UserRows.require(c, email).user().id();
+            User account = UserRows.require(c, email).user();
+            UserId user = account.id();
             AttemptLimits.take(c, user, Action.CONFIRM_FORGOT_PASSWORD, now);
             OneTimeCodes.Check result = OneTimeCodes.consume(c, user, Purpose.PASSWORD_RESET, code, now);
             if (result == OneTimeCodes.Check.MATCH) {
+                // an account an administrator reset is confirmed again by its new password
+                UserRows.saveState(c, account.completePasswordReset().after());
                 UserRows.savePasswordHash(c, user, newHash);
                 SrpVerifierRows.save(c, user, newVerifier.filter(v -> v.userIdForSrp().equals(user.value())));
                 SignInLockout.clear(c, user);

@@ -2,6 +2,7 @@ package dev.userpool.embedded;
 
 import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.PasswordVerifierChallenge;
+import dev.userpool.core.domain.SignInStep;
 import dev.userpool.core.domain.SignedIn;
 import dev.userpool.core.port.out.SignInChallenges;
 import java.util.Objects;
@@ -36,5 +37,11 @@ public final class SrpSignInChallenges implements SignInChallenges {
     @Override
     public SignedIn answer(ChallengeAnswer answer) {
         return authenticator.answerChallenge(answer);
+    }
+
+    /** A right proof for an account with a temporary password answers NEW_PASSWORD_REQUIRED, as a password does. */
+    @Override
+    public SignInStep answerStep(ChallengeAnswer answer) {
+        return authenticator.answerChallengeStep(answer);
     }
 }

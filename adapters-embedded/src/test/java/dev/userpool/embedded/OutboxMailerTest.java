@@ -89,6 +89,15 @@ class OutboxMailerTest {
     }
 
     @Test
+    void neverLogsAnInvitationsTemporaryPasswordEvenWithCodesLogged() {
+        new OutboxMailer(db, clock, true).deliver(new EmailMessage(alice, EmailMessage.Kind.INVITATION,
+                "Your temporary password", "Use Temp-Pass-1234", "<p>Use Temp-Pass-1234</p>", Optional.of("Temp-Pass-1234")));
+
+        assertThat(log.list).singleElement().satisfies(e -> assertThat(e.getFormattedMessage())
+                .isEqualTo("Invitation for a***@e***.com: see /mailbox.html").doesNotContain("Temp-Pass-1234"));
+    }
+
+    @Test
     void logsTheCodeOnlyWhenAskedTo() {
         new OutboxMailer(db, clock, true).deliver(code(alice, "123456"));
 

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** The operator's console actions on accounts, on the same data directory as the service. */
 @Command(name = "users", description = "List, confirm, export and import accounts.", subcommands = {UsersCommand.List.class,
-        UsersCommand.Confirm.class, UsersExportCommand.class, UsersImportCommand.class})
+        UsersCommand.Confirm.class, UsersExportCommand.class, UsersImportCommand.class,
+        UsersInviteCommand.class, UsersSetPasswordCommand.class})
 public final class UsersCommand {
 
     @Command(name = "list", description = "List accounts with their status and whether the email is verified.")
@@ -30,7 +31,7 @@ public final class UsersCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--status", description = "UNCONFIRMED or CONFIRMED")
+        @Option(names = "--status", description = "UNCONFIRMED, CONFIRMED, FORCE_CHANGE_PASSWORD or RESET_REQUIRED")
         UserStatus status;
 
         @Override

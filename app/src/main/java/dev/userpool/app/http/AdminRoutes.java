@@ -113,7 +113,7 @@ final class AdminRoutes {
         try {
             return UserStatus.valueOf(raw.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw UserPoolException.invalidParameter("status", "must be UNCONFIRMED or CONFIRMED");
+            throw UserPoolException.invalidParameter("status", "must be UNCONFIRMED, CONFIRMED, FORCE_CHANGE_PASSWORD or RESET_REQUIRED");
         }
     }
 

@@ -7,6 +7,7 @@ import dev.userpool.core.port.in.AccountAttributes;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.PasswordAdministration;
 import dev.userpool.core.port.in.Registration;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -14,6 +15,7 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +36,14 @@ public final class ApiServer {
                      AccountAttributes attributes, AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                      PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock) {
         this(registration, authentication, administration, attributes, auditQueries, local, callers, prometheus, json, issuer, clock,
-                CognitoApi.notServed("This server does not serve Cognito's user-pool API.", json), ReplicaStatus.none());
+                CognitoApi.notServed("This server does not serve Cognito's user-pool API.", json), ReplicaStatus.none(),
+                Optional.empty());
     }
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
                      AccountAttributes attributes, AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                      PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock, CognitoApi cognitoApi,
-                     ReplicaStatus replica) {
+                     ReplicaStatus replica, Optional<PasswordAdministration> passwords) {
         HttpMetrics metrics = new HttpMetrics(prometheus);
         Problems problems = new Problems(json);
         this.app = Javalin.create(config -> {
@@ -70,6 +73,8 @@ public final class ApiServer {
         new SessionRoutes(authentication, attributes.policy(), metrics, json).install(app);
         new AttributeRoutes(attributes, authentication, json).install(app);
         new AdminRoutes(administration, auditQueries, clock).install(app);
+        new NewPasswordRoutes(authentication, json).install(app);
+        passwords.ifPresent(p -> new InvitationRoutes(administration, p, json).install(app));
         new PlatformRoutes(local, replica, callers, prometheus, issuer, cognitoApi.userPoolId()).install(app);
         new AppPages().install(app);
         cognitoApi.install(app);

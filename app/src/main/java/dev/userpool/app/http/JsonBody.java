@@ -43,6 +43,14 @@ final class JsonBody {
                 .orElseThrow(() -> UserPoolException.invalidParameter(field, "is required"));
     }
 
+    /** A true/false field; {@code fallback} when absent. */
+    boolean flag(String field, boolean fallback) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) return fallback;
+        if (!node.isBoolean()) throw UserPoolException.invalidParameter(field, "must be true or false");
+        return node.booleanValue();
+    }
+
     Optional<String> optional(String field) {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) return Optional.empty();

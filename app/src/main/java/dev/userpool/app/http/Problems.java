@@ -78,7 +78,8 @@ final class Problems {
         return switch (code) {
             case INVALID_PARAMETER, INVALID_PASSWORD, CODE_MISMATCH, EXPIRED_CODE -> 400;
             case NOT_AUTHORIZED -> 401;
-            case USER_NOT_CONFIRMED -> 403;
+            case USER_NOT_CONFIRMED, PASSWORD_RESET_REQUIRED -> 403;
+            case UNSUPPORTED_USER_STATE -> 409;
             case USER_NOT_FOUND -> 404;
             case USERNAME_EXISTS -> 409;
             case LIMIT_EXCEEDED, TOO_MANY_REQUESTS, TOO_MANY_FAILED_ATTEMPTS -> 429;

@@ -11,6 +11,7 @@ import dev.userpool.core.port.in.Authentication.ResetPasswordCommand;
 import dev.userpool.core.port.in.Authentication.SignInCommand;
 import dev.userpool.core.port.in.Authentication.TokenCommand;
 import dev.userpool.core.port.in.Registration.EmailCommand;
+import dev.userpool.core.port.in.SignInResult;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -44,16 +45,22 @@ final class SessionRoutes {
 
     private void signIn(Context ctx) {
         JsonBody body = JsonBody.of(ctx, json);
-        Tokens tokens;
+        SignInResult result;
         try {
-            tokens = authentication.signIn(new SignInCommand(body.required("email"), body.required("password"),
+            result = authentication.signInStep(new SignInCommand(body.required("email"), body.required("password"),
                     RequestContexts.of(ctx)));
         } catch (UserPoolException e) {
             metrics.signIn(e.code().code());
             throw e;
         }
+        // a temporary password answers the challenge to choose a new one (NewPasswordRoutes)
+        if (result instanceof SignInResult.NewPasswordChallenge challenge) {
+            metrics.signIn("NewPasswordRequired");
+            ctx.json(NewPasswordRoutes.challenge(challenge.challenge()));
+            return;
+        }
         metrics.signIn("Success");
-        ctx.json(Json.tokens(tokens));
+        ctx.json(Json.tokens(((SignInResult.Completed) result).tokens()));
     }
 
     private void refresh(Context ctx) {

@@ -32,7 +32,9 @@ public final class UserExport {
         do {
             Page<User> page = administration.listUsers(all, new PageRequest(PageRequest.MAX_LIMIT, cursor));
             for (User u : page.items()) {
-                if (u.status() != UserStatus.CONFIRMED) {
+                // An invited account (FORCE_CHANGE_PASSWORD) or one reset by an operator (RESET_REQUIRED) has
+                // left sign-up: it moves, and like every imported account it sets its password by a reset.
+                if (u.status() == UserStatus.UNCONFIRMED) {
                     unconfirmed++;
                 } else if (!u.enabled()) {
                     disabled++;

@@ -27,6 +27,12 @@ public interface AppComponent extends AppRuntime {
     /** The outbox as a delivery queue, for {@code userpool mail}. */
     OutboxQueue outboxQueue();
 
+    /** Invitations and an operator's password actions, for {@code users invite} and {@code users set-password}. */
+    dev.userpool.core.port.in.PasswordAdministration passwordAdministration();
+
+    /** The sign-in use cases, for console checks of what an operator's command left. */
+    dev.userpool.core.port.in.Authentication authentication();
+
     /** The embedded database (opened on first use): what a request costs it is read from its round trips. */
     EmbeddedDatabase embeddedDatabase();
 

@@ -7,6 +7,7 @@ import dev.userpool.app.config.CognitoSettings;
 import dev.userpool.app.config.Settings;
 import dev.userpool.cognito.AppClient;
 import dev.userpool.cognito.CognitoAccountImport;
+import dev.userpool.cognito.CognitoAccountProvisioner;
 import dev.userpool.cognito.CognitoAuthenticator;
 import dev.userpool.cognito.CognitoPool;
 import dev.userpool.cognito.CognitoTokenVerifier;
@@ -81,6 +82,12 @@ public final class CognitoModule {
     @Singleton
     static CognitoAuthenticator cognitoAuthenticator(CognitoIdentityProviderClient client, CognitoSettings cognito, Clock clock) {
         return new CognitoAuthenticator(client, pool(cognito), appClient(cognito), signInFlow(cognito), clock);
+    }
+
+    @Provides
+    @Singleton
+    static CognitoAccountProvisioner cognitoAccountProvisioner(CognitoIdentityProviderClient client, CognitoSettings cognito) {
+        return new CognitoAccountProvisioner(client, pool(cognito));
     }
 
     @Provides

@@ -14,7 +14,11 @@ import dev.userpool.core.domain.PasswordPolicy;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.domain.InvitationSettings;
+import dev.userpool.core.port.in.PasswordAdministration;
 import dev.userpool.core.port.in.Registration;
+import dev.userpool.core.port.out.AccountProvisioner;
+import dev.userpool.core.service.PasswordAdministrationService;
 import dev.userpool.core.port.out.AuditLog;
 import dev.userpool.core.port.out.Authenticator;
 import dev.userpool.core.port.out.EmailVerifier;
@@ -88,6 +92,25 @@ public final class CoreModule {
     static Administration administration(UserDirectory directory, Authenticator authenticator, TokenVerifier tokens,
                                          Mailer mailer, AuditLog audit, AdminPolicy adminPolicy, Clock clock) {
         return new AdministrationService(directory, authenticator, tokens, mailer, audit, adminPolicy, clock);
+    }
+
+    /**
+     * Invitations: the temporary password works for {@code USERPOOL_TEMPORARY_PASSWORD_DAYS} (Cognito's
+     * TemporaryPasswordValidityDays, 7 by default), and the mail points to the app's sign-in page.
+     */
+    @Provides
+    static InvitationSettings invitationSettings(Settings settings) {
+        int days = settings.environment().integer("USERPOOL_TEMPORARY_PASSWORD_DAYS", InvitationSettings.DEFAULT_DAYS, 1, 365);
+        String base = settings.baseUrl().toString();
+        return InvitationSettings.days(days, java.net.URI.create(base + (base.endsWith("/") ? "" : "/") + "signin.html"));
+    }
+
+    @Provides
+    @Singleton
+    static PasswordAdministration passwordAdministration(UserDirectory directory, AccountProvisioner provisioner,
+                                                         Mailer mailer, AuditLog audit, PasswordPolicy policy,
+                                                         InvitationSettings invitations, Clock clock) {
+        return new PasswordAdministrationService(directory, provisioner, mailer, audit, policy, invitations, clock);
     }
 
     @Provides

@@ -20,6 +20,7 @@ import dev.userpool.embedded.OutboxQueue;
 import dev.userpool.embedded.PasswordHasher;
 import dev.userpool.embedded.SigningKeys;
 import dev.userpool.embedded.SqliteAuditLog;
+import dev.userpool.embedded.SqliteAccountProvisioner;
 import dev.userpool.embedded.SqliteAuthenticator;
 import dev.userpool.embedded.SqliteUserDirectory;
 import dev.userpool.embedded.SrpServer;
@@ -147,6 +148,13 @@ public final class EmbeddedEdgeModule {
     static SqliteUserDirectory directory(EmbeddedDatabase db, PasswordHasher hasher, Mailer mailer, Clock clock,
                                          SrpServer srp) {
         return new SqliteUserDirectory(db, hasher, mailer, clock, srp);
+    }
+
+    @Provides
+    @Singleton
+    static SqliteAccountProvisioner accountProvisioner(EmbeddedDatabase db, PasswordHasher hasher, Mailer mailer, Clock clock,
+                                                       SrpServer srp) {
+        return new SqliteAccountProvisioner(db, hasher, mailer, clock, srp);
     }
 
     @Provides

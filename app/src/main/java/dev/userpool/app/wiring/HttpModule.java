@@ -20,6 +20,7 @@ import dev.userpool.core.port.in.AccountAttributes;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.PasswordAdministration;
 import dev.userpool.core.port.in.Registration;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -66,10 +67,10 @@ public final class HttpModule {
     static ApiServer server(Registration registration, Authentication authentication, Administration administration,
                             AccountAttributes attributes, AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                             PrometheusMeterRegistry prometheus, ObjectMapper json, Settings settings, Clock clock,
-                            CognitoApi cognitoApi, ReplicaStatus replica) {
+                            CognitoApi cognitoApi, ReplicaStatus replica, PasswordAdministration passwords) {
         // the embedded pool's token issuer: the public base URL followed by the pool id, as Cognito's
         URI issuer = LocalPoolSettings.from(settings.environment()).issuer(settings.baseUrl());
         return new ApiServer(registration, authentication, administration, attributes, auditQueries, local, callers, prometheus,
-                json, issuer, clock, cognitoApi, replica);
+                json, issuer, clock, cognitoApi, replica, java.util.Optional.of(passwords));
     }
 }

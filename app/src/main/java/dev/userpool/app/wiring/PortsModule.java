@@ -7,6 +7,7 @@ import dev.userpool.app.config.Settings;
 import dev.userpool.app.http.LocalEndpoints;
 import dev.userpool.app.http.ReplicaStatus;
 import dev.userpool.app.logging.AuditLogLines;
+import dev.userpool.cognito.CognitoAccountProvisioner;
 import dev.userpool.cognito.CognitoAuthenticator;
 import dev.userpool.cognito.CognitoTokenVerifier;
 import dev.userpool.cognito.CognitoUserDirectory;
@@ -25,6 +26,8 @@ import dev.userpool.embedded.OutboxMailer;
 import dev.userpool.embedded.PasswordHasher;
 import dev.userpool.embedded.SigningKeys;
 import dev.userpool.embedded.SqliteAuditLog;
+import dev.userpool.core.port.out.AccountProvisioner;
+import dev.userpool.embedded.SqliteAccountProvisioner;
 import dev.userpool.embedded.SqliteAuthenticator;
 import dev.userpool.embedded.SqliteUserDirectory;
 import dev.userpool.embedded.SrpServer;
@@ -59,6 +62,15 @@ public final class PortsModule {
     @Provides
     static Authenticator authenticator(Settings settings, Provider<SqliteAuthenticator> embedded,
                                        Provider<CognitoAuthenticator> cognito) {
+        return switch (settings.directory()) {
+            case EMBEDDED -> embedded.get();
+            case COGNITO -> cognito.get();
+        };
+    }
+
+    @Provides
+    static AccountProvisioner accountProvisioner(Settings settings, Provider<SqliteAccountProvisioner> embedded,
+                                                 Provider<CognitoAccountProvisioner> cognito) {
         return switch (settings.directory()) {
             case EMBEDDED -> embedded.get();
             case COGNITO -> cognito.get();

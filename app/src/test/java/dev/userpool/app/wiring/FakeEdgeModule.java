@@ -17,6 +17,8 @@ import dev.userpool.core.port.out.UserDirectory;
 import dev.userpool.core.testing.FakeEmailVerifier;
 import dev.userpool.core.testing.FakeTokenVerifier;
 import dev.userpool.core.testing.InMemoryAuditLog;
+import dev.userpool.core.port.out.AccountProvisioner;
+import dev.userpool.core.testing.InMemoryAccountProvisioner;
 import dev.userpool.core.testing.InMemoryAuthenticator;
 import dev.userpool.core.testing.InMemoryUserDirectory;
 import dev.userpool.core.testing.RecordingMailer;
@@ -46,8 +48,16 @@ final class FakeEdgeModule {
 
     @Provides
     @Singleton
-    static Authenticator authenticator(InMemoryUserDirectory directory, FakeTokenVerifier tokens, AdminPolicy admins) {
+    static InMemoryAuthenticator memoryAuthenticator(InMemoryUserDirectory directory, FakeTokenVerifier tokens, AdminPolicy admins) {
         return new InMemoryAuthenticator(directory, tokens, admins::groupsOf);
+    }
+
+    @Provides static Authenticator authenticator(InMemoryAuthenticator authenticator) { return authenticator; }
+
+    @Provides
+    @Singleton
+    static AccountProvisioner provisioner(InMemoryUserDirectory directory, InMemoryAuthenticator authenticator) {
+        return new InMemoryAccountProvisioner(directory, authenticator);
     }
 
     @Provides static TokenVerifier tokenVerifier(FakeTokenVerifier tokens) { return tokens; }

@@ -12,5 +12,16 @@ public enum AuditEventType {
     PASSWORD_REHASHED,
     // issue 13, attributes: an account's attributes changed or were deleted (by its holder or an
     // operator); the pool's schema gained custom attributes (AddCustomAttributes).
-    ATTRIBUTES_UPDATED, ATTRIBUTES_DELETED, CUSTOM_ATTRIBUTES_ADDED
+    ATTRIBUTES_UPDATED, ATTRIBUTES_DELETED, CUSTOM_ATTRIBUTES_ADDED,
+    // Issue 13, admin-created users and password administration (helper "invite"):
+    /** An administrator created an account with a temporary password (AdminCreateUser), or sent its invitation again (RESEND). */
+    USER_INVITED,
+    /** A sign-in proved a temporary password and was answered with the NEW_PASSWORD_REQUIRED challenge. */
+    NEW_PASSWORD_REQUIRED,
+    /** The holder of a temporary password chose their own, answering NEW_PASSWORD_REQUIRED: the account is confirmed and signed in. */
+    NEW_PASSWORD_CHOSEN,
+    /** An administrator set an account's password, permanent or temporary (AdminSetUserPassword). */
+    PASSWORD_SET_BY_ADMIN,
+    /** An administrator reset an account's password (AdminResetUserPassword): RESET_REQUIRED, and a reset code sent. */
+    PASSWORD_RESET_BY_ADMIN
 }

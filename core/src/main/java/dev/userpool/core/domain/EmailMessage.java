@@ -11,7 +11,9 @@ public record EmailMessage(EmailAddress to, Kind kind, String subject, String te
                            Optional<String> oneTimeCode) {
     public enum Kind {
         CONFIRMATION_CODE, PASSWORD_RESET_CODE, VERIFICATION_LINK,
-        PASSWORD_CHANGED, PASSWORD_RESET, ACCOUNT_DELETED
+        PASSWORD_CHANGED, PASSWORD_RESET, ACCOUNT_DELETED,
+        /** An administrator created the account: the temporary password and where to sign in. */
+        INVITATION
     }
 
     public EmailMessage {

@@ -16,7 +16,11 @@ public enum ErrorCode {
     LIMIT_EXCEEDED("LimitExceeded"),
     TOO_MANY_REQUESTS("TooManyRequests"),
     TOO_MANY_FAILED_ATTEMPTS("TooManyFailedAttempts"),
-    SERVICE_UNAVAILABLE("ServiceUnavailable");
+    SERVICE_UNAVAILABLE("ServiceUnavailable"),
+    /** An administrator reset the password; sign-in waits for a new one set with a reset code (Cognito's PasswordResetRequiredException). */
+    PASSWORD_RESET_REQUIRED("PasswordResetRequired"),
+    /** The account is not in the state the operation needs (Cognito's UnsupportedUserStateException). */
+    UNSUPPORTED_USER_STATE("UnsupportedUserState");
 
     private final String code;
 

@@ -6,7 +6,7 @@ import java.util.Objects;
  * A session an authenticator opened (or renewed): whose it is, its tokens, and whether the sign-in
  * replaced an outdated password hash with one of the configured cost (which the core audits). Prints no token.
  */
-public record SignedIn(Principal principal, Tokens tokens, boolean passwordRehashed) {
+public record SignedIn(Principal principal, Tokens tokens, boolean passwordRehashed) implements SignInStep {
     public SignedIn {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(tokens, "tokens");

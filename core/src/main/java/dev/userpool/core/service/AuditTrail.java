@@ -136,6 +136,12 @@ final class AuditTrail {
             user(transition.after().id());
         }
 
+        /** The use case turned out to be another than it began as (a sign-in that ended in a challenge). */
+        Draft becomes(AuditEventType happened) {
+            this.type = happened;
+            return this;
+        }
+
         Draft passwordChecked(boolean checked) {
             this.passwordChecked = Optional.of(checked);
             return this;

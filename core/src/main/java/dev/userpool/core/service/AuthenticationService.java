@@ -11,6 +11,9 @@ import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.PasswordPolicy;
 import dev.userpool.core.domain.PasswordVerifierChallenge;
 import dev.userpool.core.domain.RequestContext;
+import dev.userpool.core.domain.NewPasswordRequired;
+import dev.userpool.core.domain.Principal;
+import dev.userpool.core.domain.SignInStep;
 import dev.userpool.core.domain.SignedIn;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
@@ -18,6 +21,7 @@ import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.VerifiedToken;
 import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.SignInResult;
 import dev.userpool.core.port.in.Registration.EmailCommand;
 import dev.userpool.core.port.out.AuditLog;
 import dev.userpool.core.port.out.Authenticator;
@@ -64,25 +68,73 @@ public final class AuthenticationService implements Authentication {
 
     @Override
     public Tokens signIn(SignInCommand cmd) {
+        return tokensOf(signInStep(cmd));
+    }
+
+    @Override
+    public SignInResult signInStep(SignInCommand cmd) {
         var event = audit.begin(AuditEventType.SIGN_IN, AccountNames.asGiven(cmd.email()), cmd.context());
-        SignedIn signedIn;
+        SignInStep step;
         try {
-            signedIn = audit.run(event, () -> {
+            step = audit.run(event, () -> {
                 EmailAddress email = names.addressOf(cmd.email());
                 event.email(email.value());
                 Password password = Password.of(cmd.password());
                 // A refusal names its account itself (AuditTrail), so a failure costs no second look-up.
-                SignedIn opened = authenticator.signIn(email, password);
+                SignInStep opened = authenticator.signInStep(email, password);
                 event.account(opened.principal()).passwordChecked(true);
+                if (opened instanceof NewPasswordRequired) event.becomes(AuditEventType.NEW_PASSWORD_REQUIRED);
                 return opened;
             });
         } catch (UserPoolException e) {
             throw protection.atSignIn(e);
         }
-        if (signedIn.passwordRehashed()) {
+        if (step instanceof SignedIn signedIn && signedIn.passwordRehashed()) {
             audit.begin(AuditEventType.PASSWORD_REHASHED, "", cmd.context()).account(signedIn.principal()).success();
         }
+        return resultOf(step);
+    }
+
+    private static SignInResult resultOf(SignInStep step) {
+        if (step instanceof NewPasswordRequired challenge) return new SignInResult.NewPasswordChallenge(challenge);
+        return new SignInResult.Completed(((SignedIn) step).tokens());
+    }
+
+    /** For callers that cannot present the challenge: the sign-in is refused, and the event says why it stopped. */
+    private static Tokens tokensOf(SignInResult result) {
+        if (result instanceof SignInResult.Completed completed) return completed.tokens();
+        throw UserPoolException.notAuthorized("A new password is required: answer the " + NewPasswordRequired.NAME
+                + " challenge (POST /api/signin/new-password, or RespondToAuthChallenge).");
+    }
+
+    @Override
+    public Tokens completeNewPassword(NewPasswordCommand cmd) {
+        String username = cmd.username() == null ? "" : cmd.username().strip();
+        var event = audit.begin(AuditEventType.NEW_PASSWORD_CHOSEN, AccountNames.asGiven(username), cmd.context());
+        SignedIn signedIn;
+        try {
+            signedIn = audit.run(event, () -> {
+                if (username.isEmpty()) throw UserPoolException.invalidParameter("USERNAME", "is required");
+                String session = requireToken(cmd.session(), "Session");
+                Password newPassword = Password.of(cmd.newPassword());
+                passwordPolicy.check(newPassword);
+                // Whatever is wrong with the name or the session answers alike: nobody learns which names
+                // have accounts, or which wait for a new password, without the challenge's session.
+                User user = claimedAccount(username).orElseThrow(AuthenticationService::invalidSession);
+                event.account(Principal.of(user));
+                if (!user.needsNewPassword()) throw invalidSession();
+                SignedIn opened = authenticator.completeNewPassword(user.chooseNewPassword(), session, newPassword);
+                event.account(opened.principal());
+                return opened;
+            });
+        } catch (UserPoolException e) {
+            throw protection.atSignIn(e);
+        }
         return signedIn.tokens();
+    }
+
+    private static UserPoolException invalidSession() {
+        return UserPoolException.notAuthorized("Invalid session for the user.").passwordChecked(false);
     }
 
     /**
@@ -114,6 +166,11 @@ public final class AuthenticationService implements Authentication {
 
     @Override
     public Tokens signIn(ChallengeSignInCommand cmd) {
+        return tokensOf(signInStep(cmd));
+    }
+
+    @Override
+    public SignInResult signInStep(ChallengeSignInCommand cmd) {
         String username = cmd.username() == null ? "" : cmd.username().strip();
         var event = audit.begin(AuditEventType.SIGN_IN, username.contains("@") ? username : "", cmd.context());
         try {
@@ -123,9 +180,10 @@ public final class AuthenticationService implements Authentication {
                 SignInChallenges posed = challengesPosed();
                 // The event names the account the answer claims, as a password sign-in names the address given.
                 claimedAccount(username).ifPresent(u -> event.user(u.id()).email(u.email().value()));
-                SignedIn signedIn = posed.answer(answer);
-                event.account(signedIn.principal()).passwordChecked(true);
-                return signedIn.tokens();
+                SignInStep step = posed.answerStep(answer);
+                event.account(step.principal()).passwordChecked(true);
+                if (step instanceof NewPasswordRequired) event.becomes(AuditEventType.NEW_PASSWORD_REQUIRED);
+                return resultOf(step);
             });
         } catch (UserPoolException e) {
             throw protection.atSignIn(e);

@@ -3,6 +3,7 @@ package dev.userpool.core.service;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.EmailMessage;
 import dev.userpool.core.domain.EmailMessage.Kind;
+import dev.userpool.core.domain.Password;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,6 +36,24 @@ final class Notifications {
         return compose(to, Kind.ACCOUNT_DELETED, "Your account was deleted",
                 "The account " + to.value() + " was deleted on " + now() + ".",
                 "If you did not ask for this, contact us: your account may have been taken over.");
+    }
+
+    /**
+     * The invitation of an account an administrator created: the temporary password (also as the message's
+     * code, so the development mailbox shows it), until when it works, and the sign-in page.
+     */
+    EmailMessage invitation(EmailAddress to, Password temporaryPassword, java.time.Instant expiresAt, java.net.URI signInPage) {
+        String what = "An account was created for you: " + to.value() + ". Sign in at " + signInPage
+                + " with this temporary password, and choose your own password: " + temporaryPassword.reveal();
+        String until = "The temporary password works until " + WHEN.format(expiresAt)
+                + "; after that, ask your administrator for a new invitation.";
+        String text = what + "\n\n" + until + "\n";
+        String html = "<p>An account was created for you: " + escape(to.value()) + ".</p><p>Sign in at <a href=\""
+                + escape(signInPage.toString()) + "\">" + escape(signInPage.toString())
+                + "</a> with this temporary password, and choose your own password:</p><p><code>"
+                + escape(temporaryPassword.reveal()) + "</code></p><p>" + escape(until) + "</p>";
+        return new EmailMessage(to, Kind.INVITATION, "Your temporary password", text, html,
+                java.util.Optional.of(temporaryPassword.reveal()));
     }
 
     private String now() {

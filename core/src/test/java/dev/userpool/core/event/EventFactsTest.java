@@ -67,7 +67,10 @@ class EventFactsTest {
                 "SIGN_IN", "TOKENS_REFRESHED", "SIGN_OUT", "PASSWORD_RESET_REQUESTED", "PASSWORD_RESET",
                 "PASSWORD_CHANGED", "USER_DISABLED", "USER_ENABLED", "USER_DELETED", "PASSWORD_REHASHED",
                 // issue 13, attributes
-                "ATTRIBUTES_UPDATED", "ATTRIBUTES_DELETED", "CUSTOM_ATTRIBUTES_ADDED");
+                "ATTRIBUTES_UPDATED", "ATTRIBUTES_DELETED", "CUSTOM_ATTRIBUTES_ADDED",
+                // issue 13, admin-created users and password administration
+                "USER_INVITED", "NEW_PASSWORD_REQUIRED", "NEW_PASSWORD_CHOSEN", "PASSWORD_SET_BY_ADMIN",
+                "PASSWORD_RESET_BY_ADMIN");
     }
 
     @Test

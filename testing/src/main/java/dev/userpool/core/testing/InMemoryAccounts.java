@@ -90,6 +90,8 @@ final class InMemoryAccounts {
     private final Supplier<String> codeGenerator;
     private final ConcurrentMap<EmailAddress, Account> accounts = new ConcurrentHashMap<>();
     private final List<SentCode> sentCodes = new CopyOnWriteArrayList<>();
+    /** Until when each account's temporary password signs in (an administrator's invitation or temporary password). */
+    final ConcurrentMap<UserId, Instant> temporaryPasswordExpiry = new ConcurrentHashMap<>();
 
     InMemoryAccounts(Clock clock, Supplier<String> codeGenerator) {
         this.clock = clock;
@@ -136,7 +138,9 @@ final class InMemoryAccounts {
     }
 
     void remove(EmailAddress email) {
-        if (accounts.remove(email) == null) throw UserPoolException.userNotFound();
+        Account gone = accounts.remove(email);
+        if (gone == null) throw UserPoolException.userNotFound();
+        temporaryPasswordExpiry.remove(gone.user().id());
     }
 
     /** The account with a fresh code for {@code purpose}, replacing any earlier one; the code is "sent". */

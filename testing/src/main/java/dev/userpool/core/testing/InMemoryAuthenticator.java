@@ -8,6 +8,8 @@ import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.Principal;
+import dev.userpool.core.domain.NewPasswordRequired;
+import dev.userpool.core.domain.SignInStep;
 import dev.userpool.core.domain.SignedIn;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
@@ -73,6 +75,20 @@ public final class InMemoryAuthenticator implements Authenticator, SignInChallen
 
     @Override
     public SignedIn signIn(EmailAddress email, Password password) {
+        SignInStep step = signInStep(email, password);
+        if (step instanceof SignedIn signedIn) return signedIn;
+        throw UserPoolException.notAuthorized("A new password is required.").concerning(step.principal());
+    }
+
+    /** A temporary password's challenge session lives 3 minutes (Cognito's), is used once and is bound to its account. */
+    public static final Duration NEW_PASSWORD_SESSION_LIFETIME = Duration.ofMinutes(3);
+
+    private record NewPasswordSession(UserId user, Instant expiresAt) {}
+
+    private final Map<String, NewPasswordSession> newPasswordSessions = new ConcurrentHashMap<>();
+
+    @Override
+    public SignInStep signInStep(EmailAddress email, Password password) {
         calls.add("signIn");
         Account account = accounts.require(email);
         Principal principal = Principal.of(account.user());
@@ -83,6 +99,16 @@ public final class InMemoryAuthenticator implements Authenticator, SignInChallen
             account.user().ensureCanSignIn();
         } catch (UserPoolException e) {
             throw e.concerning(principal);
+        }
+        if (account.user().needsNewPassword()) {
+            Instant until = accounts.temporaryPasswordExpiry.get(account.user().id());
+            if (until != null && !accounts.now().isBefore(until)) {
+                throw UserPoolException.notAuthorized(User.TEMPORARY_PASSWORD_EXPIRED).concerning(principal);
+            }
+            String session = "fake-new-password-session." + UUID.randomUUID();
+            newPasswordSessions.put(session, new NewPasswordSession(account.user().id(),
+                    accounts.now().plus(NEW_PASSWORD_SESSION_LIFETIME)));
+            return new NewPasswordRequired(account.user(), session);
         }
         String refreshToken = "fake-refresh-token." + UUID.randomUUID();
         sessions.put(refreshToken, new Session(account.user().id(), accounts.now().plus(REFRESH_TOKEN_LIFETIME)));
@@ -116,6 +142,43 @@ public final class InMemoryAuthenticator implements Authenticator, SignInChallen
     @Override
     public Optional<String> challengedName(String session) {
         return Optional.ofNullable(challenges.get(session)).map(EmailAddress::value);
+    }
+
+    @Override
+    public SignedIn completeNewPassword(User.Transition chosen, String session, Password newPassword) {
+        calls.add("completeNewPassword");
+        NewPasswordSession pending = session == null ? null : newPasswordSessions.remove(session);
+        if (pending == null || !pending.user().equals(chosen.before().id())) {
+            throw UserPoolException.notAuthorized("Invalid session for the user.").passwordChecked(false);
+        }
+        if (!accounts.now().isBefore(pending.expiresAt())) {
+            throw UserPoolException.notAuthorized("Invalid session for the user, session is expired.").passwordChecked(false);
+        }
+        accounts.update(chosen.before().email(), a -> {
+            if (!a.user().equals(chosen.before())) {
+                throw new UserPoolException(ErrorCode.TOO_MANY_REQUESTS, "The account changed meanwhile; try again.");
+            }
+            return a.withUser(chosen.after()).withPassword(newPassword);
+        });
+        accounts.temporaryPasswordExpiry.remove(chosen.after().id());
+        String refreshToken = "fake-refresh-token." + UUID.randomUUID();
+        sessions.put(refreshToken, new Session(chosen.after().id(), accounts.now().plus(REFRESH_TOKEN_LIFETIME)));
+        return new SignedIn(Principal.of(chosen.after()), tokensFor(chosen.after(), refreshToken, Optional.of(refreshToken)));
+    }
+
+    @Override
+    public SignInStep answerStep(ChallengeAnswer answer) {
+        calls.add("answerChallenge");
+        EmailAddress email = challenges.remove(answer.session());
+        if (email == null || !PASSWORD_CHALLENGE.equals(answer.challengeName())) {
+            throw UserPoolException.notAuthorized("Invalid session for the user.").passwordChecked(false);
+        }
+        Password password = Password.of(answer.required("PASSWORD"));
+        try {
+            return signInStep(email, password);
+        } catch (UserPoolException e) {
+            throw e.passwordChecked(e.code() != ErrorCode.USER_NOT_FOUND);
+        }
     }
 
     @Override
@@ -176,7 +239,10 @@ public final class InMemoryAuthenticator implements Authenticator, SignInChallen
     @Override
     public CodeDelivery forgotPassword(EmailAddress email) {
         calls.add("forgotPassword");
-        accounts.update(email, a -> accounts.withNewCode(a, CodePurpose.PASSWORD_RESET));
+        accounts.update(email, a -> {
+            a.user().ensurePasswordCanBeReset();
+            return accounts.withNewCode(a, CodePurpose.PASSWORD_RESET);
+        });
         return CodeDelivery.email(email);
     }
 
@@ -184,7 +250,8 @@ public final class InMemoryAuthenticator implements Authenticator, SignInChallen
     public void confirmForgotPassword(EmailAddress email, ConfirmationCode code, Password newPassword) {
         calls.add("confirmForgotPassword");
         Account changed = accounts.update(email,
-                a -> accounts.consumeCode(a, CodePurpose.PASSWORD_RESET, code).withPassword(newPassword));
+                a -> accounts.consumeCode(a, CodePurpose.PASSWORD_RESET, code).withPassword(newPassword)
+                        .withUser(a.user().completePasswordReset().after()));
         endSessions(changed.user().id());
     }
 
@@ -226,6 +293,12 @@ public final class InMemoryAuthenticator implements Authenticator, SignInChallen
         sessionOfToken.put(idToken, session);
         sessionOfToken.put(accessToken, session);
         return new Tokens(idToken, accessToken, refreshToken, FakeTokenVerifier.LIFETIME);
+    }
+
+    /** Ends every session of the account (an administrator's reset). */
+    void endSessionsOf(UserId user) {
+        endSessions(user);
+        tokens.revokeAll(user);
     }
 
     private void endSessions(UserId user) {

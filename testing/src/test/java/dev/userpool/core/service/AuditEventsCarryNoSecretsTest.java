@@ -11,6 +11,8 @@ import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.event.AuditEvent;
 import dev.userpool.core.event.EventFacts;
 import dev.userpool.core.port.in.Administration.AdminCommand;
+import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.PasswordAdministration;
 import dev.userpool.core.port.in.Authentication.ChangePasswordCommand;
 import dev.userpool.core.port.in.Authentication.ResetPasswordCommand;
 import dev.userpool.core.port.in.Authentication.SignInCommand;
@@ -109,6 +111,34 @@ class AuditEventsCarryNoSecretsTest {
         core.administration.disable(core.adminCommand(admin, "bob@example.com"));
         core.administration.enable(core.adminCommand(admin, "bob@example.com"));
         core.administration.delete(new AdminCommand(Actor.system(), "bob@example.com", CONTEXT));
+
+        // admin-created accounts and password administration (issue 13)
+        String temporary = "Pa55-SECRET-temporary";
+        secrets.add(temporary);
+        attempt(() -> core.passwordAdministration.invite(new PasswordAdministration.InviteCommand(Actor.system(),
+                "dave@example.com", java.util.Optional.empty(), false, dev.userpool.core.domain.UserAttributes.none(),
+                java.util.Optional.of(WEAK_PASSWORD), PasswordAdministration.MessageAction.SEND, CONTEXT)));
+        core.passwordAdministration.invite(new PasswordAdministration.InviteCommand(Actor.system(), "dave@example.com",
+                java.util.Optional.empty(), false, dev.userpool.core.domain.UserAttributes.none(),
+                java.util.Optional.of(temporary), PasswordAdministration.MessageAction.SEND, CONTEXT));
+        var step = core.authentication.signInStep(new SignInCommand("dave@example.com", temporary, CONTEXT));
+        String session = ((dev.userpool.core.port.in.SignInResult.NewPasswordChallenge) step).challenge().session();
+        secrets.add(session);
+        attempt(() -> core.authentication.completeNewPassword(
+                new Authentication.NewPasswordCommand("dave@example.com", session, WEAK_PASSWORD, CONTEXT)));
+        Tokens chosen = core.authentication.completeNewPassword(
+                new Authentication.NewPasswordCommand("dave@example.com", session, NEW_PASSWORD, CONTEXT));
+        secrets.add(chosen.accessToken());
+        secrets.add(chosen.idToken());
+        chosen.refreshToken().ifPresent(secrets::add);
+        attempt(() -> core.authentication.completeNewPassword(
+                new Authentication.NewPasswordCommand("dave@example.com", session, NEW_PASSWORD, CONTEXT)));
+        core.passwordAdministration.setPassword(new PasswordAdministration.SetPasswordCommand(Actor.system(),
+                "dave@example.com", temporary, false, CONTEXT));
+        core.passwordAdministration.setPassword(new PasswordAdministration.SetPasswordCommand(Actor.system(),
+                "dave@example.com", PASSWORD, true, CONTEXT));
+        verifyEmail(core.directory, CoreWithFakes.email("dave@example.com"));
+        core.passwordAdministration.resetPassword(new AdminCommand(Actor.system(), "dave@example.com", CONTEXT));
 
         core.authenticator.outdateHash(CoreWithFakes.email("alice@example.com"));
         Tokens last = signIn("alice@example.com", PASSWORD);

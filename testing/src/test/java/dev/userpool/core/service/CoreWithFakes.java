@@ -23,6 +23,7 @@ import dev.userpool.core.service.RegistrationService.VerificationMode;
 import dev.userpool.core.testing.FakeEmailVerifier;
 import dev.userpool.core.testing.FakeTokenVerifier;
 import dev.userpool.core.testing.InMemoryAuditLog;
+import dev.userpool.core.testing.InMemoryAccountProvisioner;
 import dev.userpool.core.testing.InMemoryAuthenticator;
 import dev.userpool.core.testing.InMemoryUserDirectory;
 import dev.userpool.core.testing.MutableClock;
@@ -55,6 +56,9 @@ final class CoreWithFakes {
     final AuthenticationService authentication;
     final AdministrationService administration;
     final AuditQueryService auditQueries;
+    final InMemoryAccountProvisioner provisioner;
+    final PasswordAdministrationService passwordAdministration;
+    static final java.net.URI SIGN_IN_PAGE = java.net.URI.create("https://auth.example.com/signin.html");
 
     private CoreWithFakes(VerificationMode mode, UserEnumerationProtection protection, Supplier<String> codes) {
         directory = codes == null ? new InMemoryUserDirectory(clock) : new InMemoryUserDirectory(clock, codes);
@@ -65,6 +69,9 @@ final class CoreWithFakes {
                 protection, clock, Optional.of(authenticator));
         administration = new AdministrationService(directory, authenticator, tokens, mailer, auditLog, adminPolicy, clock);
         auditQueries = new AuditQueryService(auditLog, directory);
+        provisioner = new InMemoryAccountProvisioner(directory, authenticator);
+        passwordAdministration = new PasswordAdministrationService(directory, provisioner, mailer, auditLog, policy,
+                dev.userpool.core.domain.InvitationSettings.days(7, SIGN_IN_PAGE), clock);
     }
 
     /** Verification by code, user enumeration protection on: the defaults. */

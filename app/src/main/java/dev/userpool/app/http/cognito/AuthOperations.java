@@ -5,6 +5,7 @@ import static dev.userpool.app.http.cognito.CognitoShapes.ordered;
 
 import dev.userpool.app.http.RequestContexts;
 import dev.userpool.core.domain.ChallengeAnswer;
+import dev.userpool.core.domain.NewPasswordRequired;
 import dev.userpool.core.domain.PasswordVerifierChallenge;
 import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.domain.Tokens;
@@ -32,12 +33,14 @@ final class AuthOperations {
     private final Authentication authentication;
     private final boolean servesSrp;
     private final LocalPool pool;
+    private final NewPasswordChallenge newPassword;
 
     /** @param srp whether the pool answers {@code USER_SRP_AUTH} ({@code USERPOOL_SRP}); off, it is refused as Cognito refuses a flow a client lacks */
     AuthOperations(Authentication authentication, boolean srp, LocalPool pool) {
         this.authentication = authentication;
         this.servesSrp = srp;
         this.pool = pool;
+        this.newPassword = new NewPasswordChallenge(authentication, pool);
     }
 
     Map<String, Object> initiateAuth(CognitoRequest request, Context ctx) {
@@ -75,8 +78,9 @@ final class AuthOperations {
         String username = required(parameters, "USERNAME");
         String password = required(parameters, "PASSWORD");
         pool.requireSecretHash(Optional.ofNullable(parameters.get("SECRET_HASH")), username);
-        Tokens tokens = authentication.signIn(new SignInCommand(username, password, context));
-        return authenticationResult(tokens);
+        // a temporary password's sign-in answers NEW_PASSWORD_REQUIRED instead of tokens
+        return NewPasswordChallenge.answerOf(authentication.signInStep(new SignInCommand(username, password,
+                context)));
     }
 
     /**
@@ -113,10 +117,12 @@ final class AuthOperations {
     Map<String, Object> answerChallenge(CognitoRequest request, RequestContext context) {
         pool.requireClient(request);
         String challengeName = request.required("ChallengeName");
-        if (!PasswordVerifierChallenge.NAME.equals(challengeName)) {
-            throw CognitoError.invalidParameter("Unsupported ChallengeName " + challengeName + ": this pool poses only PASSWORD_VERIFIER.");
-        }
         Map<String, String> responses = request.map("ChallengeResponses");
+        if (NewPasswordRequired.NAME.equals(challengeName)) return newPassword.answer(responses, request.optional("Session"), context);
+        if (!PasswordVerifierChallenge.NAME.equals(challengeName)) {
+            throw CognitoError.invalidParameter("Unsupported ChallengeName " + challengeName
+                    + ": this pool poses PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED.");
+        }
         String username = required(responses, "USERNAME");
         String secretBlock = required(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
         required(responses, "TIMESTAMP");
@@ -124,9 +130,8 @@ final class AuthOperations {
         // the name the challenge was begun with: the address the user typed, for the audit trail and SECRET_HASH
         Optional<String> challenged = authentication.challengedName(secretBlock);
         pool.requireSecretHash(Optional.ofNullable(responses.remove("SECRET_HASH")), username, challenged.orElse(null));
-        Tokens tokens = authentication.signIn(new ChallengeSignInCommand(challenged.orElse(username),
-                new ChallengeAnswer(PasswordVerifierChallenge.NAME, secretBlock, responses), context));
-        return authenticationResult(tokens);
+        return NewPasswordChallenge.answerOf(authentication.signInStep(new ChallengeSignInCommand(challenged.orElse(username),
+                new ChallengeAnswer(PasswordVerifierChallenge.NAME, secretBlock, responses), context)));
     }
 
     private static String required(Map<String, String> parameters, String name) {

@@ -11,6 +11,7 @@ import dev.userpool.core.port.in.AccountAttributes;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.PasswordAdministration;
 import dev.userpool.core.port.in.Registration;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -57,7 +58,7 @@ public final class CognitoApi {
      */
     public static CognitoApi serving(PoolApiSettings settings, LocalCallers callers, Registration registration,
                                      Authentication authentication, Administration administration, AuditQueries audit,
-                                     AccountAttributes accountAttributes, ObjectMapper json) {
+                                     AccountAttributes accountAttributes, PasswordAdministration passwords, ObjectMapper json) {
         LocalPool pool = new LocalPool(settings, callers);
         SignUpOperations signUp = new SignUpOperations(registration, pool);
         AuthOperations auth = new AuthOperations(authentication, settings.srp(), pool);
@@ -98,6 +99,11 @@ public final class CognitoApi {
         ops.put("ListUsers", admin.guarded("ListUsers", listing::listUsers));
         ops.put("AddCustomAttributes", admin.guarded("AddCustomAttributes", attributes::addCustomAttributes));
         ops.put("DescribeUserPool", admin.guarded("DescribeUserPool", attributes::describeUserPool));
+        // issue 13, admin-created users and password administration
+        InvitationOperations invitations = new InvitationOperations(passwords);
+        ops.put("AdminCreateUser", admin.guarded("AdminCreateUser", invitations::createUser));
+        ops.put("AdminSetUserPassword", admin.guarded("AdminSetUserPassword", invitations::setUserPassword));
+        ops.put("AdminResetUserPassword", admin.guarded("AdminResetUserPassword", invitations::resetUserPassword));
         return new CognitoApi(Optional.of(settings), java.util.Collections.unmodifiableMap(ops), Optional.empty(), json);
     }
 

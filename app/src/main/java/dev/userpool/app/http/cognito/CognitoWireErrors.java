@@ -25,6 +25,8 @@ final class CognitoWireErrors {
             case LIMIT_EXCEEDED -> new CognitoError("LimitExceededException", e.getMessage());
             case TOO_MANY_REQUESTS -> new CognitoError("TooManyRequestsException", e.getMessage());
             case TOO_MANY_FAILED_ATTEMPTS -> new CognitoError("TooManyFailedAttemptsException", e.getMessage());
+            case PASSWORD_RESET_REQUIRED -> new CognitoError("PasswordResetRequiredException", e.getMessage());
+            case UNSUPPORTED_USER_STATE -> new CognitoError("UnsupportedUserStateException", e.getMessage());
             case SERVICE_UNAVAILABLE -> new CognitoError("InternalErrorException", e.getMessage(), 500);
         };
     }

@@ -100,20 +100,22 @@ record ListUsersFilter(UserFilter filter, Predicate<User> matches, Optional<Stri
         };
     }
 
-    /** Cognito's status names; the core knows two, and no account here is in any other. */
+    /**
+     * Cognito's status names: the core knows UNCONFIRMED, CONFIRMED, FORCE_CHANGE_PASSWORD and
+     * RESET_REQUIRED, and no account here is in any other. One status matching is the directory's filter;
+     * a prefix matching several ({@code ^= ""}) filters the page by those.
+     */
     private static ListUsersFilter status(String value, boolean prefix) {
+        java.util.Set<UserStatus> matching = java.util.EnumSet.noneOf(UserStatus.class);
         for (UserStatus s : UserStatus.values()) {
-            if (matchesText(s.name(), value, prefix)) {
-                boolean both = prefix && matchesText(otherThan(s).name(), value, true);
-                UserFilter f = both ? UserFilter.all() : new UserFilter(Optional.of(s), Optional.empty(), Optional.empty());
-                return new ListUsersFilter(f, u -> true, Optional.empty(), false);
-            }
+            if (matchesText(s.name(), value, prefix)) matching.add(s);
         }
-        return new ListUsersFilter(UserFilter.all(), u -> false, Optional.empty(), true);
-    }
-
-    private static UserStatus otherThan(UserStatus s) {
-        return s == UserStatus.CONFIRMED ? UserStatus.UNCONFIRMED : UserStatus.CONFIRMED;
+        if (matching.isEmpty()) return new ListUsersFilter(UserFilter.all(), u -> false, Optional.empty(), true);
+        if (matching.size() == 1) {
+            UserFilter f = new UserFilter(Optional.of(matching.iterator().next()), Optional.empty(), Optional.empty());
+            return new ListUsersFilter(f, u -> true, Optional.empty(), false);
+        }
+        return new ListUsersFilter(UserFilter.all(), u -> matching.contains(u.status()), Optional.empty(), false);
     }
 
     private static boolean matchesText(String actual, String value, boolean prefix) {

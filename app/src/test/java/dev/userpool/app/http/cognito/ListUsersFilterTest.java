@@ -43,7 +43,15 @@ class ListUsersFilterTest {
     void statusesAndEnabledness() {
         assertThat(ListUsersFilter.parse(Optional.of("cognito:user_status = \"UNCONFIRMED\"")).filter().status())
                 .contains(UserStatus.UNCONFIRMED);
-        assertThat(ListUsersFilter.parse(Optional.of("cognito:user_status = \"FORCE_CHANGE_PASSWORD\"")).matchesNothing()).isTrue();
+        assertThat(ListUsersFilter.parse(Optional.of("cognito:user_status = \"FORCE_CHANGE_PASSWORD\"")).filter().status())
+                .contains(UserStatus.FORCE_CHANGE_PASSWORD);
+        assertThat(ListUsersFilter.parse(Optional.of("cognito:user_status = \"RESET_REQUIRED\"")).filter().status())
+                .contains(UserStatus.RESET_REQUIRED);
+        assertThat(ListUsersFilter.parse(Optional.of("cognito:user_status = \"EXTERNAL_PROVIDER\"")).matchesNothing()).isTrue();
+        ListUsersFilter any = ListUsersFilter.parse(Optional.of("cognito:user_status ^= \"\""));
+        assertThat(any.filter().status()).isEmpty();
+        assertThat(any.matches().test(new User(new UserId("x"), new EmailAddress("carol@example.com"),
+                UserStatus.FORCE_CHANGE_PASSWORD, false, true, Instant.EPOCH, UserAttributes.none()))).isTrue();
         assertThat(ListUsersFilter.parse(Optional.of("cognito:user_status ^= \"CON\"")).filter().status()).contains(UserStatus.CONFIRMED);
         ListUsersFilter disabled = ListUsersFilter.parse(Optional.of("status = \"Disabled\""));
         assertThat(disabled.matches().test(BOB)).isTrue();

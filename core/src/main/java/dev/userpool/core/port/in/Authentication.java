@@ -14,7 +14,30 @@ import java.util.Set;
 /** What an account holder does: sign in and out, manage the password, see and delete the account. */
 public interface Authentication {
 
+    /**
+     * The tokens of a password sign-in. An account that must choose a new password first (an
+     * administrator's temporary password) is refused here, {@code NotAuthorized}: callers that can present
+     * the {@code NEW_PASSWORD_REQUIRED} challenge use {@link #signInStep(SignInCommand)}.
+     */
     Tokens signIn(SignInCommand command);
+
+    /**
+     * A password sign-in that ends in tokens or, for the right temporary password of a
+     * {@code FORCE_CHANGE_PASSWORD} account, in the {@code NEW_PASSWORD_REQUIRED} challenge (an event
+     * {@code NEW_PASSWORD_REQUIRED}); every refusal is {@link #signIn}'s, with the same event and protection.
+     */
+    SignInResult signInStep(SignInCommand command);
+
+    /** {@link #signIn(ChallengeSignInCommand)} that may end in the {@code NEW_PASSWORD_REQUIRED} challenge, as {@link #signInStep(SignInCommand)}. */
+    SignInResult signInStep(ChallengeSignInCommand command);
+
+    /**
+     * Answers {@code NEW_PASSWORD_REQUIRED}: the new password (checked against the policy) replaces the
+     * temporary one, the account is {@code CONFIRMED}, and the tokens of a new session come back; event
+     * {@code NEW_PASSWORD_CHOSEN}. A session that is unknown, used, expired or another account's is
+     * {@code NotAuthorized} ("Invalid session for the user."), an unknown name too.
+     */
+    Tokens completeNewPassword(NewPasswordCommand command);
 
     /**
      * The first step of a sign-in by challenge (SRP's {@code USER_SRP_AUTH}): the {@code PASSWORD_VERIFIER}
@@ -74,6 +97,17 @@ public interface Authentication {
      * (the {@code sub}, as an SRP challenge names the user). The answer never prints.
      */
     record ChallengeSignInCommand(String username, ChallengeAnswer answer, RequestContext context) {}
+
+    /**
+     * The answer to {@code NEW_PASSWORD_REQUIRED}: the account {@code username} names (address or id), the
+     * challenge's session and the new password. Session and password never print.
+     */
+    record NewPasswordCommand(String username, String session, String newPassword, RequestContext context) {
+        @Override
+        public String toString() {
+            return "NewPasswordCommand[username=" + username + ", session=***, newPassword=***]";
+        }
+    }
 
     /** A command carrying a token (refresh or access); the token never prints. */
     record TokenCommand(String token, RequestContext context) {

@@ -4,7 +4,10 @@ import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.Password;
+import dev.userpool.core.domain.NewPasswordRequired;
+import dev.userpool.core.domain.SignInStep;
 import dev.userpool.core.domain.SignedIn;
+import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserId;
 import dev.userpool.core.domain.UserPoolException;
 
@@ -22,6 +25,28 @@ public interface Authenticator {
 
     /** The account and its tokens, for a correct password of an enabled, confirmed account. */
     SignedIn signIn(EmailAddress email, Password password);
+
+    /**
+     * A password sign-in that may end in a challenge: as {@link #signIn}, except that the right temporary
+     * password of a {@code FORCE_CHANGE_PASSWORD} account answers {@link NewPasswordRequired} (a session for
+     * {@link #completeNewPassword}) rather than tokens, and an expired one is {@code NotAuthorized}
+     * ({@link User#TEMPORARY_PASSWORD_EXPIRED}). An authenticator whose accounts never hold a temporary
+     * password may keep this default.
+     */
+    default SignInStep signInStep(EmailAddress email, Password password) {
+        return signIn(email, password);
+    }
+
+    /**
+     * Answers {@code NEW_PASSWORD_REQUIRED}: when {@code session} is an unused, unexpired challenge posed to
+     * {@code chosen}'s account, stores the new password and the account as {@code chosen} leaves it
+     * ({@code CONFIRMED}, {@link User#chooseNewPassword}) and opens a session. The challenge is used up
+     * whatever the outcome; an unknown, used, expired or foreign session is {@code NotAuthorized}
+     * ("Invalid session for the user."). The core checked the new password against the policy.
+     */
+    default SignedIn completeNewPassword(User.Transition chosen, String session, Password newPassword) {
+        throw UserPoolException.notAuthorized("Invalid session for the user.").passwordChecked(false);
+    }
 
     /** The session's account and new ID and access tokens, for a valid refresh token (no new refresh token). */
     SignedIn refresh(String refreshToken);

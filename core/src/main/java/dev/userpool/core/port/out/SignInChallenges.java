@@ -2,6 +2,7 @@ package dev.userpool.core.port.out;
 
 import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.PasswordVerifierChallenge;
+import dev.userpool.core.domain.SignInStep;
 import dev.userpool.core.domain.SignedIn;
 import java.util.Optional;
 
@@ -34,4 +35,13 @@ public interface SignInChallenges {
      * {@code NotAuthorized} and tests no password.
      */
     SignedIn answer(ChallengeAnswer answer);
+
+    /**
+     * As {@link #answer}, except that a right answer for a {@code FORCE_CHANGE_PASSWORD} account is the
+     * {@code NEW_PASSWORD_REQUIRED} challenge ({@link Authenticator#signInStep}'s rules); the default suits
+     * a directory without temporary passwords.
+     */
+    default SignInStep answerStep(ChallengeAnswer answer) {
+        return answer(answer);
+    }
 }
