@@ -182,14 +182,14 @@ public final class CognitoAuthenticator implements Authenticator {
     }
 
     /** AdminInitiateAuth: the same check as USER_PASSWORD_AUTH, through the admin API ({@link SignInFlow#ADMIN_USER_PASSWORD_AUTH}). */
-    private AuthenticationResultType signInAsAdmin(EmailAddress email, Password password) {
+    private Answer signInAsAdmin(EmailAddress email, Password password) {
         Map<String, String> parameters = withSecretHash(email.value(),
                 Map.of("USERNAME", email.value(), "PASSWORD", password.reveal()));
         AdminInitiateAuthResponse response = CognitoSdkFailures.call("AdminInitiateAuth", () -> cognito.adminInitiateAuth(b -> b
                 .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH).userPoolId(pool.userPoolId()).clientId(appClient.clientId())
                 .authParameters(parameters)), password.reveal());
-        if (response.authenticationResult() == null) throw unhandled(response.challengeNameAsString());
-        return response.authenticationResult();
+        return Answer.of(response.authenticationResult(), response.challengeName(), response.challengeNameAsString(),
+                response.session());
     }
 
     @Override

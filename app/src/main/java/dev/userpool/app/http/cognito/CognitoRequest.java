@@ -54,27 +54,6 @@ final class CognitoRequest {
         return OptionalInt.of(node.intValue());
     }
 
-    /** A boolean member (AdminSetUserPassword's Permanent); empty when absent. */
-    Optional<Boolean> bool(String member) {
-        JsonNode node = root.get(member);
-        if (node == null || node.isNull()) return Optional.empty();
-        if (!node.isBoolean()) throw CognitoError.invalidParameter("Member " + member + " must be a boolean.");
-        return Optional.of(node.booleanValue());
-    }
-
-    /** A list-of-strings member (DesiredDeliveryMediums); empty when absent. */
-    List<String> strings(String member) {
-        JsonNode node = root.get(member);
-        List<String> values = new ArrayList<>();
-        if (node == null || node.isNull()) return values;
-        if (!node.isArray()) throw CognitoError.invalidParameter("Member " + member + " must be a list of strings.");
-        for (JsonNode v : node) {
-            if (!v.isTextual()) throw CognitoError.invalidParameter("Member " + member + " must be a list of strings.");
-            values.add(v.textValue());
-        }
-        return values;
-    }
-
     /** A string-to-string map member (AuthParameters, ChallengeResponses); empty when absent. */
     Map<String, String> map(String member) {
         JsonNode node = root.get(member);

@@ -35,7 +35,7 @@ final class InvitationOperations {
         String username = request.required("Username");
         MessageAction action = request.optional("MessageAction").map(InvitationOperations::messageAction)
                 .orElse(MessageAction.SEND);
-        List<String> mediums = request.strings("DesiredDeliveryMediums");
+        List<String> mediums = request.strings("DesiredDeliveryMediums").orElse(List.of());
         for (String medium : mediums) {
             if (!medium.equals("EMAIL") && !medium.equals("SMS")) {
                 throw CognitoError.invalidParameter("1 validation error detected: Value '[" + medium
