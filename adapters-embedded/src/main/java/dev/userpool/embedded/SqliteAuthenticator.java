@@ -5,6 +5,7 @@ import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.GroupRank;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.Principal;
 import dev.userpool.core.domain.SignedIn;
@@ -22,6 +23,7 @@ import dev.userpool.embedded.UserRows.Account;
 import dev.userpool.srp.SrpVerifier;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -152,16 +154,17 @@ public final class SqliteAuthenticator implements Authenticator {
                               Instant now) {
         UserId id = principal.id();
         String refreshToken = OpaqueTokens.newToken();
-        record Outcome(User user, Optional<Sessions.Session> session, boolean upgraded) {}
+        record Outcome(User user, Optional<Sessions.Session> session, boolean upgraded, List<GroupRank> groups) {}
         Outcome outcome = db.transaction(c -> {
             SignInLockout.clear(c, id);
             User user = UserRows.byId(c, id).orElseThrow(() -> UserPoolException.userNotFound().passwordChecked(true)).user();
             if (newVerifier.isPresent()) SrpVerifierRows.save(c, id, newVerifier);
-            if (!user.canSignIn()) return new Outcome(user, Optional.empty(), false);
+            if (!user.canSignIn()) return new Outcome(user, Optional.empty(), false, List.of());
             Sessions.purgeExpired(c, id, now, settings.longestTokenTtl());
             Sessions.Session session = Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl());
             boolean upgraded = upgrade.isPresent() && upgrade.get().store(c, id);
-            return new Outcome(user, Optional.of(session), upgraded);
+            // the groups, read in the session's transaction: no round trip of their own
+            return new Outcome(user, Optional.of(session), upgraded, GroupRows.tokenGroups(c, id));
         });
         if (outcome.upgraded()) {
             hasher.countUpgrade();
@@ -174,7 +177,7 @@ public final class SqliteAuthenticator implements Authenticator {
         } catch (UserPoolException e) {
             throw e.passwordChecked(true).concerning(principal);
         }
-        Tokens tokens = issuer.issue(outcome.user(), outcome.session().orElseThrow(), now, Optional.of(refreshToken));
+        Tokens tokens = issuer.issue(outcome.user(), outcome.groups(), outcome.session().orElseThrow(), now, Optional.of(refreshToken));
         return new SignedIn(Principal.of(outcome.user()), tokens, outcome.upgraded());
     }
 
@@ -190,7 +193,7 @@ public final class SqliteAuthenticator implements Authenticator {
         Sessions.Refreshable found = db.read(c -> Sessions.refreshable(c, refreshToken.strip(), now))
                 .orElseThrow(() -> UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN));
         found.user().ensureCanSignIn();
-        return new SignedIn(Principal.of(found.user()), issuer.issue(found.user(), found.session(), now, Optional.empty()));
+        return new SignedIn(Principal.of(found.user()), issuer.issue(found.user(), found.groups(), found.session(), now, Optional.empty()));
     }
 
     @Override

@@ -79,8 +79,8 @@ final class Problems {
             case INVALID_PARAMETER, INVALID_PASSWORD, CODE_MISMATCH, EXPIRED_CODE -> 400;
             case NOT_AUTHORIZED -> 401;
             case USER_NOT_CONFIRMED -> 403;
-            case USER_NOT_FOUND -> 404;
-            case USERNAME_EXISTS -> 409;
+            case USER_NOT_FOUND, RESOURCE_NOT_FOUND -> 404;
+            case USERNAME_EXISTS, GROUP_EXISTS -> 409;
             case LIMIT_EXCEEDED, TOO_MANY_REQUESTS, TOO_MANY_FAILED_ATTEMPTS -> 429;
             case SERVICE_UNAVAILABLE -> 503;
         };

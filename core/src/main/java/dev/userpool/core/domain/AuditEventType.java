@@ -9,5 +9,7 @@ public enum AuditEventType {
     SIGN_IN, TOKENS_REFRESHED, SIGN_OUT, PASSWORD_RESET_REQUESTED, PASSWORD_RESET, PASSWORD_CHANGED,
     USER_DISABLED, USER_ENABLED, USER_DELETED,
     /** A sign-in proved a password whose stored hash had outdated parameters, and a new hash replaced it. */
-    PASSWORD_REHASHED
+    PASSWORD_REHASHED,
+    // groups (issue 13): an operator's changes to the pool's groups and their members
+    GROUP_CREATED, GROUP_UPDATED, GROUP_DELETED, USER_ADDED_TO_GROUP, USER_REMOVED_FROM_GROUP
 }

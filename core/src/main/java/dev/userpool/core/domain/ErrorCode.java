@@ -16,7 +16,10 @@ public enum ErrorCode {
     LIMIT_EXCEEDED("LimitExceeded"),
     TOO_MANY_REQUESTS("TooManyRequests"),
     TOO_MANY_FAILED_ATTEMPTS("TooManyFailedAttempts"),
-    SERVICE_UNAVAILABLE("ServiceUnavailable");
+    SERVICE_UNAVAILABLE("ServiceUnavailable"),
+    // groups (issue 13): a group nobody created, and a group name already in use
+    RESOURCE_NOT_FOUND("ResourceNotFound"),
+    GROUP_EXISTS("GroupExists");
 
     private final String code;
 

@@ -26,6 +26,8 @@ final class CognitoWireErrors {
             case TOO_MANY_REQUESTS -> new CognitoError("TooManyRequestsException", e.getMessage());
             case TOO_MANY_FAILED_ATTEMPTS -> new CognitoError("TooManyFailedAttemptsException", e.getMessage());
             case SERVICE_UNAVAILABLE -> new CognitoError("InternalErrorException", e.getMessage(), 500);
+            case RESOURCE_NOT_FOUND -> new CognitoError("ResourceNotFoundException", e.getMessage());
+            case GROUP_EXISTS -> new CognitoError("GroupExistsException", e.getMessage());
         };
     }
 }
