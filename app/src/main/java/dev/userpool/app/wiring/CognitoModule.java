@@ -8,6 +8,7 @@ import dev.userpool.app.config.Settings;
 import dev.userpool.cognito.AppClient;
 import dev.userpool.cognito.CognitoAccountImport;
 import dev.userpool.cognito.CognitoAuthenticator;
+import dev.userpool.cognito.CognitoGroupDirectory;
 import dev.userpool.cognito.CognitoPool;
 import dev.userpool.cognito.CognitoTokenVerifier;
 import dev.userpool.cognito.CognitoUserDirectory;
@@ -75,6 +76,12 @@ public final class CognitoModule {
     @Singleton
     static CognitoUserDirectory cognitoDirectory(CognitoIdentityProviderClient client, CognitoSettings cognito) {
         return new CognitoUserDirectory(client, pool(cognito), appClient(cognito));
+    }
+
+    @Provides
+    @Singleton
+    static CognitoGroupDirectory cognitoGroups(CognitoIdentityProviderClient client, CognitoSettings cognito) {
+        return new CognitoGroupDirectory(client, pool(cognito));
     }
 
     @Provides

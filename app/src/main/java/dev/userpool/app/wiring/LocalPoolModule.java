@@ -10,6 +10,7 @@ import dev.userpool.app.http.cognito.CognitoApi;
 import dev.userpool.app.http.cognito.PoolApiSettings;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.GroupAdministration;
 import dev.userpool.core.port.in.Registration;
 import dev.userpool.embedded.EmbeddedDatabase;
 import dev.userpool.embedded.SrpServer;
@@ -45,7 +46,8 @@ public final class LocalPoolModule {
     @Provides
     @Singleton
     static CognitoApi cognitoApi(Settings settings, LocalPoolSettings pool, LocalCallers callers, Registration registration,
-                                 Authentication authentication, Administration administration, ObjectMapper json) {
+                                 Authentication authentication, Administration administration,
+                                 GroupAdministration groupAdministration, ObjectMapper json) {
         if (settings.directory() != Settings.DirectoryChoice.EMBEDDED) {
             return CognitoApi.notServed("This app's users are in Amazon Cognito (USERPOOL_DIRECTORY=" 
                     + settings.directory().name().toLowerCase(java.util.Locale.ROOT)
@@ -59,6 +61,6 @@ public final class LocalPoolModule {
                             case LOOPBACK -> PoolApiSettings.AdminCallers.LOCAL;
                             case ANY -> PoolApiSettings.AdminCallers.ANY;
                             case OFF -> PoolApiSettings.AdminCallers.NOBODY;
-                        }), callers, registration, authentication, administration, json);
+                        }), callers, registration, authentication, administration, groupAdministration, json);
     }
 }

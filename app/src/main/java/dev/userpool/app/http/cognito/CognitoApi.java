@@ -9,6 +9,7 @@ import dev.userpool.app.http.RequestContexts;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.GroupAdministration;
 import dev.userpool.core.port.in.Registration;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -54,7 +55,8 @@ public final class CognitoApi {
      * @param callers who may call the admin operations with {@code USERPOOL_POOL_ADMIN=loopback}
      */
     public static CognitoApi serving(PoolApiSettings settings, LocalCallers callers, Registration registration,
-                                     Authentication authentication, Administration administration, ObjectMapper json) {
+                                     Authentication authentication, Administration administration,
+                                     GroupAdministration groupAdministration, ObjectMapper json) {
         LocalPool pool = new LocalPool(settings, callers);
         SignUpOperations signUp = new SignUpOperations(registration, pool);
         AuthOperations auth = new AuthOperations(authentication, settings.srp(), pool);
@@ -82,6 +84,17 @@ public final class CognitoApi {
         ops.put("AdminDeleteUser", admin.guarded("AdminDeleteUser", admin::deleteUser));
         ops.put("AdminUserGlobalSignOut", admin.guarded("AdminUserGlobalSignOut", admin::userGlobalSignOut));
         ops.put("ListUsers", admin.guarded("ListUsers", admin::listUsers));
+        // groups (issue 13), admin operations like those above
+        GroupOperations groups = new GroupOperations(groupAdministration, pool);
+        ops.put("CreateGroup", admin.guarded("CreateGroup", groups::createGroup));
+        ops.put("GetGroup", admin.guarded("GetGroup", groups::getGroup));
+        ops.put("UpdateGroup", admin.guarded("UpdateGroup", groups::updateGroup));
+        ops.put("DeleteGroup", admin.guarded("DeleteGroup", groups::deleteGroup));
+        ops.put("ListGroups", admin.guarded("ListGroups", groups::listGroups));
+        ops.put("AdminAddUserToGroup", admin.guarded("AdminAddUserToGroup", groups::addUserToGroup));
+        ops.put("AdminRemoveUserFromGroup", admin.guarded("AdminRemoveUserFromGroup", groups::removeUserFromGroup));
+        ops.put("AdminListGroupsForUser", admin.guarded("AdminListGroupsForUser", groups::listGroupsForUser));
+        ops.put("ListUsersInGroup", admin.guarded("ListUsersInGroup", groups::listUsersInGroup));
         return new CognitoApi(Optional.of(settings), java.util.Collections.unmodifiableMap(ops), Optional.empty(), json);
     }
 
