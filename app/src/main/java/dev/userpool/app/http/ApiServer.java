@@ -5,6 +5,7 @@ import dev.userpool.app.http.cognito.CognitoApi;
 import dev.userpool.app.http.pages.AppPages;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
+import dev.userpool.core.port.in.GroupAdministration;
 import dev.userpool.core.port.in.Authentication;
 import dev.userpool.core.port.in.Registration;
 import io.javalin.Javalin;
@@ -13,6 +14,7 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +35,14 @@ public final class ApiServer {
                      AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                      PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock) {
         this(registration, authentication, administration, auditQueries, local, callers, prometheus, json, issuer, clock,
-                CognitoApi.notServed("This server does not serve Cognito's user-pool API.", json), ReplicaStatus.none());
+                CognitoApi.notServed("This server does not serve Cognito's user-pool API.", json), ReplicaStatus.none(),
+                Optional.empty());
     }
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
                      AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                      PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock, CognitoApi cognitoApi,
-                     ReplicaStatus replica) {
+                     ReplicaStatus replica, Optional<GroupAdministration> groups) {
         HttpMetrics metrics = new HttpMetrics(prometheus);
         Problems problems = new Problems(json);
         this.app = Javalin.create(config -> {
@@ -68,6 +71,7 @@ public final class ApiServer {
         new RegistrationRoutes(registration, local, json).install(app);
         new SessionRoutes(authentication, metrics, json).install(app);
         new AdminRoutes(administration, auditQueries, clock).install(app);
+        groups.ifPresent(g -> new AdminGroupRoutes(administration, g, json).install(app));
         new PlatformRoutes(local, replica, callers, prometheus, issuer, cognitoApi.userPoolId()).install(app);
         new AppPages().install(app);
         cognitoApi.install(app);

@@ -18,6 +18,7 @@ import dev.userpool.app.http.ReplicaStatus;
 import dev.userpool.app.http.cognito.CognitoApi;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
+import dev.userpool.core.port.in.GroupAdministration;
 import dev.userpool.core.port.in.Authentication;
 import dev.userpool.core.port.in.Registration;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -65,10 +66,10 @@ public final class HttpModule {
     static ApiServer server(Registration registration, Authentication authentication, Administration administration,
                             AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                             PrometheusMeterRegistry prometheus, ObjectMapper json, Settings settings, Clock clock,
-                            CognitoApi cognitoApi, ReplicaStatus replica) {
+                            CognitoApi cognitoApi, ReplicaStatus replica, GroupAdministration groups) {
         // the embedded pool's token issuer: the public base URL followed by the pool id, as Cognito's
         URI issuer = LocalPoolSettings.from(settings.environment()).issuer(settings.baseUrl());
         return new ApiServer(registration, authentication, administration, auditQueries, local, callers, prometheus,
-                json, issuer, clock, cognitoApi, replica);
+                json, issuer, clock, cognitoApi, replica, java.util.Optional.of(groups));
     }
 }
