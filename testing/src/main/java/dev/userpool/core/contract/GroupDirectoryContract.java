@@ -40,9 +40,13 @@ public abstract class GroupDirectoryContract {
         return new GroupName("contract-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
+    /** An address no account has. */
+    protected EmailAddress newAddress() {
+        return new EmailAddress("grp-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
+    }
+
     protected UserId newUser() {
-        EmailAddress email = new EmailAddress("grp-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
-        return users().signUp(email, Password.of("Correct-Horse-9"), false).user().id();
+        return users().signUp(newAddress(), Password.of("Correct-Horse-9"), false).user().id();
     }
 
     /** Seconds: the precision every directory keeps (Cognito's API answers in seconds, with a fraction). */
@@ -110,6 +114,7 @@ public abstract class GroupDirectoryContract {
     @Test
     void unknownGroupsAreResourceNotFound() {
         UserId user = newUser();
+        groups().create(newGroup(Optional.empty()));   // a pool with groups, only not this one
         Group never = newGroup(Optional.empty());
         assertRefused(() -> groups().update(never), ErrorCode.RESOURCE_NOT_FOUND);
         assertRefused(() -> groups().delete(never.name()), ErrorCode.RESOURCE_NOT_FOUND);
