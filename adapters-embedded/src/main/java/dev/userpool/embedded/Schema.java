@@ -201,7 +201,27 @@ final class Schema {
                       user_id        TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
                       expires_at     INTEGER NOT NULL
                     )""",
-                    "CREATE INDEX new_password_challenges_by_user ON new_password_challenges (user_id, expires_at)"));
+                    "CREATE INDEX new_password_challenges_by_user ON new_password_challenges (user_id, expires_at)"),
+            // 7 (groups, issue 13): the pool's groups and who is in them. Names compare exactly (BINARY),
+            // as Cognito's do. Deleting an account or a group deletes its memberships (cascade); the
+            // index by user serves the groups a sign-in or refresh puts in the tokens.
+            List.of(
+                    """
+                    CREATE TABLE groups (
+                      name             TEXT PRIMARY KEY,
+                      description      TEXT NOT NULL,
+                      precedence       INTEGER,
+                      role_arn         TEXT,
+                      created_at       INTEGER NOT NULL,
+                      last_modified_at INTEGER NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE group_members (
+                      group_name TEXT NOT NULL REFERENCES groups(name) ON DELETE CASCADE,
+                      user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                      PRIMARY KEY (group_name, user_id)
+                    )""",
+                    "CREATE INDEX group_members_by_user ON group_members (user_id, group_name)"));
 
     static int latestVersion() {
         return MIGRATIONS.size();

@@ -43,7 +43,8 @@ final class Sessions {
     }
 
     /** A session and its account as they are now: what a refresh issues tokens from. */
-    record Refreshable(Session session, User user) {}
+    /** A session that may be refreshed, its account, and the account's groups as its tokens rank them. */
+    record Refreshable(Session session, User user, java.util.List<dev.userpool.core.domain.GroupRank> groups) {}
 
     /**
      * The session of a refresh token that is still valid at {@code now}, with its account, in one
@@ -52,7 +53,8 @@ final class Sessions {
     static Optional<Refreshable> refreshable(Connection c, String refreshToken, Instant now) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT s.id AS session_id, s.event_id, s.auth_time,"
                 + " u.id, u.email, u.status, u.email_verified, u.enabled, u.created_at, "   // what UserRows.read reads
-                + UserAttributeRows.column("u")
+                + UserAttributeRows.column("u") + ","
+                + " " + GroupRows.tokenGroupsColumn("u.id") + " AS token_groups"   // in the same query: no second read
                 + " FROM sessions s JOIN users u ON u.id = s.user_id"
                 + " WHERE s.refresh_digest = ? AND s.refresh_expires_at > ?")) {
             p.setBytes(1, OpaqueTokens.digest(refreshToken));
@@ -62,7 +64,7 @@ final class Sessions {
                 User user = UserRows.read(rs);
                 Session session = new Session(rs.getString("session_id"), user.id(), rs.getString("event_id"),
                         Instant.ofEpochSecond(rs.getLong("auth_time")));
-                return Optional.of(new Refreshable(session, user));
+                return Optional.of(new Refreshable(session, user, GroupRows.parseTokenGroups(rs.getString("token_groups"))));
             }
         }
     }

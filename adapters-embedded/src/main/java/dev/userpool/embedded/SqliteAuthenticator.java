@@ -5,6 +5,7 @@ import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.GroupRank;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.Principal;
 import dev.userpool.core.domain.NewPasswordRequired;
@@ -24,6 +25,7 @@ import dev.userpool.embedded.UserRows.Account;
 import dev.userpool.srp.SrpVerifier;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -176,7 +178,7 @@ public final class SqliteAuthenticator implements Authenticator {
         UserId id = principal.id();
         String refreshToken = OpaqueTokens.newToken();
         record Outcome(User user, Optional<Sessions.Session> session, boolean upgraded, Optional<String> challenge,
-                       boolean temporaryExpired) {}
+                       boolean temporaryExpired, List<GroupRank> groups) {}
         Outcome outcome = db.transaction(c -> {
             SignInLockout.clear(c, id);
             User user = UserRows.byId(c, id).orElseThrow(() -> UserPoolException.userNotFound().passwordChecked(true)).user();
@@ -184,13 +186,14 @@ public final class SqliteAuthenticator implements Authenticator {
             if (user.needsNewPassword()) {
                 boolean expired = TemporaryPasswordRows.expiryOf(c, id).map(until -> !now.isBefore(until)).orElse(false);
                 Optional<String> challenge = expired ? Optional.empty() : Optional.of(NewPasswordSessions.open(c, id, now));
-                return new Outcome(user, Optional.empty(), false, challenge, expired);
+                return new Outcome(user, Optional.empty(), false, challenge, expired, List.of());
             }
-            if (!user.canSignIn()) return new Outcome(user, Optional.empty(), false, Optional.empty(), false);
+            if (!user.canSignIn()) return new Outcome(user, Optional.empty(), false, Optional.empty(), false, List.of());
             Sessions.purgeExpired(c, id, now, settings.longestTokenTtl());
             Sessions.Session session = Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl());
             boolean upgraded = upgrade.isPresent() && upgrade.get().store(c, id);
-            return new Outcome(user, Optional.of(session), upgraded, Optional.empty(), false);
+            // the groups, read in the session's transaction: no round trip of their own
+            return new Outcome(user, Optional.of(session), upgraded, Optional.empty(), false, GroupRows.tokenGroups(c, id));
         });
         if (outcome.upgraded()) {
             hasher.countUpgrade();
@@ -207,7 +210,7 @@ public final class SqliteAuthenticator implements Authenticator {
             throw UserPoolException.notAuthorized(User.TEMPORARY_PASSWORD_EXPIRED).passwordChecked(true).concerning(principal);
         }
         if (outcome.challenge().isPresent()) return new NewPasswordRequired(outcome.user(), outcome.challenge().get());
-        Tokens tokens = issuer.issue(outcome.user(), outcome.session().orElseThrow(), now, Optional.of(refreshToken));
+        Tokens tokens = issuer.issue(outcome.user(), outcome.groups(), outcome.session().orElseThrow(), now, Optional.of(refreshToken));
         return new SignedIn(Principal.of(outcome.user()), tokens, outcome.upgraded());
     }
 
@@ -232,7 +235,8 @@ public final class SqliteAuthenticator implements Authenticator {
         String newHash = hasher.hash(newPassword);
         Optional<SrpVerifier> newVerifier = srp.verifierFor(id, newPassword);
         String refreshToken = OpaqueTokens.newToken();
-        Sessions.Session opened = db.transaction(c -> {
+        record Opened(Sessions.Session session, List<GroupRank> groups) {}
+        Opened opened = db.transaction(c -> {
             UserRows.requireUnchanged(c, chosen.before());
             UserRows.saveState(c, chosen.after());
             UserRows.savePasswordHash(c, id, newHash);
@@ -241,9 +245,9 @@ public final class SqliteAuthenticator implements Authenticator {
             NewPasswordSessions.endAll(c, id);
             SignInLockout.clear(c, id);
             Sessions.purgeExpired(c, id, now, settings.longestTokenTtl());
-            return Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl());
+            return new Opened(Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl()), GroupRows.tokenGroups(c, id));
         });
-        Tokens tokens = issuer.issue(chosen.after(), opened, now, Optional.of(refreshToken));
+        Tokens tokens = issuer.issue(chosen.after(), opened.groups(), opened.session(), now, Optional.of(refreshToken));
         return new SignedIn(Principal.of(chosen.after()), tokens);
     }
 
@@ -254,7 +258,7 @@ public final class SqliteAuthenticator implements Authenticator {
         Sessions.Refreshable found = db.read(c -> Sessions.refreshable(c, refreshToken.strip(), now))
                 .orElseThrow(() -> UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN));
         found.user().ensureCanSignIn();
-        return new SignedIn(Principal.of(found.user()), issuer.issue(found.user(), found.session(), now, Optional.empty()));
+        return new SignedIn(Principal.of(found.user()), issuer.issue(found.user(), found.groups(), found.session(), now, Optional.empty()));
     }
 
     @Override

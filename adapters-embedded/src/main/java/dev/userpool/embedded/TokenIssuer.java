@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.GroupRank;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserPoolException;
@@ -19,9 +20,9 @@ import java.util.UUID;
 
 /**
  * Signs ID and access tokens shaped like Cognito's (RS256, {@code kid} in the header, the same
- * claims), so code written against Cognito's tokens reads ours unchanged. Groups come from the
- * configured {@link dev.userpool.core.domain.AdminPolicy} at the time of issue (a configured address
- * only once it is verified).
+ * claims), so code written against Cognito's tokens reads ours unchanged. Groups are the account's
+ * groups at the time of issue, in precedence order ({@link GroupRank#claim}), and the admin group for
+ * an address the configured {@link dev.userpool.core.domain.AdminPolicy} names (only once it is verified).
  */
 final class TokenIssuer {
     private final SigningKeys keys;
@@ -36,8 +37,8 @@ final class TokenIssuer {
     }
 
     /** New ID and access tokens of {@code session}, and the refresh token when one was just made. */
-    Tokens issue(User user, Sessions.Session session, Instant now, Optional<String> refreshToken) {
-        List<String> groups = settings.adminPolicy().groupsOf(user).stream().sorted().toList();
+    Tokens issue(User user, List<GroupRank> stored, Sessions.Session session, Instant now, Optional<String> refreshToken) {
+        List<String> groups = GroupRank.claim(stored, settings.adminPolicy().groupsOf(user));
         String sub = user.id().value();
 
         JWTClaimsSet.Builder id = common(sub, session, now, settings.idTokenTtl())

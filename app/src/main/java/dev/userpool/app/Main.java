@@ -2,6 +2,7 @@ package dev.userpool.app;
 
 import dev.userpool.app.cli.AuditCommand;
 import dev.userpool.app.cli.BackupCommand;
+import dev.userpool.app.cli.GroupsCommand;
 import dev.userpool.app.cli.MailCommand;
 import dev.userpool.app.cli.RestoreCommand;
 import dev.userpool.app.cli.ServeCommand;
@@ -16,10 +17,10 @@ import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar userpool.jar [serve | users … | audit … | mail … | backup … | restore …]}; {@code serve} is the default. */
+/** {@code java -jar userpool.jar [serve | users … | groups … | audit … | mail … | backup … | restore …]}; {@code serve} is the default. */
 @Command(name = "userpool", mixinStandardHelpOptions = true, version = "userpool 0.1.0",
         description = "User sign-up, email verification and sign-in.",
-        subcommands = {ServeCommand.class, UsersCommand.class, AuditCommand.class, MailCommand.class,
+        subcommands = {ServeCommand.class, UsersCommand.class, GroupsCommand.class, AuditCommand.class, MailCommand.class,
                 BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

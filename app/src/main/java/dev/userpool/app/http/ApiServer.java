@@ -6,6 +6,7 @@ import dev.userpool.app.http.pages.AppPages;
 import dev.userpool.core.port.in.AccountAttributes;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
+import dev.userpool.core.port.in.GroupAdministration;
 import dev.userpool.core.port.in.Authentication;
 import dev.userpool.core.port.in.PasswordAdministration;
 import dev.userpool.core.port.in.Registration;
@@ -37,13 +38,13 @@ public final class ApiServer {
                      PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock) {
         this(registration, authentication, administration, attributes, auditQueries, local, callers, prometheus, json, issuer, clock,
                 CognitoApi.notServed("This server does not serve Cognito's user-pool API.", json), ReplicaStatus.none(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
                      AccountAttributes attributes, AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                      PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock, CognitoApi cognitoApi,
-                     ReplicaStatus replica, Optional<PasswordAdministration> passwords) {
+                     ReplicaStatus replica, Optional<PasswordAdministration> passwords, Optional<GroupAdministration> groups) {
         HttpMetrics metrics = new HttpMetrics(prometheus);
         Problems problems = new Problems(json);
         this.app = Javalin.create(config -> {
@@ -75,6 +76,7 @@ public final class ApiServer {
         new AdminRoutes(administration, auditQueries, clock).install(app);
         new NewPasswordRoutes(authentication, json).install(app);
         passwords.ifPresent(p -> new InvitationRoutes(administration, p, json).install(app));
+        groups.ifPresent(g -> new AdminGroupRoutes(administration, g, json).install(app));
         new PlatformRoutes(local, replica, callers, prometheus, issuer, cognitoApi.userPoolId()).install(app);
         new AppPages().install(app);
         cognitoApi.install(app);

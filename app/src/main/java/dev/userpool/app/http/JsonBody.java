@@ -85,4 +85,12 @@ final class JsonBody {
         });
         return values;
     }
+
+    /** A whole-number field (groups' precedence); absent or null is empty. */
+    Optional<Integer> optionalInteger(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) return Optional.empty();
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) throw UserPoolException.invalidParameter(field, "must be a whole number");
+        return Optional.of(node.intValue());
+    }
 }

@@ -80,8 +80,8 @@ final class Problems {
             case NOT_AUTHORIZED -> 401;
             case USER_NOT_CONFIRMED, PASSWORD_RESET_REQUIRED -> 403;
             case UNSUPPORTED_USER_STATE -> 409;
-            case USER_NOT_FOUND -> 404;
-            case USERNAME_EXISTS -> 409;
+            case USER_NOT_FOUND, RESOURCE_NOT_FOUND -> 404;
+            case USERNAME_EXISTS, GROUP_EXISTS -> 409;
             case LIMIT_EXCEEDED, TOO_MANY_REQUESTS, TOO_MANY_FAILED_ATTEMPTS -> 429;
             case SERVICE_UNAVAILABLE -> 503;
         };

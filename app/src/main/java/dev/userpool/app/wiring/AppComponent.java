@@ -3,6 +3,7 @@ package dev.userpool.app.wiring;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.userpool.app.config.Settings;
+import dev.userpool.core.port.in.GroupAdministration;
 import dev.userpool.core.port.out.AccountImport;
 import dev.userpool.core.port.out.AuditLog;
 import dev.userpool.dynamodb.SpoolDrain;
@@ -23,6 +24,9 @@ public interface AppComponent extends AppRuntime {
 
     /** Drains another process's audit spool into the DynamoDB table, for {@code userpool audit drain}. */
     SpoolDrain spoolDrain();
+
+    /** The group use cases, for {@code userpool groups}. */
+    GroupAdministration groupAdministration();
 
     /** The outbox as a delivery queue, for {@code userpool mail}. */
     OutboxQueue outboxQueue();

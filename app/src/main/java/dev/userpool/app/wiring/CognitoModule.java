@@ -9,6 +9,7 @@ import dev.userpool.cognito.AppClient;
 import dev.userpool.cognito.CognitoAccountImport;
 import dev.userpool.cognito.CognitoAccountProvisioner;
 import dev.userpool.cognito.CognitoAuthenticator;
+import dev.userpool.cognito.CognitoGroupDirectory;
 import dev.userpool.cognito.CognitoPool;
 import dev.userpool.cognito.CognitoTokenVerifier;
 import dev.userpool.cognito.CognitoUserDirectory;
@@ -76,6 +77,12 @@ public final class CognitoModule {
     @Singleton
     static CognitoUserDirectory cognitoDirectory(CognitoIdentityProviderClient client, CognitoSettings cognito) {
         return new CognitoUserDirectory(client, pool(cognito), appClient(cognito));
+    }
+
+    @Provides
+    @Singleton
+    static CognitoGroupDirectory cognitoGroups(CognitoIdentityProviderClient client, CognitoSettings cognito) {
+        return new CognitoGroupDirectory(client, pool(cognito));
     }
 
     @Provides

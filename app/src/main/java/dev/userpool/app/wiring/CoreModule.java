@@ -4,6 +4,7 @@ import java.util.Optional;
 import dev.userpool.core.port.out.SignInChallenges;
 import dagger.Module;
 import dagger.Provides;
+import dev.userpool.app.config.AdminGroupSetting;
 import dev.userpool.app.config.Settings;
 import dev.userpool.app.config.AttributeSettings;
 import dev.userpool.core.domain.AdminPolicy;
@@ -16,18 +17,21 @@ import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.Authentication;
 import dev.userpool.core.domain.InvitationSettings;
 import dev.userpool.core.port.in.PasswordAdministration;
+import dev.userpool.core.port.in.GroupAdministration;
 import dev.userpool.core.port.in.Registration;
 import dev.userpool.core.port.out.AccountProvisioner;
 import dev.userpool.core.service.PasswordAdministrationService;
 import dev.userpool.core.port.out.AuditLog;
 import dev.userpool.core.port.out.Authenticator;
 import dev.userpool.core.port.out.EmailVerifier;
+import dev.userpool.core.port.out.GroupDirectory;
 import dev.userpool.core.port.out.Mailer;
 import dev.userpool.core.port.out.TokenVerifier;
 import dev.userpool.core.port.out.UserDirectory;
 import dev.userpool.core.service.AdministrationService;
 import dev.userpool.core.service.AuditQueryService;
 import dev.userpool.core.service.AuthenticationService;
+import dev.userpool.core.service.GroupAdministrationService;
 import dev.userpool.core.service.RegistrationService;
 import dev.userpool.core.service.RegistrationService.VerificationMode;
 import dev.userpool.core.service.UserEnumerationProtection;
@@ -51,7 +55,7 @@ public final class CoreModule {
 
     @Provides
     static AdminPolicy adminPolicy(Settings settings) {
-        return new AdminPolicy(settings.adminEmails());
+        return new AdminPolicy(settings.adminEmails(), AdminGroupSetting.from(settings.environment()));
     }
 
     @Provides
@@ -90,8 +94,15 @@ public final class CoreModule {
     @Provides
     @Singleton
     static Administration administration(UserDirectory directory, Authenticator authenticator, TokenVerifier tokens,
-                                         Mailer mailer, AuditLog audit, AdminPolicy adminPolicy, Clock clock) {
-        return new AdministrationService(directory, authenticator, tokens, mailer, audit, adminPolicy, clock);
+                                         Mailer mailer, AuditLog audit, AdminPolicy adminPolicy, Clock clock,
+                                         GroupDirectory groups) {
+        return new AdministrationService(directory, authenticator, tokens, mailer, audit, adminPolicy, clock, groups);
+    }
+
+    @Provides
+    @Singleton
+    static GroupAdministration groupAdministration(GroupDirectory groups, UserDirectory directory, AuditLog audit, Clock clock) {
+        return new GroupAdministrationService(groups, directory, audit, clock);
     }
 
     /**

@@ -21,6 +21,7 @@ import dev.userpool.embedded.PasswordHasher;
 import dev.userpool.embedded.SigningKeys;
 import dev.userpool.embedded.SqliteAuditLog;
 import dev.userpool.embedded.SqliteAccountProvisioner;
+import dev.userpool.embedded.SqliteGroupDirectory;
 import dev.userpool.embedded.SqliteAuthenticator;
 import dev.userpool.embedded.SqliteUserDirectory;
 import dev.userpool.embedded.SrpServer;
@@ -175,6 +176,12 @@ public final class EmbeddedEdgeModule {
     @Singleton
     static LinkEmailVerifier linkVerifier(EmbeddedDatabase db, Mailer mailer, Settings settings, Clock clock) {
         return new LinkEmailVerifier(db, mailer, settings.baseUrl(), clock);
+    }
+
+    @Provides
+    @Singleton
+    static SqliteGroupDirectory groupDirectory(EmbeddedDatabase db) {
+        return new SqliteGroupDirectory(db);
     }
 
     @Provides

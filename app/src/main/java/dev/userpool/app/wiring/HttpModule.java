@@ -19,6 +19,7 @@ import dev.userpool.app.http.cognito.CognitoApi;
 import dev.userpool.core.port.in.AccountAttributes;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
+import dev.userpool.core.port.in.GroupAdministration;
 import dev.userpool.core.port.in.Authentication;
 import dev.userpool.core.port.in.PasswordAdministration;
 import dev.userpool.core.port.in.Registration;
@@ -67,10 +68,11 @@ public final class HttpModule {
     static ApiServer server(Registration registration, Authentication authentication, Administration administration,
                             AccountAttributes attributes, AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                             PrometheusMeterRegistry prometheus, ObjectMapper json, Settings settings, Clock clock,
-                            CognitoApi cognitoApi, ReplicaStatus replica, PasswordAdministration passwords) {
+                            CognitoApi cognitoApi, ReplicaStatus replica, PasswordAdministration passwords,
+                            GroupAdministration groups) {
         // the embedded pool's token issuer: the public base URL followed by the pool id, as Cognito's
         URI issuer = LocalPoolSettings.from(settings.environment()).issuer(settings.baseUrl());
         return new ApiServer(registration, authentication, administration, attributes, auditQueries, local, callers, prometheus,
-                json, issuer, clock, cognitoApi, replica, java.util.Optional.of(passwords));
+                json, issuer, clock, cognitoApi, replica, java.util.Optional.of(passwords), java.util.Optional.of(groups));
     }
 }

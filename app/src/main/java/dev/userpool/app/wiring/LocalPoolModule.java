@@ -12,6 +12,7 @@ import dev.userpool.core.port.in.AccountAttributes;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.GroupAdministration;
 import dev.userpool.core.port.in.PasswordAdministration;
 import dev.userpool.core.port.in.Registration;
 import dev.userpool.embedded.EmbeddedDatabase;
@@ -49,7 +50,8 @@ public final class LocalPoolModule {
     @Singleton
     static CognitoApi cognitoApi(Settings settings, LocalPoolSettings pool, LocalCallers callers, Registration registration,
                                  Authentication authentication, Administration administration, AuditQueries audit,
-                                 AccountAttributes accountAttributes, PasswordAdministration passwords, ObjectMapper json) {
+                                 AccountAttributes accountAttributes, PasswordAdministration passwords,
+                                 GroupAdministration groupAdministration, ObjectMapper json) {
         if (settings.directory() != Settings.DirectoryChoice.EMBEDDED) {
             return CognitoApi.notServed("This app's users are in Amazon Cognito (USERPOOL_DIRECTORY=" 
                     + settings.directory().name().toLowerCase(java.util.Locale.ROOT)
@@ -64,6 +66,6 @@ public final class LocalPoolModule {
                             case ANY -> PoolApiSettings.AdminCallers.ANY;
                             case OFF -> PoolApiSettings.AdminCallers.NOBODY;
                         }, pool.adminUserPasswordAuth()), callers, registration, authentication, administration, audit,
-                accountAttributes, passwords, json);
+                accountAttributes, passwords, groupAdministration, json);
     }
 }

@@ -9,11 +9,13 @@ import dev.userpool.app.http.ReplicaStatus;
 import dev.userpool.app.logging.AuditLogLines;
 import dev.userpool.cognito.CognitoAccountProvisioner;
 import dev.userpool.cognito.CognitoAuthenticator;
+import dev.userpool.cognito.CognitoGroupDirectory;
 import dev.userpool.cognito.CognitoTokenVerifier;
 import dev.userpool.cognito.CognitoUserDirectory;
 import dev.userpool.core.port.out.AuditLog;
 import dev.userpool.core.port.out.Authenticator;
 import dev.userpool.core.port.out.EmailVerifier;
+import dev.userpool.core.port.out.GroupDirectory;
 import dev.userpool.core.port.out.Mailer;
 import dev.userpool.core.port.out.SignInChallenges;
 import dev.userpool.core.port.out.TokenVerifier;
@@ -29,6 +31,7 @@ import dev.userpool.embedded.SqliteAuditLog;
 import dev.userpool.core.port.out.AccountProvisioner;
 import dev.userpool.embedded.SqliteAccountProvisioner;
 import dev.userpool.embedded.SqliteAuthenticator;
+import dev.userpool.embedded.SqliteGroupDirectory;
 import dev.userpool.embedded.SqliteUserDirectory;
 import dev.userpool.embedded.SrpServer;
 import dev.userpool.embedded.SrpSignInChallenges;
@@ -53,6 +56,15 @@ public final class PortsModule {
     @Provides
     static UserDirectory directory(Settings settings, Provider<SqliteUserDirectory> embedded,
                                    Provider<CognitoUserDirectory> cognito) {
+        return switch (settings.directory()) {
+            case EMBEDDED -> embedded.get();
+            case COGNITO -> cognito.get();
+        };
+    }
+
+    @Provides
+    static GroupDirectory groupDirectory(Settings settings, Provider<SqliteGroupDirectory> embedded,
+                                         Provider<CognitoGroupDirectory> cognito) {
         return switch (settings.directory()) {
             case EMBEDDED -> embedded.get();
             case COGNITO -> cognito.get();

@@ -10,6 +10,7 @@ import dev.userpool.core.domain.AdminPolicy;
 import dev.userpool.core.port.out.AuditLog;
 import dev.userpool.core.port.out.Authenticator;
 import dev.userpool.core.port.out.EmailVerifier;
+import dev.userpool.core.port.out.GroupDirectory;
 import dev.userpool.core.port.out.Mailer;
 import dev.userpool.core.port.out.SignInChallenges;
 import dev.userpool.core.port.out.TokenVerifier;
@@ -20,6 +21,7 @@ import dev.userpool.core.testing.InMemoryAuditLog;
 import dev.userpool.core.port.out.AccountProvisioner;
 import dev.userpool.core.testing.InMemoryAccountProvisioner;
 import dev.userpool.core.testing.InMemoryAuthenticator;
+import dev.userpool.core.testing.InMemoryGroupDirectory;
 import dev.userpool.core.testing.InMemoryUserDirectory;
 import dev.userpool.core.testing.RecordingMailer;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -46,10 +48,18 @@ final class FakeEdgeModule {
         return failures.guard(UserDirectory.class, directory);
     }
 
+    @Provides @Singleton static InMemoryGroupDirectory memoryGroups(InMemoryUserDirectory directory) { return new InMemoryGroupDirectory(directory); }
+    @Provides static GroupDirectory groupDirectory(InMemoryGroupDirectory groups) { return groups; }
+
     @Provides
     @Singleton
-    static InMemoryAuthenticator memoryAuthenticator(InMemoryUserDirectory directory, FakeTokenVerifier tokens, AdminPolicy admins) {
-        return new InMemoryAuthenticator(directory, tokens, admins::groupsOf);
+    static InMemoryAuthenticator memoryAuthenticator(InMemoryUserDirectory directory, FakeTokenVerifier tokens, AdminPolicy admins,
+                                                     InMemoryGroupDirectory groups) {
+        return new InMemoryAuthenticator(directory, tokens, user -> {
+            Set<String> named = new java.util.LinkedHashSet<>(groups.tokenGroupsOf(user.id()));
+            named.addAll(admins.groupsOf(user));
+            return named;
+        });
     }
 
     @Provides static Authenticator authenticator(InMemoryAuthenticator authenticator) { return authenticator; }

@@ -23,5 +23,7 @@ public enum AuditEventType {
     /** An administrator set an account's password, permanent or temporary (AdminSetUserPassword). */
     PASSWORD_SET_BY_ADMIN,
     /** An administrator reset an account's password (AdminResetUserPassword): RESET_REQUIRED, and a reset code sent. */
-    PASSWORD_RESET_BY_ADMIN
+    PASSWORD_RESET_BY_ADMIN,
+    // groups (issue 13): an operator's changes to the pool's groups and their members
+    GROUP_CREATED, GROUP_UPDATED, GROUP_DELETED, USER_ADDED_TO_GROUP, USER_REMOVED_FROM_GROUP
 }

@@ -20,7 +20,10 @@ public enum ErrorCode {
     /** An administrator reset the password; sign-in waits for a new one set with a reset code (Cognito's PasswordResetRequiredException). */
     PASSWORD_RESET_REQUIRED("PasswordResetRequired"),
     /** The account is not in the state the operation needs (Cognito's UnsupportedUserStateException). */
-    UNSUPPORTED_USER_STATE("UnsupportedUserState");
+    UNSUPPORTED_USER_STATE("UnsupportedUserState"),
+    // groups (issue 13): a group nobody created, and a group name already in use
+    RESOURCE_NOT_FOUND("ResourceNotFound"),
+    GROUP_EXISTS("GroupExists");
 
     private final String code;
 

@@ -14,6 +14,7 @@ import dev.userpool.core.domain.VerifiedToken;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.out.AuditLog;
 import dev.userpool.core.port.out.Authenticator;
+import dev.userpool.core.port.out.GroupDirectory;
 import dev.userpool.core.port.out.Mailer;
 import dev.userpool.core.port.out.TokenVerifier;
 import dev.userpool.core.port.out.UserDirectory;
@@ -34,20 +35,32 @@ public final class AdministrationService implements Administration {
     private final AdminPolicy adminPolicy;
     private final AuditTrail audit;
     private final Notifications notifications;
+    /** Where membership of the admin group is read; without one, only the configured addresses administer. */
+    private final Optional<GroupDirectory> groups;
 
     /** Without an authenticator: {@link #signOut} is refused. */
     public AdministrationService(UserDirectory directory, TokenVerifier tokenVerifier, Mailer mailer,
                                  AuditLog auditLog, AdminPolicy adminPolicy, Clock clock) {
-        this(directory, Optional.empty(), tokenVerifier, mailer, auditLog, adminPolicy, clock);
+        this(directory, Optional.empty(), tokenVerifier, mailer, auditLog, adminPolicy, clock, Optional.empty());
     }
 
+    /** Without groups: only the configured addresses administer. */
     public AdministrationService(UserDirectory directory, Authenticator authenticator, TokenVerifier tokenVerifier,
                                  Mailer mailer, AuditLog auditLog, AdminPolicy adminPolicy, Clock clock) {
-        this(directory, Optional.of(authenticator), tokenVerifier, mailer, auditLog, adminPolicy, clock);
+        this(directory, Optional.of(authenticator), tokenVerifier, mailer, auditLog, adminPolicy, clock, Optional.empty());
+    }
+
+    /** The members of the policy's admin group administer too. */
+    public AdministrationService(UserDirectory directory, Authenticator authenticator, TokenVerifier tokenVerifier,
+                                 Mailer mailer, AuditLog auditLog, AdminPolicy adminPolicy, Clock clock,
+                                 GroupDirectory groups) {
+        this(directory, Optional.of(authenticator), tokenVerifier, mailer, auditLog, adminPolicy, clock, Optional.of(groups));
     }
 
     private AdministrationService(UserDirectory directory, Optional<Authenticator> authenticator, TokenVerifier tokenVerifier,
-                                  Mailer mailer, AuditLog auditLog, AdminPolicy adminPolicy, Clock clock) {
+                                  Mailer mailer, AuditLog auditLog, AdminPolicy adminPolicy, Clock clock,
+                                  Optional<GroupDirectory> groups) {
+        this.groups = groups;
         this.directory = directory;
         this.names = new AccountNames(directory);
         this.authenticator = authenticator;
@@ -78,8 +91,14 @@ public final class AdministrationService implements Administration {
         if (token.use() != VerifiedToken.TokenUse.ACCESS) {
             return new AdminAccess.Denied("An access token is required, not an ID token.");
         }
-        if (!adminPolicy.isAdmin(token, user)) return new AdminAccess.Denied("This account is not an administrator.");
+        if (!adminPolicy.isAdmin(user, inAdminGroup(user))) return new AdminAccess.Denied("This account is not an administrator.");
         return new AdminAccess.Granted(new Administrator(user.id(), user.email()));
+    }
+
+    /** Asked only of accounts the address list does not already make administrators. */
+    private boolean inAdminGroup(User user) {
+        if (adminPolicy.isConfiguredAdmin(user)) return false;
+        return groups.map(g -> g.isMember(adminPolicy.adminGroup(), user.id())).orElse(false);
     }
 
     @Override

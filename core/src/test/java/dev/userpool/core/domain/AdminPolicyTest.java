@@ -3,7 +3,6 @@ package dev.userpool.core.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -26,28 +25,31 @@ class AdminPolicyTest {
         return verified ? confirmed.verifyEmail().after() : confirmed;
     }
 
-    private static VerifiedToken token(User user, Set<String> groups) {
-        return new VerifiedToken(user.id(), VerifiedToken.TokenUse.ACCESS, Optional.of(user.email()), groups, T0,
-                T0.plusSeconds(3600));
-    }
-
     @Test
     void aConfiguredAddressThatIsNotVerifiedIsNoAdministrator() {
         User unverified = account(BOSS, false);
-        assertThat(policy.isAdmin(token(unverified, Set.of()), unverified)).isFalse();
+        assertThat(policy.isAdmin(unverified, false)).isFalse();
     }
 
     @Test
     void aConfiguredAddressThatIsVerifiedIsAnAdministrator() {
         User verified = account(BOSS, true);
-        assertThat(policy.isAdmin(token(verified, Set.of()), verified)).isTrue();
+        assertThat(policy.isAdmin(verified, false)).isTrue();
     }
 
     @Test
     void theAdminsGroupNeedsNoConfiguredAddress() {
         User member = account(EmailAddress.parse("member@example.com"), false);
-        assertThat(policy.isAdmin(token(member, Set.of(AdminPolicy.ADMIN_GROUP)), member)).isTrue();
-        assertThat(policy.isAdmin(token(member, Set.of()), member)).isFalse();
+        assertThat(policy.isAdmin(member, true)).isTrue();
+        assertThat(policy.isAdmin(member, false)).isFalse();
+    }
+
+    @Test
+    void theAdminGroupIsConfigurableAndConfiguredAdministratorsTokensNameIt() {
+        AdminPolicy operators = new AdminPolicy(Set.of(BOSS), new GroupName("operators"));
+        assertThat(operators.adminGroup().value()).isEqualTo("operators");
+        assertThat(operators.groupsOf(account(BOSS, true))).containsExactly("operators");
+        assertThat(policy.adminGroup().value()).isEqualTo(AdminPolicy.DEFAULT_ADMIN_GROUP);
     }
 
     @Test

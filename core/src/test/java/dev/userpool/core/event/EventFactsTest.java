@@ -70,7 +70,9 @@ class EventFactsTest {
                 "ATTRIBUTES_UPDATED", "ATTRIBUTES_DELETED", "CUSTOM_ATTRIBUTES_ADDED",
                 // issue 13, admin-created users and password administration
                 "USER_INVITED", "NEW_PASSWORD_REQUIRED", "NEW_PASSWORD_CHOSEN", "PASSWORD_SET_BY_ADMIN",
-                "PASSWORD_RESET_BY_ADMIN");
+                "PASSWORD_RESET_BY_ADMIN",
+                // issue 13, groups
+                "GROUP_CREATED", "GROUP_UPDATED", "GROUP_DELETED", "USER_ADDED_TO_GROUP", "USER_REMOVED_FROM_GROUP");
     }
 
     @Test

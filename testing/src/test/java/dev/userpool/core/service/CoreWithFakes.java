@@ -25,6 +25,7 @@ import dev.userpool.core.testing.FakeTokenVerifier;
 import dev.userpool.core.testing.InMemoryAuditLog;
 import dev.userpool.core.testing.InMemoryAccountProvisioner;
 import dev.userpool.core.testing.InMemoryAuthenticator;
+import dev.userpool.core.testing.InMemoryGroupDirectory;
 import dev.userpool.core.testing.InMemoryUserDirectory;
 import dev.userpool.core.testing.MutableClock;
 import dev.userpool.core.testing.RecordingMailer;
@@ -46,6 +47,7 @@ final class CoreWithFakes {
     final MutableClock clock = MutableClock.at(START);
     final AdminPolicy adminPolicy = new AdminPolicy(Set.of(EmailAddress.parse(ADMIN_EMAIL)));
     final InMemoryUserDirectory directory;
+    final InMemoryGroupDirectory groups;
     final FakeTokenVerifier tokens = new FakeTokenVerifier(clock);
     final InMemoryAuthenticator authenticator;
     final FakeEmailVerifier emailVerifier = new FakeEmailVerifier();
@@ -59,15 +61,23 @@ final class CoreWithFakes {
     final InMemoryAccountProvisioner provisioner;
     final PasswordAdministrationService passwordAdministration;
     static final java.net.URI SIGN_IN_PAGE = java.net.URI.create("https://auth.example.com/signin.html");
+    final GroupAdministrationService groupAdministration;
 
     private CoreWithFakes(VerificationMode mode, UserEnumerationProtection protection, Supplier<String> codes) {
         directory = codes == null ? new InMemoryUserDirectory(clock) : new InMemoryUserDirectory(clock, codes);
-        authenticator = new InMemoryAuthenticator(directory, tokens, adminPolicy::groupsOf);
+        groups = new InMemoryGroupDirectory(directory);
+        // the tokens name the account's groups and, for a configured administrator, the admin group
+        authenticator = new InMemoryAuthenticator(directory, tokens, user -> {
+            Set<String> named = new java.util.LinkedHashSet<>(groups.tokenGroupsOf(user.id()));
+            named.addAll(adminPolicy.groupsOf(user));
+            return named;
+        });
         PasswordPolicy policy = PasswordPolicy.cognitoDefault();
         registration = new RegistrationService(directory, emailVerifier, auditLog, policy, mode, protection, clock);
         authentication = new AuthenticationService(authenticator, tokens, directory, mailer, auditLog, policy,
                 protection, clock, Optional.of(authenticator));
-        administration = new AdministrationService(directory, authenticator, tokens, mailer, auditLog, adminPolicy, clock);
+        administration = new AdministrationService(directory, authenticator, tokens, mailer, auditLog, adminPolicy, clock, groups);
+        groupAdministration = new GroupAdministrationService(groups, directory, auditLog, clock);
         auditQueries = new AuditQueryService(auditLog, directory);
         provisioner = new InMemoryAccountProvisioner(directory, authenticator);
         passwordAdministration = new PasswordAdministrationService(directory, provisioner, mailer, auditLog, policy,

@@ -11,6 +11,7 @@ import dev.userpool.core.port.in.AccountAttributes;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.GroupAdministration;
 import dev.userpool.core.port.in.PasswordAdministration;
 import dev.userpool.core.port.in.Registration;
 import io.javalin.Javalin;
@@ -58,7 +59,8 @@ public final class CognitoApi {
      */
     public static CognitoApi serving(PoolApiSettings settings, LocalCallers callers, Registration registration,
                                      Authentication authentication, Administration administration, AuditQueries audit,
-                                     AccountAttributes accountAttributes, PasswordAdministration passwords, ObjectMapper json) {
+                                     AccountAttributes accountAttributes, PasswordAdministration passwords,
+                                     GroupAdministration groupAdministration, ObjectMapper json) {
         LocalPool pool = new LocalPool(settings, callers);
         SignUpOperations signUp = new SignUpOperations(registration, pool);
         AuthOperations auth = new AuthOperations(authentication, settings.srp(), pool);
@@ -104,6 +106,17 @@ public final class CognitoApi {
         ops.put("AdminCreateUser", admin.guarded("AdminCreateUser", invitations::createUser));
         ops.put("AdminSetUserPassword", admin.guarded("AdminSetUserPassword", invitations::setUserPassword));
         ops.put("AdminResetUserPassword", admin.guarded("AdminResetUserPassword", invitations::resetUserPassword));
+        // groups (issue 13), admin operations like those above
+        GroupOperations groups = new GroupOperations(groupAdministration, pool);
+        ops.put("CreateGroup", admin.guarded("CreateGroup", groups::createGroup));
+        ops.put("GetGroup", admin.guarded("GetGroup", groups::getGroup));
+        ops.put("UpdateGroup", admin.guarded("UpdateGroup", groups::updateGroup));
+        ops.put("DeleteGroup", admin.guarded("DeleteGroup", groups::deleteGroup));
+        ops.put("ListGroups", admin.guarded("ListGroups", groups::listGroups));
+        ops.put("AdminAddUserToGroup", admin.guarded("AdminAddUserToGroup", groups::addUserToGroup));
+        ops.put("AdminRemoveUserFromGroup", admin.guarded("AdminRemoveUserFromGroup", groups::removeUserFromGroup));
+        ops.put("AdminListGroupsForUser", admin.guarded("AdminListGroupsForUser", groups::listGroupsForUser));
+        ops.put("ListUsersInGroup", admin.guarded("ListUsersInGroup", groups::listUsersInGroup));
         return new CognitoApi(Optional.of(settings), java.util.Collections.unmodifiableMap(ops), Optional.empty(), json);
     }
 

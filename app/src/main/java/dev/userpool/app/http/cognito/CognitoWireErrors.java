@@ -28,6 +28,8 @@ final class CognitoWireErrors {
             case PASSWORD_RESET_REQUIRED -> new CognitoError("PasswordResetRequiredException", e.getMessage());
             case UNSUPPORTED_USER_STATE -> new CognitoError("UnsupportedUserStateException", e.getMessage());
             case SERVICE_UNAVAILABLE -> new CognitoError("InternalErrorException", e.getMessage(), 500);
+            case RESOURCE_NOT_FOUND -> new CognitoError("ResourceNotFoundException", e.getMessage());
+            case GROUP_EXISTS -> new CognitoError("GroupExistsException", e.getMessage());
         };
     }
 }
