@@ -107,6 +107,8 @@ public final class OutboxMailer implements Mailer {
             case PASSWORD_CHANGED -> "Password-changed notice";
             case PASSWORD_RESET -> "Password-reset notice";
             case ACCOUNT_DELETED -> "Account-deleted notice";
+            case EMAIL_CHANGE_CODE -> "Address-change code";
+            case EMAIL_CHANGED -> "Address-changed notice";
         };
     }
 

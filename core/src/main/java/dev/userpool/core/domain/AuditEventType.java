@@ -9,5 +9,8 @@ public enum AuditEventType {
     SIGN_IN, TOKENS_REFRESHED, SIGN_OUT, PASSWORD_RESET_REQUESTED, PASSWORD_RESET, PASSWORD_CHANGED,
     USER_DISABLED, USER_ENABLED, USER_DELETED,
     /** A sign-in proved a password whose stored hash had outdated parameters, and a new hash replaced it. */
-    PASSWORD_REHASHED
+    PASSWORD_REHASHED,
+    // Changing the address (issue 13): a new address asked for (a code sent to it), a code sent again,
+    // and the change proven by that code. Verifying the account's own address by such a code is EMAIL_VERIFIED.
+    EMAIL_CHANGE_REQUESTED, EMAIL_CHANGE_CODE_SENT, EMAIL_CHANGED
 }

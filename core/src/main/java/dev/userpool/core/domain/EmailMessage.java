@@ -11,7 +11,9 @@ public record EmailMessage(EmailAddress to, Kind kind, String subject, String te
                            Optional<String> oneTimeCode) {
     public enum Kind {
         CONFIRMATION_CODE, PASSWORD_RESET_CODE, VERIFICATION_LINK,
-        PASSWORD_CHANGED, PASSWORD_RESET, ACCOUNT_DELETED
+        PASSWORD_CHANGED, PASSWORD_RESET, ACCOUNT_DELETED,
+        // changing the address: the code to the new one, and the notice to the old one once it is done
+        EMAIL_CHANGE_CODE, EMAIL_CHANGED
     }
 
     public EmailMessage {
