@@ -166,7 +166,16 @@ final class Schema {
                     CREATE TRIGGER session_ended AFTER DELETE ON sessions BEGIN
                       INSERT INTO session_ends (session_id) VALUES (OLD.id);
                       DELETE FROM session_ends WHERE seq <= (SELECT MAX(seq) FROM session_ends) - 10000;
-                    END"""));
+                    END"""),
+            // 7 (issue 13, changing the address): the address an account asked to move to, until the code
+            // sent there is proven (SqliteEmailChanges). Not unique: the address is nobody's until proven.
+            List.of(
+                    """
+                    CREATE TABLE pending_email_changes (
+                      user_id      TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+                      email        TEXT NOT NULL,
+                      requested_at INTEGER NOT NULL
+                    )"""));
 
     static int latestVersion() {
         return MIGRATIONS.size();

@@ -3,6 +3,7 @@ package dev.userpool.app.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.userpool.app.http.cognito.CognitoApi;
 import dev.userpool.app.http.pages.AppPages;
+import dev.userpool.core.port.in.AddressChange;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.Authentication;
@@ -31,15 +32,17 @@ public final class ApiServer {
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
                      AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
-                     PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock) {
+                     PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock,
+                     AddressChange addressChange) {
         this(registration, authentication, administration, auditQueries, local, callers, prometheus, json, issuer, clock,
-                CognitoApi.notServed("This server does not serve Cognito's user-pool API.", json), ReplicaStatus.none());
+                CognitoApi.notServed("This server does not serve Cognito's user-pool API.", json), ReplicaStatus.none(),
+                addressChange);
     }
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
                      AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                      PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock, CognitoApi cognitoApi,
-                     ReplicaStatus replica) {
+                     ReplicaStatus replica, AddressChange addressChange) {
         HttpMetrics metrics = new HttpMetrics(prometheus);
         Problems problems = new Problems(json);
         this.app = Javalin.create(config -> {
@@ -67,6 +70,7 @@ public final class ApiServer {
         problems.install(app);
         new RegistrationRoutes(registration, local, json).install(app);
         new SessionRoutes(authentication, metrics, json).install(app);
+        new EmailRoutes(addressChange, json).install(app);
         new AdminRoutes(administration, auditQueries, clock).install(app);
         new PlatformRoutes(local, replica, callers, prometheus, issuer, cognitoApi.userPoolId()).install(app);
         new AppPages().install(app);

@@ -65,10 +65,11 @@ public final class HttpModule {
     static ApiServer server(Registration registration, Authentication authentication, Administration administration,
                             AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                             PrometheusMeterRegistry prometheus, ObjectMapper json, Settings settings, Clock clock,
-                            CognitoApi cognitoApi, ReplicaStatus replica) {
+                            CognitoApi cognitoApi, ReplicaStatus replica,
+                            dev.userpool.core.port.in.AddressChange addressChange) {
         // the embedded pool's token issuer: the public base URL followed by the pool id, as Cognito's
         URI issuer = LocalPoolSettings.from(settings.environment()).issuer(settings.baseUrl());
         return new ApiServer(registration, authentication, administration, auditQueries, local, callers, prometheus,
-                json, issuer, clock, cognitoApi, replica);
+                json, issuer, clock, cognitoApi, replica, addressChange);
     }
 }

@@ -45,7 +45,8 @@ public final class LocalPoolModule {
     @Provides
     @Singleton
     static CognitoApi cognitoApi(Settings settings, LocalPoolSettings pool, LocalCallers callers, Registration registration,
-                                 Authentication authentication, Administration administration, ObjectMapper json) {
+                                 Authentication authentication, Administration administration,
+                                 dev.userpool.core.port.in.AddressChange addressChange, ObjectMapper json) {
         if (settings.directory() != Settings.DirectoryChoice.EMBEDDED) {
             return CognitoApi.notServed("This app's users are in Amazon Cognito (USERPOOL_DIRECTORY=" 
                     + settings.directory().name().toLowerCase(java.util.Locale.ROOT)
@@ -59,6 +60,6 @@ public final class LocalPoolModule {
                             case LOOPBACK -> PoolApiSettings.AdminCallers.LOCAL;
                             case ANY -> PoolApiSettings.AdminCallers.ANY;
                             case OFF -> PoolApiSettings.AdminCallers.NOBODY;
-                        }), callers, registration, authentication, administration, json);
+                        }), callers, registration, authentication, administration, addressChange, json);
     }
 }

@@ -56,6 +56,17 @@ public final class PortsModule {
         };
     }
 
+    /** Address changes live where the accounts do. */
+    @Provides
+    static dev.userpool.core.port.out.EmailChanges emailChanges(Settings settings,
+            Provider<dev.userpool.embedded.SqliteEmailChanges> embedded,
+            Provider<dev.userpool.cognito.CognitoEmailChanges> cognito) {
+        return switch (settings.directory()) {
+            case EMBEDDED -> embedded.get();
+            case COGNITO -> cognito.get();
+        };
+    }
+
     @Provides
     static Authenticator authenticator(Settings settings, Provider<SqliteAuthenticator> embedded,
                                        Provider<CognitoAuthenticator> cognito) {

@@ -65,7 +65,8 @@ class EventFactsTest {
         assertThat(Arrays.stream(AuditEventType.values()).map(Enum::name)).containsExactly(
                 "SIGN_UP", "CONFIRMATION_CODE_SENT", "SIGN_UP_CONFIRMED", "VERIFICATION_LINK_SENT", "EMAIL_VERIFIED",
                 "SIGN_IN", "TOKENS_REFRESHED", "SIGN_OUT", "PASSWORD_RESET_REQUESTED", "PASSWORD_RESET",
-                "PASSWORD_CHANGED", "USER_DISABLED", "USER_ENABLED", "USER_DELETED", "PASSWORD_REHASHED");
+                "PASSWORD_CHANGED", "USER_DISABLED", "USER_ENABLED", "USER_DELETED", "PASSWORD_REHASHED",
+                "EMAIL_CHANGE_REQUESTED", "EMAIL_CHANGE_CODE_SENT", "EMAIL_CHANGED");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.userpool.app.http.LocalCallers;
 import dev.userpool.app.http.RequestBodies;
 import dev.userpool.app.http.RequestContexts;
 import dev.userpool.core.domain.UserPoolException;
+import dev.userpool.core.port.in.AddressChange;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.Authentication;
 import dev.userpool.core.port.in.Registration;
@@ -54,12 +55,14 @@ public final class CognitoApi {
      * @param callers who may call the admin operations with {@code USERPOOL_POOL_ADMIN=loopback}
      */
     public static CognitoApi serving(PoolApiSettings settings, LocalCallers callers, Registration registration,
-                                     Authentication authentication, Administration administration, ObjectMapper json) {
+                                     Authentication authentication, Administration administration,
+                                     AddressChange addressChange, ObjectMapper json) {
         LocalPool pool = new LocalPool(settings, callers);
         SignUpOperations signUp = new SignUpOperations(registration, pool);
         AuthOperations auth = new AuthOperations(authentication, settings.srp(), pool);
         AccountOperations account = new AccountOperations(authentication, pool);
         AdminOperations admin = new AdminOperations(administration, pool);
+        EmailChangeOperations emailChange = new EmailChangeOperations(addressChange);
         Map<String, Operation> ops = new LinkedHashMap<>();
         ops.put("SignUp", signUp::signUp);
         ops.put("ConfirmSignUp", signUp::confirmSignUp);
@@ -74,6 +77,10 @@ public final class CognitoApi {
         ops.put("ConfirmForgotPassword", account::confirmForgotPassword);
         ops.put("ChangePassword", account::changePassword);
         ops.put("DeleteUser", account::deleteUser);
+        // issue 13, the address: UpdateUserAttributes serves email only here (the other attributes are merged in)
+        ops.put("UpdateUserAttributes", emailChange::updateUserAttributes);
+        ops.put("VerifyUserAttribute", emailChange::verifyUserAttribute);
+        ops.put("GetUserAttributeVerificationCode", emailChange::getUserAttributeVerificationCode);
         ops.put("AdminConfirmSignUp", admin.guarded("AdminConfirmSignUp", admin::confirmSignUp));
         ops.put("AdminGetUser", admin.guarded("AdminGetUser", admin::getUser));
         ops.put("AdminUpdateUserAttributes", admin.guarded("AdminUpdateUserAttributes", admin::updateUserAttributes));
