@@ -101,6 +101,46 @@ public final class CognitoLocal implements AutoCloseable {
         return createClient(pool.id(), withSecret);
     }
 
+    /**
+     * A pool like {@link #createPool} (auto-verified email, no client secret) that keeps the original
+     * address active while a change waits for its code
+     * ({@code UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate = [email]}), as
+     * CognitoEmailChanges needs.
+     */
+    public Pool createPoolKeepingOriginalEmail() {
+        UserPoolType pool = admin.createUserPool(b -> b
+                .poolName("userpool-" + UUID.randomUUID().toString().substring(0, 8))
+                .usernameAttributes(UsernameAttributeType.EMAIL)
+                .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                .userAttributeUpdateSettings(u -> u.attributesRequireVerificationBeforeUpdateWithStrings("email"))).userPool();
+        return createClient(pool.id(), false);
+    }
+
+    /**
+     * The attribute-verification code cognito-local keeps for the account whose address, or pending new
+     * address, is {@code email} (it "sends" it nowhere); gone once used.
+     */
+    public Optional<String> attributeVerificationCode(String userPoolId, EmailAddress email) {
+        Path file = dataDir.resolve(".cognito/db/" + userPoolId + ".json");
+        try {
+            for (JsonNode user : JSON.readTree(file.toFile()).path("Users")) {
+                boolean named = false;
+                for (String list : List.of("Attributes", "UnverifiedAttributeChanges")) {
+                    for (JsonNode attribute : user.path(list)) {
+                        named |= "email".equals(attribute.path("Name").asText())
+                                && email.value().equals(attribute.path("Value").asText());
+                    }
+                }
+                if (named && user.hasNonNull("AttributeVerificationCode")) {
+                    return Optional.of(user.path("AttributeVerificationCode").asText());
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Another app client of an existing pool. */
     public Pool createClient(String userPoolId, boolean withSecret) {
         UserPoolClientType client = admin.createUserPoolClient(b -> b.userPoolId(userPoolId).clientName("userpool-app")

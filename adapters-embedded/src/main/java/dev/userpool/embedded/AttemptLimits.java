@@ -25,7 +25,10 @@ final class AttemptLimits {
         RESEND_CONFIRMATION_CODE(5),
         FORGOT_PASSWORD(5),
         // Not in DESIGN §2's table: without it a reset code could be guessed without limit for its hour.
-        CONFIRM_FORGOT_PASSWORD(15);
+        CONFIRM_FORGOT_PASSWORD(15),
+        // changing or verifying the address, as sending and checking sign-up codes
+        SEND_EMAIL_CODE(5),
+        VERIFY_EMAIL(15);
 
         final int perHour;
 

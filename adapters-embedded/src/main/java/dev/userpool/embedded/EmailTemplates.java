@@ -19,6 +19,13 @@ final class EmailTemplates {
                 "If you did not sign up with this address, ignore this email.", code);
     }
 
+    /** The code that proves an address: one the account asked to move to, or its own. */
+    static EmailMessage emailChangeCode(EmailAddress to, String code) {
+        return withCode(to, Kind.EMAIL_CHANGE_CODE, "Your verification code",
+                "Your code to verify this email address for your account is " + code + ". It is valid for 24 hours.",
+                "If you did not ask to use this address, ignore this email: nothing changes without the code.", code);
+    }
+
     static EmailMessage passwordResetCode(EmailAddress to, String code) {
         return withCode(to, Kind.PASSWORD_RESET_CODE, "Your password reset code",
                 "Your password reset code is " + code + ". It is valid for 1 hour.",

@@ -26,7 +26,9 @@ final class OneTimeCodes {
 
     enum Purpose {
         SIGN_UP(Duration.ofHours(24)),
-        PASSWORD_RESET(Duration.ofHours(1));
+        PASSWORD_RESET(Duration.ofHours(1)),
+        /** A code that proves an address: a new one pending, or the account's own (Cognito's attribute verification). */
+        VERIFY_EMAIL(Duration.ofHours(24));
 
         final Duration validFor;
 

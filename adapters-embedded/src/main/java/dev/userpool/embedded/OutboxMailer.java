@@ -111,6 +111,8 @@ public final class OutboxMailer implements Mailer {
             case PASSWORD_RESET -> "Password-reset notice";
             case ACCOUNT_DELETED -> "Account-deleted notice";
             case INVITATION -> "Invitation";
+            case EMAIL_CHANGE_CODE -> "Address-change code";
+            case EMAIL_CHANGED -> "Address-changed notice";
         };
     }
 

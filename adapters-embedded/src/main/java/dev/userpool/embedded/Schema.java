@@ -221,7 +221,16 @@ final class Schema {
                       user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
                       PRIMARY KEY (group_name, user_id)
                     )""",
-                    "CREATE INDEX group_members_by_user ON group_members (user_id, group_name)"));
+                    "CREATE INDEX group_members_by_user ON group_members (user_id, group_name)"),
+            // 7 (issue 13, changing the address): the address an account asked to move to, until the code
+            // sent there is proven (SqliteEmailChanges). Not unique: the address is nobody's until proven.
+            List.of(
+                    """
+                    CREATE TABLE pending_email_changes (
+                      user_id      TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+                      email        TEXT NOT NULL,
+                      requested_at INTEGER NOT NULL
+                    )"""));
 
     static int latestVersion() {
         return MIGRATIONS.size();

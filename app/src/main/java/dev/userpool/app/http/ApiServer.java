@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.userpool.app.http.cognito.CognitoApi;
 import dev.userpool.app.http.pages.AppPages;
 import dev.userpool.core.port.in.AccountAttributes;
+import dev.userpool.core.port.in.AddressChange;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.GroupAdministration;
@@ -35,16 +36,18 @@ public final class ApiServer {
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
                      AccountAttributes attributes, AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
-                     PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock) {
+                     PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock,
+                     AddressChange addressChange) {
         this(registration, authentication, administration, attributes, auditQueries, local, callers, prometheus, json, issuer, clock,
                 CognitoApi.notServed("This server does not serve Cognito's user-pool API.", json), ReplicaStatus.none(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), addressChange);
     }
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
                      AccountAttributes attributes, AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                      PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock, CognitoApi cognitoApi,
-                     ReplicaStatus replica, Optional<PasswordAdministration> passwords, Optional<GroupAdministration> groups) {
+                     ReplicaStatus replica, Optional<PasswordAdministration> passwords, Optional<GroupAdministration> groups,
+                     AddressChange addressChange) {
         HttpMetrics metrics = new HttpMetrics(prometheus);
         Problems problems = new Problems(json);
         this.app = Javalin.create(config -> {
@@ -73,6 +76,7 @@ public final class ApiServer {
         new RegistrationRoutes(registration, local, json).install(app);
         new SessionRoutes(authentication, attributes.policy(), metrics, json).install(app);
         new AttributeRoutes(attributes, authentication, json).install(app);
+        new EmailRoutes(addressChange, json).install(app);
         new AdminRoutes(administration, auditQueries, clock).install(app);
         new NewPasswordRoutes(authentication, json).install(app);
         passwords.ifPresent(p -> new InvitationRoutes(administration, p, json).install(app));

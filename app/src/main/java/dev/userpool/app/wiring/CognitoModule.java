@@ -79,6 +79,14 @@ public final class CognitoModule {
         return new CognitoUserDirectory(client, pool(cognito), appClient(cognito));
     }
 
+    /** Address changes by the user's access token (issue 13). */
+    @Provides
+    @Singleton
+    static dev.userpool.cognito.CognitoEmailChanges cognitoEmailChanges(CognitoIdentityProviderClient client,
+                                                                        CognitoSettings cognito) {
+        return new dev.userpool.cognito.CognitoEmailChanges(client, pool(cognito));
+    }
+
     @Provides
     @Singleton
     static CognitoGroupDirectory cognitoGroups(CognitoIdentityProviderClient client, CognitoSettings cognito) {

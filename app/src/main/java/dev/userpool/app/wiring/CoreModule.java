@@ -124,6 +124,15 @@ public final class CoreModule {
         return new PasswordAdministrationService(directory, provisioner, mailer, audit, policy, invitations, clock);
     }
 
+    /** Changing the address with a code to the new one (issue 13). */
+    @Provides
+    @Singleton
+    static dev.userpool.core.port.in.AddressChange addressChange(dev.userpool.core.port.out.EmailChanges changes,
+                                                                UserDirectory directory, TokenVerifier tokens,
+                                                                Mailer mailer, AuditLog audit, Clock clock) {
+        return new dev.userpool.core.service.AddressChangeService(changes, directory, tokens, mailer, audit, clock);
+    }
+
     @Provides
     @Singleton
     static AuditQueries auditQueries(AuditLog audit, UserDirectory directory) {

@@ -151,6 +151,13 @@ public final class EmbeddedEdgeModule {
         return new SqliteUserDirectory(db, hasher, mailer, clock, srp);
     }
 
+    /** Address changes waiting for their code (issue 13). */
+    @Provides
+    @Singleton
+    static dev.userpool.embedded.SqliteEmailChanges emailChanges(EmbeddedDatabase db, Mailer mailer, Clock clock) {
+        return new dev.userpool.embedded.SqliteEmailChanges(db, mailer, clock);
+    }
+
     @Provides
     @Singleton
     static SqliteAccountProvisioner accountProvisioner(EmbeddedDatabase db, PasswordHasher hasher, Mailer mailer, Clock clock,

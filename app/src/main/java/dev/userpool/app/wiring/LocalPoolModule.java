@@ -51,7 +51,8 @@ public final class LocalPoolModule {
     static CognitoApi cognitoApi(Settings settings, LocalPoolSettings pool, LocalCallers callers, Registration registration,
                                  Authentication authentication, Administration administration, AuditQueries audit,
                                  AccountAttributes accountAttributes, PasswordAdministration passwords,
-                                 GroupAdministration groupAdministration, ObjectMapper json) {
+                                 GroupAdministration groupAdministration, dev.userpool.core.port.in.AddressChange addressChange,
+                                 ObjectMapper json) {
         if (settings.directory() != Settings.DirectoryChoice.EMBEDDED) {
             return CognitoApi.notServed("This app's users are in Amazon Cognito (USERPOOL_DIRECTORY=" 
                     + settings.directory().name().toLowerCase(java.util.Locale.ROOT)
@@ -66,6 +67,6 @@ public final class LocalPoolModule {
                             case ANY -> PoolApiSettings.AdminCallers.ANY;
                             case OFF -> PoolApiSettings.AdminCallers.NOBODY;
                         }, pool.adminUserPasswordAuth()), callers, registration, authentication, administration, audit,
-                accountAttributes, passwords, groupAdministration, json);
+                accountAttributes, passwords, groupAdministration, addressChange, json);
     }
 }

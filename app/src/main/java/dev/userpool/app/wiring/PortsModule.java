@@ -62,6 +62,17 @@ public final class PortsModule {
         };
     }
 
+    /** Address changes live where the accounts do. */
+    @Provides
+    static dev.userpool.core.port.out.EmailChanges emailChanges(Settings settings,
+            Provider<dev.userpool.embedded.SqliteEmailChanges> embedded,
+            Provider<dev.userpool.cognito.CognitoEmailChanges> cognito) {
+        return switch (settings.directory()) {
+            case EMBEDDED -> embedded.get();
+            case COGNITO -> cognito.get();
+        };
+    }
+
     @Provides
     static GroupDirectory groupDirectory(Settings settings, Provider<SqliteGroupDirectory> embedded,
                                          Provider<CognitoGroupDirectory> cognito) {

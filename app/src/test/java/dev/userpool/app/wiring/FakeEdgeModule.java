@@ -71,6 +71,9 @@ final class FakeEdgeModule {
     }
 
     @Provides static TokenVerifier tokenVerifier(FakeTokenVerifier tokens) { return tokens; }
+    @Provides @Singleton static dev.userpool.core.port.out.EmailChanges emailChanges(InMemoryUserDirectory directory) {
+        return new dev.userpool.core.testing.InMemoryEmailChanges(directory);
+    }
     @Provides static Mailer mailer(RecordingMailer mailer) { return mailer; }
     @Provides static AuditLog auditLog(InMemoryAuditLog log) { return log; }
     @Provides static EmailVerifier emailVerifier(FakeEmailVerifier verifier) { return verifier; }

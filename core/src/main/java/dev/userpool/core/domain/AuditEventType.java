@@ -25,5 +25,8 @@ public enum AuditEventType {
     /** An administrator reset an account's password (AdminResetUserPassword): RESET_REQUIRED, and a reset code sent. */
     PASSWORD_RESET_BY_ADMIN,
     // groups (issue 13): an operator's changes to the pool's groups and their members
-    GROUP_CREATED, GROUP_UPDATED, GROUP_DELETED, USER_ADDED_TO_GROUP, USER_REMOVED_FROM_GROUP
+    GROUP_CREATED, GROUP_UPDATED, GROUP_DELETED, USER_ADDED_TO_GROUP, USER_REMOVED_FROM_GROUP,
+    // Changing the address (issue 13): a new address asked for (a code sent to it), a code sent again,
+    // and the change proven by that code. Verifying the account's own address by such a code is EMAIL_VERIFIED.
+    EMAIL_CHANGE_REQUESTED, EMAIL_CHANGE_CODE_SENT, EMAIL_CHANGED
 }

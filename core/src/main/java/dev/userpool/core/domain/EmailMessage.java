@@ -13,7 +13,9 @@ public record EmailMessage(EmailAddress to, Kind kind, String subject, String te
         CONFIRMATION_CODE, PASSWORD_RESET_CODE, VERIFICATION_LINK,
         PASSWORD_CHANGED, PASSWORD_RESET, ACCOUNT_DELETED,
         /** An administrator created the account: the temporary password and where to sign in. */
-        INVITATION
+        INVITATION,
+        // changing the address: the code to the new one, and the notice to the old one once it is done
+        EMAIL_CHANGE_CODE, EMAIL_CHANGED
     }
 
     public EmailMessage {

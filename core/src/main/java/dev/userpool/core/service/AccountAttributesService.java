@@ -155,8 +155,7 @@ public final class AccountAttributesService implements AccountAttributes {
     /** The changes without the address, which only the email-change use case may take. */
     private Map<String, String> withoutEmail(Map<String, String> changes) {
         if (changes.containsKey(AttributeSchema.EMAIL)) {
-            // email change: the lead plugs the email slice in here
-            throw emailChangeNotServed();
+            throw addressChangeElsewhere();
         }
         if (changes.containsKey(AttributeSchema.EMAIL_VERIFIED)) {
             throw UserPoolException.notAuthorized(AttributePolicy.UNAUTHORIZED_WRITE);
@@ -164,9 +163,10 @@ public final class AccountAttributesService implements AccountAttributes {
         return changes;
     }
 
-    /** The seam of the email slice (issue 13: a new address is verified before it replaces the old one). */
-    static UserPoolException emailChangeNotServed() {
-        return new UserPoolException(ErrorCode.INVALID_PARAMETER, "Changing email is not served yet.");
+    /** A new address is proven by a code before it replaces the old one: that is AddressChange's use case, not this one's. */
+    static UserPoolException addressChangeElsewhere() {
+        return new UserPoolException(ErrorCode.INVALID_PARAMETER,
+                "Change the address with AddressChange: a new address is proven by a code before it replaces the old one.");
     }
 
     private static void requireSome(Collection<String> names, String member) {

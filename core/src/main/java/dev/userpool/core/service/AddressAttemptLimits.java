@@ -31,7 +31,10 @@ final class AddressAttemptLimits {
         CONFIRM_SIGN_UP(15),
         RESEND_CONFIRMATION_CODE(5),
         FORGOT_PASSWORD(5),
-        VERIFICATION_LINK(5);
+        VERIFICATION_LINK(5),
+        // codes for a change of address, counted per new address, whichever accounts ask: no address
+        // can be sent more of them than of sign-up codes
+        EMAIL_CHANGE_CODE(5);
 
         final int perHour;
 

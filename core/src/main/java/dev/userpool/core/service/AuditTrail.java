@@ -130,6 +130,15 @@ final class AuditTrail {
             return this;
         }
 
+        /**
+         * What turned out to happen, when only the outcome tells (proving an address code verifies the
+         * account's address or changes it, whichever the directory had pending).
+         */
+        Draft type(AuditEventType happened) {
+            this.type = happened;
+            return this;
+        }
+
         /** What the domain says happened: the event becomes that, about that account. */
         private void happened(User.Transition transition) {
             this.type = transition.happened();

@@ -56,6 +56,15 @@ final class Notifications {
                 java.util.Optional.of(temporaryPassword.reveal()));
     }
 
+    /** To the address the account had: it is no longer the account's, and says to which it moved (masked). */
+    EmailMessage emailChanged(EmailAddress oldAddress, EmailAddress newAddress) {
+        return compose(oldAddress, Kind.EMAIL_CHANGED, "Your email address was changed",
+                "The account " + oldAddress.value() + " now uses the address " + newAddress.masked()
+                        + " (proven with a code sent there) since " + now() + "; this address no longer signs in.",
+                "If this was not you, reset your password with the new address if you can, and tell us:"
+                        + " someone else may have taken over your account.");
+    }
+
     private String now() {
         return WHEN.format(clock.instant());
     }

@@ -72,7 +72,9 @@ class EventFactsTest {
                 "USER_INVITED", "NEW_PASSWORD_REQUIRED", "NEW_PASSWORD_CHOSEN", "PASSWORD_SET_BY_ADMIN",
                 "PASSWORD_RESET_BY_ADMIN",
                 // issue 13, groups
-                "GROUP_CREATED", "GROUP_UPDATED", "GROUP_DELETED", "USER_ADDED_TO_GROUP", "USER_REMOVED_FROM_GROUP");
+                "GROUP_CREATED", "GROUP_UPDATED", "GROUP_DELETED", "USER_ADDED_TO_GROUP", "USER_REMOVED_FROM_GROUP",
+                // issue 13, changing the address
+                "EMAIL_CHANGE_REQUESTED", "EMAIL_CHANGE_CODE_SENT", "EMAIL_CHANGED");
     }
 
     @Test

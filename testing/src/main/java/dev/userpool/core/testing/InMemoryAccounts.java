@@ -137,6 +137,19 @@ final class InMemoryAccounts {
         });
     }
 
+    /**
+     * Moves the account to {@code newEmail}, verified, atomically against every other move
+     * ({@code UsernameExists} when another account has that address). Returns the account after.
+     */
+    synchronized User changeEmail(UserId id, EmailAddress newEmail) {
+        Account account = findById(id).orElseThrow(UserPoolException::userNotFound);
+        User u = account.user();
+        User moved = new User(u.id(), newEmail, u.status(), true, u.enabled(), u.createdAt(), u.attributes());
+        create(account.withUser(moved));
+        accounts.remove(u.email());
+        return moved;
+    }
+
     void remove(EmailAddress email) {
         Account gone = accounts.remove(email);
         if (gone == null) throw UserPoolException.userNotFound();

@@ -87,11 +87,11 @@ class AccountAttributesTest {
     }
 
     @Test
-    void theAddressGoesThroughTheEmailChangeWhichIsNotServedHere() {
+    void theAddressGoesThroughTheAddressChangeNotThisUseCase() {
         User ada = core.seed(ADA);
         var failure = core.failureOf(() -> attributes.updateOwn(new OwnChangeCommand(accessTokenOf(ada),
                 Map.of("email", "ada@lovelace.example"), CONTEXT)));
-        assertThat(failure.error()).hasMessage("Changing email is not served yet.");
+        assertThat(failure.error()).hasMessageStartingWith("Change the address with AddressChange");
         assertThat(stored(ADA).email().value()).isEqualTo(ADA);
     }
 

@@ -139,6 +139,32 @@ class AuditEventsCarryNoSecretsTest {
                 "dave@example.com", PASSWORD, true, CONTEXT));
         verifyEmail(core.directory, CoreWithFakes.email("dave@example.com"));
         core.passwordAdministration.resetPassword(new AdminCommand(Actor.system(), "dave@example.com", CONTEXT));
+        // changing the address (issue 13): requested, resent, a wrong code, proven; then back
+        var changes = new dev.userpool.core.testing.InMemoryEmailChanges(core.directory);
+        var addressChange = new AddressChangeService(changes, core.directory, core.tokens, core.mailer, core.auditLog,
+                core.clock);
+        Tokens mover = signIn("alice@example.com", PASSWORD);
+        addressChange.request(new dev.userpool.core.port.in.AddressChange.RequestCommand(mover.accessToken(),
+                "alice.new@example.com", CONTEXT));
+        addressChange.resendCode(new TokenCommand(mover.accessToken(), CONTEXT));
+        attempt(() -> addressChange.verify(new dev.userpool.core.port.in.AddressChange.VerifyCommand(mover.accessToken(),
+                WRONG_CODE, CONTEXT)));
+        String changeCode = changes.lastCodeSentTo(CoreWithFakes.email("alice.new@example.com")).orElseThrow();
+        secrets.add(changeCode);
+        addressChange.verify(new dev.userpool.core.port.in.AddressChange.VerifyCommand(mover.accessToken(), changeCode,
+                CONTEXT));
+        addressChange.request(new dev.userpool.core.port.in.AddressChange.RequestCommand(mover.accessToken(),
+                "alice@example.com", CONTEXT));
+        String backCode = changes.lastCodeSentTo(CoreWithFakes.email("alice@example.com")).orElseThrow();
+        secrets.add(backCode);
+        addressChange.verify(new dev.userpool.core.port.in.AddressChange.VerifyCommand(mover.accessToken(), backCode,
+                CONTEXT));
+        core.seed("erin@example.com");   // an address nobody verified yet: its own code verifies it
+        Tokens erin = signIn("erin@example.com", CoreWithFakes.PASSWORD);
+        addressChange.resendCode(new TokenCommand(erin.accessToken(), CONTEXT));
+        String erinCode = changes.lastCodeSentTo(CoreWithFakes.email("erin@example.com")).orElseThrow();
+        secrets.add(erinCode);
+        addressChange.verify(new dev.userpool.core.port.in.AddressChange.VerifyCommand(erin.accessToken(), erinCode, CONTEXT));
 
         core.authenticator.outdateHash(CoreWithFakes.email("alice@example.com"));
         Tokens last = signIn("alice@example.com", PASSWORD);

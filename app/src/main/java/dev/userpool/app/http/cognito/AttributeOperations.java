@@ -52,14 +52,6 @@ final class AttributeOperations {
         return ordered("Username", me.userId().value(), "UserAttributes", shown);
     }
 
-    /** No attribute here is verified by a code, so no code is sent: an empty CodeDeliveryDetailsList. */
-    Map<String, Object> updateUserAttributes(CognitoRequest request, Context ctx) {
-        String token = request.required("AccessToken");
-        Map<String, String> changes = changes(request);
-        attributes.updateOwn(new OwnChangeCommand(token, changes, RequestContexts.of(ctx)));
-        return ordered("CodeDeliveryDetailsList", List.of());
-    }
-
     Map<String, Object> deleteUserAttributes(CognitoRequest request, Context ctx) {
         String token = request.required("AccessToken");
         List<String> names = request.strings("UserAttributeNames").orElseThrow(() -> CognitoError.missing("UserAttributeNames"));

@@ -8,6 +8,7 @@ import dev.userpool.app.http.RequestBodies;
 import dev.userpool.app.http.RequestContexts;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.port.in.AccountAttributes;
+import dev.userpool.core.port.in.AddressChange;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.Authentication;
@@ -60,7 +61,7 @@ public final class CognitoApi {
     public static CognitoApi serving(PoolApiSettings settings, LocalCallers callers, Registration registration,
                                      Authentication authentication, Administration administration, AuditQueries audit,
                                      AccountAttributes accountAttributes, PasswordAdministration passwords,
-                                     GroupAdministration groupAdministration, ObjectMapper json) {
+                                     GroupAdministration groupAdministration, AddressChange addressChange, ObjectMapper json) {
         LocalPool pool = new LocalPool(settings, callers);
         SignUpOperations signUp = new SignUpOperations(registration, pool);
         AuthOperations auth = new AuthOperations(authentication, settings.srp(), pool);
@@ -68,6 +69,7 @@ public final class CognitoApi {
         AdminOperations admin = new AdminOperations(administration, pool);
         AdminAuthOperations adminAuth = new AdminAuthOperations(auth, pool, settings.adminUserPasswordAuth());
         AuthEventsOperations authEvents = new AuthEventsOperations(audit);
+        EmailChangeOperations emailChange = new EmailChangeOperations(addressChange);
         AttributeOperations attributes = new AttributeOperations(accountAttributes, authentication, pool);
         ListUsersOperation listing = new ListUsersOperation(administration, accountAttributes);
         Map<String, Operation> ops = new LinkedHashMap<>();
@@ -78,7 +80,7 @@ public final class CognitoApi {
         ops.put("RespondToAuthChallenge", auth::respondToAuthChallenge);
         ops.put("GetTokensFromRefreshToken", auth::getTokensFromRefreshToken);
         ops.put("GetUser", attributes::getUser);
-        ops.put("UpdateUserAttributes", attributes::updateUserAttributes);
+        ops.put("UpdateUserAttributes", new UpdateUserAttributesOperation(accountAttributes, emailChange)::updateUserAttributes);
         ops.put("DeleteUserAttributes", attributes::deleteUserAttributes);
         ops.put("GlobalSignOut", account::globalSignOut);
         ops.put("RevokeToken", account::revokeToken);
@@ -86,6 +88,8 @@ public final class CognitoApi {
         ops.put("ConfirmForgotPassword", account::confirmForgotPassword);
         ops.put("ChangePassword", account::changePassword);
         ops.put("DeleteUser", account::deleteUser);
+        ops.put("VerifyUserAttribute", emailChange::verifyUserAttribute);
+        ops.put("GetUserAttributeVerificationCode", emailChange::getUserAttributeVerificationCode);
         ops.put("AdminConfirmSignUp", admin.guarded("AdminConfirmSignUp", admin::confirmSignUp));
         ops.put("AdminGetUser", admin.guarded("AdminGetUser", admin::getUser));
         ops.put("AdminUpdateUserAttributes", admin.guarded("AdminUpdateUserAttributes", attributes::adminUpdateUserAttributes));

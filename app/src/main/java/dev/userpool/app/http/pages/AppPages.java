@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AppPages {
     /** Every page, by name; the layout's navigation marks the current one by the same name. */
     static final List<String> NAMES = List.of("index", "register", "verify", "verified", "signin", "reset", "ride",
-            "admin", "mailbox", "profile");
+            "admin", "mailbox", "profile", "email");
     static final String CONTENT_TYPE = "text/html; charset=utf-8";
 
     private final PageTemplates templates;
