@@ -1,6 +1,7 @@
 package dev.userpool.cognito;
 
 import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.UserAttributes;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.port.out.AccountImport;
@@ -60,15 +61,17 @@ public final class CognitoAccountImport implements AccountImport {
     }
 
     @Override
-    public Result create(EmailAddress email, boolean emailVerified) {
+    public Result create(EmailAddress email, boolean emailVerified, UserAttributes attributes) {
+        java.util.List<AttributeType> given = new java.util.ArrayList<>(java.util.List.of(
+                AttributeType.builder().name(CognitoUsers.EMAIL).value(email.value()).build(),
+                AttributeType.builder().name(CognitoUsers.EMAIL_VERIFIED).value(Boolean.toString(emailVerified)).build()));
+        attributes.values().forEach((name, value) -> given.add(AttributeType.builder().name(name).value(value).build()));
         try {
             call("AdminCreateUser", () -> cognito.adminCreateUser(b -> b
                     .userPoolId(pool.userPoolId())
                     .username(email.value())
                     .messageAction(MessageActionType.SUPPRESS)
-                    .userAttributes(
-                            AttributeType.builder().name(CognitoUsers.EMAIL).value(email.value()).build(),
-                            AttributeType.builder().name(CognitoUsers.EMAIL_VERIFIED).value(Boolean.toString(emailVerified)).build())));
+                    .userAttributes(given)));
         } catch (UserPoolException e) {
             if (e.code() != ErrorCode.USERNAME_EXISTS) throw e;
             AdminGetUserResponse existing = call("AdminGetUser", () -> cognito.adminGetUser(b -> b

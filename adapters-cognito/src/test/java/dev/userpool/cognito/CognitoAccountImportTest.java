@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userpool.cognito.StubCognito.Answer;
 import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.UserAttributes;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.port.out.AccountImport.Result;
@@ -29,8 +30,8 @@ class CognitoAccountImportTest {
 
     @Test
     void createsWithoutMailKeepingTheAddressesVerificationThenGivesAPasswordNobodyKnows() {
-        assertThat(accounts.create(ALICE, true)).isEqualTo(Result.CREATED);
-        assertThat(accounts.create(new EmailAddress("bob@example.com"), false)).isEqualTo(Result.CREATED);
+        assertThat(accounts.create(ALICE, true, UserAttributes.none())).isEqualTo(Result.CREATED);
+        assertThat(accounts.create(new EmailAddress("bob@example.com"), false, UserAttributes.none())).isEqualTo(Result.CREATED);
 
         List<StubCognito.Request> created = stub.requests("AdminCreateUser");
         assertThat(created.get(0).text("UserPoolId")).isEqualTo(StubCognito.POOL_ID);
@@ -51,11 +52,20 @@ class CognitoAccountImportTest {
     }
 
     @Test
+    void theAccountsAttributesArriveWithIt() {
+        accounts.create(ALICE, true, UserAttributes.of(java.util.Map.of("name", "Alice Liddell", "custom:plan", "gold")));
+
+        String sent = stub.requests("AdminCreateUser").get(0).body().path("UserAttributes").toString();
+        assertThat(sent).contains("{\"Name\":\"name\",\"Value\":\"Alice Liddell\"}",
+                "{\"Name\":\"custom:plan\",\"Value\":\"gold\"}", "{\"Name\":\"email\",\"Value\":\"alice@example.com\"}");
+    }
+
+    @Test
     void anAccountThatExistsIsLeftAlone() {
         stub.answer("AdminCreateUser", Answer.error("UsernameExistsException", "User account already exists"));
         stub.always("AdminGetUser", Answer.ok(StubCognito.adminGetUser("sub-alice", ALICE.value(), "CONFIRMED", true, true)));
 
-        assertThat(accounts.create(ALICE, true)).isEqualTo(Result.ALREADY_EXISTS);
+        assertThat(accounts.create(ALICE, true, UserAttributes.none())).isEqualTo(Result.ALREADY_EXISTS);
         assertThat(stub.operations()).containsExactly("AdminCreateUser", "AdminGetUser");
     }
 
@@ -64,7 +74,7 @@ class CognitoAccountImportTest {
         stub.answer("AdminCreateUser", Answer.error("UsernameExistsException", "User account already exists"));
         stub.always("AdminGetUser", Answer.ok(StubCognito.adminGetUser("sub-alice", ALICE.value(), "FORCE_CHANGE_PASSWORD", true, true)));
 
-        assertThat(accounts.create(ALICE, true)).isEqualTo(Result.CREATED);
+        assertThat(accounts.create(ALICE, true, UserAttributes.none())).isEqualTo(Result.CREATED);
         assertThat(stub.operations()).containsExactly("AdminCreateUser", "AdminGetUser", "AdminSetUserPassword");
     }
 
@@ -73,7 +83,7 @@ class CognitoAccountImportTest {
         Answer throttled = Answer.error("TooManyRequestsException", "Too many requests");
         stub.answer("AdminCreateUser", throttled, throttled, throttled, throttled);
 
-        assertThat(accounts.create(ALICE, true)).isEqualTo(Result.CREATED);
+        assertThat(accounts.create(ALICE, true, UserAttributes.none())).isEqualTo(Result.CREATED);
         assertThat(stub.requests("AdminCreateUser")).hasSize(5);
         assertThat(pauses).isNotEmpty().allSatisfy(p -> assertThat(p).isBetween(Duration.ofMillis(250), Duration.ofSeconds(16)));
     }
@@ -82,7 +92,7 @@ class CognitoAccountImportTest {
     void throttlingThatNeverEndsFailsAsUnavailable() {
         stub.always("AdminCreateUser", Answer.error("TooManyRequestsException", "Too many requests"));
 
-        assertThatThrownBy(() -> accounts.create(ALICE, true)).isInstanceOf(UserPoolException.class)
+        assertThatThrownBy(() -> accounts.create(ALICE, true, UserAttributes.none())).isInstanceOf(UserPoolException.class)
                 .satisfies(e -> assertThat(((UserPoolException) e).code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
         assertThat(pauses).hasSize(2);
         assertThat(stub.operations()).doesNotContain("AdminSetUserPassword");
@@ -92,7 +102,7 @@ class CognitoAccountImportTest {
     void aRefusalOtherThanExistingIsTheCoresErrorWithCognitosWords() {
         stub.always("AdminCreateUser", Answer.error("InvalidParameterException", "Attributes did not conform to the schema"));
 
-        assertThatThrownBy(() -> accounts.create(ALICE, false)).isInstanceOf(UserPoolException.class)
+        assertThatThrownBy(() -> accounts.create(ALICE, false, UserAttributes.none())).isInstanceOf(UserPoolException.class)
                 .hasMessageContaining("did not conform")
                 .satisfies(e -> assertThat(((UserPoolException) e).code()).isEqualTo(ErrorCode.INVALID_PARAMETER));
         assertThat(pauses).isEmpty();

@@ -28,7 +28,7 @@ final class UsersExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (AppComponent app = AppComponent.create(Settings.fromEnvironment(), Clock.systemUTC())) {
             UserExport.Summary summary = ExportFile.writeTo(Optional.ofNullable(to), spec.commandLine().getOut(),
-                    out -> UserExport.write(app.administration(), out));
+                    out -> UserExport.write(app.administration(), customAttributes(app), out));
             err.printf("Exported %d account(s)%s. Left out: %d unconfirmed (they sign up again), %d disabled "
                     + "(enable them first to move them). Passwords do not move: users choose a new one with "
                     + "\"forgot password\".%n", summary.exported(), to == null ? "" : " to " + to,
@@ -36,5 +36,9 @@ final class UsersExportCommand implements Callable<Integer> {
         }
         err.flush();
         return 0;
+    }
+
+    private static java.util.List<String> customAttributes(AppComponent app) {
+        return app.accountAttributes().schema().custom().stream().map(dev.userpool.core.domain.AttributeDefinition::name).toList();
     }
 }

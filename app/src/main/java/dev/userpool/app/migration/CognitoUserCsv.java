@@ -1,6 +1,7 @@
 package dev.userpool.app.migration;
 
 import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.UserAttributes;
 import dev.userpool.core.domain.UserPoolException;
 import java.io.BufferedReader;
 import java.io.Writer;
@@ -17,8 +18,10 @@ import java.util.Set;
  * The CSV of Cognito's user import jobs for a pool with the standard attributes: the header is what
  * {@code GetCSVHeader} returns for such a pool, one account a row. userpool's pools name users by
  * their email address, so {@code cognito:username} is the address (Cognito gives each imported user a
- * new {@code sub}; the old id does not move). Only {@code email} and {@code email_verified} carry
- * values: the accounts have no other attributes yet, and no MFA ({@code cognito:mfa_enabled} false).
+ * new {@code sub}; the old id does not move). Every standard attribute an account has fills its column,
+ * and each of the pool's custom attributes has a column of its own ({@code custom:…}, before
+ * {@code cognito:mfa_enabled}, where GetCSVHeader puts them); the accounts have no MFA
+ * ({@code cognito:mfa_enabled} false) and no phone number verified by a code ({@code phone_number_verified} false).
  *
  * <p>Reading is strict, so that nothing is imported from a file that means something else: the
  * header's columns must be Cognito's, each row as wide as the header, every value one that the
@@ -38,18 +41,43 @@ public final class CognitoUserCsv {
 
     private CognitoUserCsv() {}
 
+    static final String CUSTOM_PREFIX = "custom:";
+
+    /** The header for a pool with these custom attributes ({@code custom:…} names), as GetCSVHeader orders it. */
+    public static List<String> header(List<String> customAttributes) {
+        List<String> header = new ArrayList<>(HEADER.subList(0, HEADER.indexOf(MFA)));
+        for (String name : customAttributes) {
+            if (!name.startsWith(CUSTOM_PREFIX)) throw new IllegalArgumentException("not a custom attribute: " + name);
+            header.add(name);
+        }
+        header.addAll(HEADER.subList(HEADER.indexOf(MFA), HEADER.size()));
+        return List.copyOf(header);
+    }
+
     public static void writeHeader(Writer out) {
         Csv.write(out, HEADER);
     }
 
+    public static void writeHeader(Writer out, List<String> header) {
+        Csv.write(out, header);
+    }
+
     public static void write(Writer out, EmailAddress email, boolean emailVerified) {
+        write(out, HEADER, email, emailVerified, UserAttributes.none());
+    }
+
+    /** One account under {@code header} ({@link #header}): an attribute without a column there would be lost, and is refused. */
+    public static void write(Writer out, List<String> header, EmailAddress email, boolean emailVerified, UserAttributes attributes) {
+        for (String name : attributes.values().keySet()) {
+            if (!header.contains(name)) throw new IllegalArgumentException("no column for the attribute " + name);
+        }
         List<String> row = new ArrayList<>();
-        for (String column : HEADER) {
+        for (String column : header) {
             row.add(switch (column) {
                 case EMAIL, USERNAME -> email.value();
                 case EMAIL_VERIFIED -> Boolean.toString(emailVerified);
                 case MFA, PHONE_VERIFIED -> "false";
-                default -> "";
+                default -> attributes.get(column).orElse("");
             });
         }
         Csv.write(out, row);
@@ -82,9 +110,9 @@ public final class CognitoUserCsv {
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.fields().size(); i++) {
             String name = header.fields().get(i).strip();
-            if (!HEADER.contains(name)) {
+            if (!HEADER.contains(name) && !isCustom(name)) {
                 throw new MigrationFileException(header.line(), "unknown column '" + name + "'; the columns are those of "
-                        + "Cognito's GetCSVHeader: " + String.join(",", HEADER));
+                        + "Cognito's GetCSVHeader: " + String.join(",", HEADER) + ", and custom:… for custom attributes");
             }
             if (columns.put(name, i) != null) throw new MigrationFileException(header.line(), "column '" + name + "' twice");
         }
@@ -96,18 +124,27 @@ public final class CognitoUserCsv {
         return columns;
     }
 
+    private static boolean isCustom(String column) {
+        return column.startsWith(CUSTOM_PREFIX) && column.length() > CUSTOM_PREFIX.length();
+    }
+
     private static MovedUser user(Csv.Record row, Map<String, Integer> columns) {
         int line = row.line();
+        Map<String, String> attributes = new java.util.TreeMap<>();
         for (Map.Entry<String, Integer> column : columns.entrySet()) {
             String name = column.getKey();
-            String value = row.fields().get(column.getValue()).strip();
-            boolean carried = name.equals(EMAIL) || name.equals(EMAIL_VERIFIED) || name.equals(USERNAME);
-            boolean harmless = value.isEmpty() || ((name.equals(MFA) || name.equals(PHONE_VERIFIED))
-                    && value.equalsIgnoreCase("false"));
-            if (!carried && !harmless) {
-                throw new MigrationFileException(line, "column '" + name + "' has a value; this import carries over only "
-                        + "email and email_verified, so it would be lost");
+            // attribute values keep their spaces: only the structural columns are stripped
+            String raw = row.fields().get(column.getValue());
+            String value = raw.strip();
+            if (name.equals(EMAIL) || name.equals(EMAIL_VERIFIED) || name.equals(USERNAME)) continue;
+            if (name.equals(MFA) || name.equals(PHONE_VERIFIED)) {
+                if (!value.isEmpty() && !value.equalsIgnoreCase("false")) {
+                    throw new MigrationFileException(line, "column '" + name + "' is '" + value + "'; this import sets up no "
+                            + "MFA and verifies no phone number, so it would be lost");
+                }
+                continue;
             }
+            if (!value.isEmpty()) attributes.put(name, raw);
         }
         String address = row.fields().get(columns.get(EMAIL)).strip();
         if (address.isEmpty()) throw new MigrationFileException(line, "no email address");
@@ -126,6 +163,6 @@ public final class CognitoUserCsv {
         if (!verified.equals("true") && !verified.equals("false")) {
             throw new MigrationFileException(line, "email_verified is '" + verified + "'; expected true or false");
         }
-        return new MovedUser(email, verified.equals("true"), line);
+        return new MovedUser(email, verified.equals("true"), UserAttributes.of(attributes), line);
     }
 }

@@ -22,8 +22,15 @@ public final class UserExport {
     /** How many accounts were written, and how many left out for each reason. */
     public record Summary(int exported, int unconfirmed, int disabled) {}
 
+    /** The accounts of a pool with the standard attributes only. */
     public static Summary write(Administration administration, Writer out) {
-        CognitoUserCsv.writeHeader(out);
+        return write(administration, java.util.List.of(), out);
+    }
+
+    /** The accounts, with a column for each of the pool's {@code customAttributes} ({@code custom:…}). */
+    public static Summary write(Administration administration, java.util.List<String> customAttributes, Writer out) {
+        java.util.List<String> header = CognitoUserCsv.header(customAttributes);
+        CognitoUserCsv.writeHeader(out, header);
         int exported = 0;
         int unconfirmed = 0;
         int disabled = 0;
@@ -39,7 +46,7 @@ public final class UserExport {
                 } else if (!u.enabled()) {
                     disabled++;
                 } else {
-                    CognitoUserCsv.write(out, u.email(), u.emailVerified());
+                    CognitoUserCsv.write(out, header, u.email(), u.emailVerified(), u.attributes());
                     exported++;
                 }
             }

@@ -40,7 +40,7 @@ public final class UserImport {
                 continue;
             }
             try {
-                switch (target.create(user.email(), user.emailVerified())) {
+                switch (target.create(user.email(), user.emailVerified(), user.attributes())) {
                     case CREATED -> created++;
                     case ALREADY_EXISTS -> existing++;
                 }

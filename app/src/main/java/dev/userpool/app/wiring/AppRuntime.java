@@ -11,6 +11,9 @@ public interface AppRuntime extends AutoCloseable {
 
     Administration administration();
 
+    /** The pool's attribute schema and what may be read and written of it. */
+    dev.userpool.core.port.in.AccountAttributes accountAttributes();
+
     AuditQueries auditQueries();
 
     /** What must be closed on shutdown, such as the database. */

@@ -39,6 +39,24 @@ class CognitoUserCsvTest {
     }
 
     @Test
+    void attributesFillTheirColumnsCustomOnesTooAndReadBack() {
+        java.util.List<String> header = CognitoUserCsv.header(java.util.List.of("custom:plan"));
+        assertThat(header).containsSubsequence("updated_at", "custom:plan", "cognito:mfa_enabled", "cognito:username");
+        StringWriter out = new StringWriter();
+        CognitoUserCsv.writeHeader(out, header);
+        var attributes = dev.userpool.core.domain.UserAttributes.of(java.util.Map.of("name", "Alice, of Wonderland",
+                "birthdate", "1865-11-26", "custom:plan", "gold"));
+        CognitoUserCsv.write(out, header, new EmailAddress("alice@example.com"), true, attributes);
+
+        assertThat(read(out.toString())).containsExactly(
+                new MovedUser(new EmailAddress("alice@example.com"), true, attributes, 2));
+        assertThatThrownBy(() -> CognitoUserCsv.write(new StringWriter(), HEADER_COLUMNS, new EmailAddress("a@example.com"),
+                true, attributes)).as("an attribute without a column would be lost").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static final java.util.List<String> HEADER_COLUMNS = CognitoUserCsv.HEADER;
+
+    @Test
     void readsColumnsInAnyOrderQuotedFieldsAndBlankLines() {
         String text = "\uFEFFcognito:username,\"email\",email_verified,cognito:mfa_enabled\n\n"
                 + "Carol@Example.com,\"carol@example.com\",TRUE,\n";
@@ -68,7 +86,7 @@ class CognitoUserCsvTest {
                 + "x@example.com,true\n";
         // a record is reported by the line it starts on, however many lines its quoted fields span
         assertThatThrownBy(() -> read(text)).isInstanceOf(MigrationFileException.class)
-                .hasMessage("line 3: column 'name' has a value; this import carries over only email and email_verified, so it would be lost");
+                .hasMessage("line 5: 2 fields where the header has 21");
         String shortRow = HEADER + "\n" + row("a@example.com", "true").replaceFirst("^", "\"\"") + "\n"
                 + "\"quoted\nacross\",x@example.com,true\n";
         assertThatThrownBy(() -> read(shortRow)).hasMessage("line 3: 3 fields where the header has 21");
@@ -87,7 +105,7 @@ class CognitoUserCsvTest {
         assertThatThrownBy(() -> read(HEADER + "\n" + row("a@example.com", "true").replace(",false,a@example.com", ",false,6d1f-sub") + "\n"))
                 .hasMessageStartingWith("line 2: cognito:username '6d1f-sub' is not the email address");
         assertThatThrownBy(() -> read(HEADER + "\n" + row("a@example.com", "true").replace(",false,a@", ",true,a@") + "\n"))
-                .hasMessageStartingWith("line 2: column 'cognito:mfa_enabled' has a value");
+                .hasMessageStartingWith("line 2: column 'cognito:mfa_enabled' is 'true'");
         assertThatThrownBy(() -> read(HEADER + "\n" + row("a@example.com", "true") + "\n" + row("A@example.com", "false") + "\n"))
                 .hasMessage("line 3: a@example.com is on an earlier line too");
     }

@@ -30,7 +30,7 @@ class UserImportTest {
         final Map<EmailAddress, Integer> asked = new HashMap<>();
 
         @Override
-        public Result create(EmailAddress email, boolean emailVerified) {
+        public Result create(EmailAddress email, boolean emailVerified, dev.userpool.core.domain.UserAttributes attributes) {
             asked.merge(email, 1, Integer::sum);
             if (pool.containsKey(email)) return Result.ALREADY_EXISTS;
             pool.put(email, emailVerified);
@@ -58,8 +58,8 @@ class UserImportTest {
         List<MovedUser> users = users(10);
         int[] calls = {0};
         // killed after Cognito created the 6th account but before the import wrote it down
-        AccountImport dying = (email, verified) -> {
-            AccountImport.Result result = pool.create(email, verified);
+        AccountImport dying = (email, verified, attributes) -> {
+            AccountImport.Result result = pool.create(email, verified, attributes);
             if (++calls[0] == 6) throw new Killed();
             return result;
         };
@@ -83,9 +83,9 @@ class UserImportTest {
     void accountsTheTargetRefusesAreReportedWithTheirReasonAndTriedAgainNextTime() {
         CountingTarget pool = new CountingTarget();
         List<MovedUser> users = users(4);
-        AccountImport refusing = (email, verified) -> {
+        AccountImport refusing = (email, verified, attributes) -> {
             if (email.value().startsWith("user2@")) throw UserPoolException.invalidParameter("email", "refused by a trigger");
-            return pool.create(email, verified);
+            return pool.create(email, verified, attributes);
         };
 
         ImportReport first = run(refusing, users);
@@ -110,7 +110,7 @@ class UserImportTest {
     void aTargetThatStaysUnreachableStopsTheRunInsteadOfFailingEveryAccount() {
         List<MovedUser> users = users(20);
         int[] calls = {0};
-        AccountImport down = (email, verified) -> {
+        AccountImport down = (email, verified, attributes) -> {
             calls[0]++;
             throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "Cognito cannot be reached.");
         };

@@ -2,6 +2,8 @@ package dev.userpool.app.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.userpool.app.migration.JarCommand.Launched;
+import dev.userpool.app.migration.JarCommand.Run;
 import dev.userpool.app.testing.ApiClient;
 import dev.userpool.app.testing.RunningApp;
 import dev.userpool.cognito.CognitoLocal;
@@ -11,13 +13,10 @@ import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.port.in.Administration.AdminCommand;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -46,10 +45,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
  * embedded service, {@code users import --to cognito} into cognito-local, each the built jar in a
  * process of its own; an import killed half-way (SIGKILL) and run again; files that must not import.
  *
- * <p>A second userpool's local pool cannot be the target: its Cognito API has no AdminCreateUser yet.
+ * A second userpool's local pool as the target: {@link UsersImportToLocalPoolIT}.
  */
 class UsersMigrationIT {
-    static final Path JAR = Path.of("target", "userpool.jar");
     private static final Pattern REPORT = Pattern.compile(
             "Created (\\d+), skipped as existing (\\d+), done by an earlier run (\\d+), failed (\\d+) \\(of (\\d+)\\)");
 
@@ -57,22 +55,6 @@ class UsersMigrationIT {
     static Path dir;
     static CognitoLocal cognito;
     static CognitoIdentityProviderClient admin;
-
-    record Run(int exit, String out, String err) {}
-
-    @BeforeAll
-    static void start() throws IOException {
-        cognito = CognitoLocal.start(Files.createDirectories(dir.resolve("cognito")));
-        admin = CognitoIdentityProviderClient.builder().region(Region.of(CognitoLocal.REGION)).endpointOverride(cognito.endpoint())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (admin != null) admin.close();
-        if (cognito != null) cognito.close();
-    }
 
     private static Map<String, String> cognitoEnv(CognitoLocal.Pool pool, Path dataDir) {
         return Map.of("USERPOOL_DATA_DIR", dataDir.toString(),
@@ -82,50 +64,16 @@ class UsersMigrationIT {
                 "USERPOOL_COGNITO_ENDPOINT", cognito.endpoint().toString());
     }
 
-    /** A running command and the files its output goes to. */
-    record Launched(Process process, Path out, Path err) {
-        Run finish() {
-            try {
-                if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new AssertionError("the command did not finish: " + read(err));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            return new Run(process.exitValue(), read(out), read(err));
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static Launched launch(Map<String, String> env, String... args) {
-        if (!Files.isRegularFile(JAR)) throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run mvn package first");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        // nothing of this machine's AWS or userpool set-up may leak into the run
-        builder.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("USERPOOL_"));
-        builder.environment().putAll(env);
-        try {
-            Path out = Files.createTempFile(dir, "out", ".txt");
-            Path err = Files.createTempFile(dir, "err", ".txt");
-            return new Launched(builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JarCommand.launch(dir, env, args);
     }
 
     private static Run run(Map<String, String> env, String... args) {
-        return launch(env, args).finish();
+        return JarCommand.run(dir, env, args);
+    }
+
+    private static String read(Path file) {
+        return JarCommand.read(file);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.userpool.core.port.out;
 
 import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.UserAttributes;
 
 /**
  * Creates accounts moved from another user pool, without a password of the user's and without
@@ -14,8 +15,9 @@ public interface AccountImport {
 
     /**
      * Creates a confirmed account for {@code email}, its address marked verified or not as in the old
-     * pool. Fails with a {@link dev.userpool.core.domain.UserPoolException} for anything but an existing
-     * account (throttling it waits out itself, up to a limit).
+     * pool, with its {@code attributes} (the target's schema decides whether it takes them). Fails with a
+     * {@link dev.userpool.core.domain.UserPoolException} for anything but an existing account
+     * (throttling it waits out itself, up to a limit).
      */
-    Result create(EmailAddress email, boolean emailVerified);
+    Result create(EmailAddress email, boolean emailVerified, UserAttributes attributes);
 }
