@@ -96,6 +96,36 @@ class CognitoAuthenticatorTest {
     }
 
     @Test
+    void serverSideSignInSendsAdminInitiateAuthWithThePoolAndSecretHash() {
+        stub.answer("AdminInitiateAuth", Answer.ok(authenticated("refresh-token", 3600)));
+
+        Tokens tokens = authenticator(WITH_SECRET, SignInFlow.ADMIN_USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD).tokens();
+
+        var request = stub.last("AdminInitiateAuth");
+        assertThat(request.text("AuthFlow")).isEqualTo("ADMIN_USER_PASSWORD_AUTH");
+        assertThat(request.text("UserPoolId")).isEqualTo(stub.pool().userPoolId());
+        assertThat(request.text("ClientId")).isEqualTo("client-1");
+        assertThat(request.parameter("AuthParameters", "USERNAME")).isEqualTo("alice@example.com");
+        assertThat(request.parameter("AuthParameters", "PASSWORD")).isEqualTo("Correct-Horse-9");
+        assertThat(request.parameter("AuthParameters", "SECRET_HASH")).isEqualTo(WITH_SECRET.secretHash("alice@example.com").orElseThrow());
+        assertThat(stub.requests("InitiateAuth")).isEmpty();
+        assertThat(tokens.refreshToken()).contains("refresh-token");
+    }
+
+    @Test
+    void aServerSideSignInThatPosesAChallengeOrFailsIsNotAuthorizedWithoutThePassword() {
+        stub.answer("AdminInitiateAuth", Answer.ok(challenge("NEW_PASSWORD_REQUIRED")));
+        var challenged = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.ADMIN_USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD),
+                ErrorCode.NOT_AUTHORIZED);
+        assertThat(challenged.getMessage()).contains("NEW_PASSWORD_REQUIRED");
+
+        stub.answer("AdminInitiateAuth", Answer.error("NotAuthorizedException", "Incorrect password Correct-Horse-9"));
+        var refused = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.ADMIN_USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD),
+                ErrorCode.NOT_AUTHORIZED);
+        assertThat(refused.getMessage()).doesNotContain("Correct-Horse-9");
+    }
+
+    @Test
     void withoutAClientSecretNoSecretHashIsSent() {
         stub.answer("InitiateAuth", Answer.ok(authenticated("refresh-token", 3600)));
 
