@@ -114,10 +114,10 @@ class CognitoAuthenticatorTest {
 
     @Test
     void aServerSideSignInThatPosesAChallengeOrFailsIsNotAuthorizedWithoutThePassword() {
-        stub.answer("AdminInitiateAuth", Answer.ok(challenge("NEW_PASSWORD_REQUIRED")));
+        stub.answer("AdminInitiateAuth", Answer.ok(challenge("SOFTWARE_TOKEN_MFA")));
         var challenged = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.ADMIN_USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD),
                 ErrorCode.NOT_AUTHORIZED);
-        assertThat(challenged.getMessage()).contains("NEW_PASSWORD_REQUIRED");
+        assertThat(challenged.getMessage()).contains("SOFTWARE_TOKEN_MFA");
 
         stub.answer("AdminInitiateAuth", Answer.error("NotAuthorizedException", "Incorrect password Correct-Horse-9"));
         var refused = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.ADMIN_USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD),
