@@ -162,7 +162,54 @@ async function main() {
   assert.ok(again.session.isValid());
   check('authenticateUser again after signing out');
 
+  await attributeSteps();
+
   process.stdout.write(JSON.stringify({ checks }));
+}
+
+/**
+ * Issue 13, attributes: a second user signs up with a name, then edits their attributes with the
+ * library's updateAttributes, getUserAttributes and deleteAttributes; bad values are refused with
+ * Cognito's errors, and the next ID token carries the new name.
+ */
+async function attributeSteps() {
+  const email = `attrs-${EMAIL}`;
+  const signedUp = await new Promise((resolve, reject) => {
+    pool.signUp(email, PASSWORD, [new CognitoUserAttribute({ Name: 'email', Value: email }),
+      new CognitoUserAttribute({ Name: 'name', Value: 'Ada Lovelace' })], null,
+    (err, result) => (err ? reject(err) : resolve(result)));
+  });
+  await confirm(email, await latestCode(email));
+  const { user, session } = await signIn(email, PASSWORD);
+  assert.equal((await verified(session.getIdToken().getJwtToken(), 'id')).name, 'Ada Lovelace');
+  check('signUp with a name: the ID token carries it');
+
+  const read = () => new Promise((resolve, reject) => user.getUserAttributes((err, r) => (err ? reject(err)
+    : resolve(Object.fromEntries(r.map((a) => [a.getName(), a.getValue()]))))));
+  const update = (attributes) => new Promise((resolve, reject) => user.updateAttributes(
+    attributes.map(([Name, Value]) => new CognitoUserAttribute({ Name, Value })), (err, r) => (err ? reject(err) : resolve(r))));
+  const remove = (names) => new Promise((resolve, reject) => user.deleteAttributes(names, (err, r) => (err ? reject(err) : resolve(r))));
+
+  assert.equal(await update([['name', 'Ada King'], ['nickname', 'Countess'], ['birthdate', '1815-12-10']]), 'SUCCESS');
+  assert.deepEqual(await read(), { sub: signedUp.userSub, email_verified: 'true', email, birthdate: '1815-12-10',
+    name: 'Ada King', nickname: 'Countess' });
+  check('updateAttributes, then getUserAttributes shows them');
+
+  assert.equal(await remove(['nickname']), 'SUCCESS');
+  assert.equal((await read()).nickname, undefined);
+  check('deleteAttributes');
+
+  await refused(update([['phone_number', '0123 456']]), 'InvalidParameterException', 'Invalid phone number format.');
+  await refused(update([['shoe_size', '9']]), 'InvalidParameterException',
+    'Attributes did not conform to the schema: shoe_size: Attribute does not exist in the schema.\n');
+  await refused(update([['email_verified', 'true']]), 'NotAuthorizedException', 'A client attempted to write unauthorized attribute');
+  assert.equal((await read()).name, 'Ada King');
+  check('updateAttributes with bad values: Cognito\'s errors, nothing changed');
+
+  const refreshed = await new Promise((resolve, reject) => user.refreshSession(session.getRefreshToken(),
+    (err, s) => (err ? reject(err) : resolve(s))));
+  assert.equal((await verified(refreshed.getIdToken().getJwtToken(), 'id')).name, 'Ada King');
+  check('refreshSession: the new ID token carries the new name');
 }
 
 main().catch((err) => {

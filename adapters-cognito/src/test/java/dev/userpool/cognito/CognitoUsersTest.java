@@ -38,4 +38,30 @@ class CognitoUsersTest {
         assertThat(CognitoUsers.delivery(clear, ALICE)).isEqualTo(CodeDelivery.email(ALICE));
         assertThat(CognitoUsers.delivery(other, ALICE).destination()).isEqualTo("b***").doesNotContain("bob@");
     }
+
+    /** Issue 13: Cognito's attributes reach the core's UserAttributes; the account's own fields and what the core does not keep do not. */
+    @Test
+    void cognitosAttributesBecomeTheAccountsAttributes() {
+        var user = CognitoUsers.from(software.amazon.awssdk.services.cognitoidentityprovider.model.UserType.builder()
+                .username("0a1b").enabled(true).userStatus("CONFIRMED").attributes(
+                        attribute("sub", "0a1b"), attribute("email", "alice@example.com"), attribute("email_verified", "true"),
+                        attribute("name", "Alice"), attribute("custom:team", "blue"), attribute("phone_number_verified", "false"),
+                        attribute("identities", "[]"), attribute("dev:secret", "x"))
+                .build());
+        assertThat(user.attributes().values()).containsOnlyKeys("name", "custom:team");
+        assertThat(user.attributes().get("custom:team")).hasValue("blue");
+        assertThat(user.email()).isEqualTo(ALICE);
+    }
+
+    @Test
+    void anAttributeConditionGoesToCognitosFilter() {
+        assertThat(CognitoUserListing.cognitoFilter(dev.userpool.core.domain.UserFilter.attribute("family_name", "O\"Hara", true)))
+                .hasValue("family_name ^= \"O\\\"Hara\"");
+        assertThat(CognitoUserListing.cognitoFilter(dev.userpool.core.domain.UserFilter.attribute("name", "Alice", false)))
+                .hasValue("name = \"Alice\"");
+    }
+
+    private static software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType attribute(String name, String value) {
+        return software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType.builder().name(name).value(value).build();
+    }
 }

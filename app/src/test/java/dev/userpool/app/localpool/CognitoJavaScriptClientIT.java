@@ -60,7 +60,13 @@ class CognitoJavaScriptClientIT {
                 "getUserAttributes",
                 "refreshSession",
                 "globalSignOut: the access and refresh tokens stop working",
-                "authenticateUser again after signing out");
+                "authenticateUser again after signing out",
+                // issue 13, attributes (attributeSteps)
+                "signUp with a name: the ID token carries it",
+                "updateAttributes, then getUserAttributes shows them",
+                "deleteAttributes",
+                "updateAttributes with bad values: Cognito's errors, nothing changed",
+                "refreshSession: the new ID token carries the new name");
 
         List<AuditEvent> trail = app.component().auditQueries().forEmail(email, PageRequest.first(60)).items();
         assertThat(trail).filteredOn(e -> e.type() == AuditEventType.SIGN_IN).extracting(AuditEvent::outcome)

@@ -216,7 +216,7 @@ class CognitoSdkAttributesTest {
         start(Map.of());
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String ada = signedUpAndConfirmed(Map.of("name", "Ada " + tag, "given_name", "Ada" + tag, "family_name", "King" + tag,
-                "preferred_username", "ada" + tag, "phone_number", "+4412345" + tag.hashCode() % 10));
+                "preferred_username", "ada" + tag, "phone_number", "+4412345" + Math.floorMod(tag.hashCode(), 10)));
         String grace = signedUpAndConfirmed(Map.of("name", "Grace " + tag, "given_name", "Grace" + tag, "family_name", "Hopper" + tag,
                 "preferred_username", "grace" + tag));
 

@@ -192,6 +192,18 @@ class AuditEventsCarryNoSecretsTest {
         groups.delete(new dev.userpool.core.port.in.GroupAdministration.GroupCommand(Actor.system(), "riders", CONTEXT));
 
         Tokens last = signIn("alice@example.com", PASSWORD);
+        // issue 13, attributes: changes with the access token (and a forged one), and the schema
+        var attributes = new AccountAttributesService(core.directory, core.tokens, core.auditLog,
+                dev.userpool.core.domain.AttributePolicy.cognitoDefault(), core.clock);
+        attributes.addCustomAttributes(new dev.userpool.core.port.in.AccountAttributes.CustomAttributesCommand(Actor.system(),
+                List.of(dev.userpool.core.domain.AttributeDefinition.custom("team", dev.userpool.core.domain.AttributeDataType.STRING,
+                        true, java.util.Optional.empty(), java.util.Optional.empty())), CONTEXT));
+        attempt(() -> attributes.updateOwn(new dev.userpool.core.port.in.AccountAttributes.OwnChangeCommand(FORGED_TOKEN,
+                java.util.Map.of("name", "Alice"), CONTEXT)));
+        attributes.updateOwn(new dev.userpool.core.port.in.AccountAttributes.OwnChangeCommand(last.accessToken(),
+                java.util.Map.of("name", "Alice", "custom:team", "blue"), CONTEXT));
+        attributes.deleteOwn(new dev.userpool.core.port.in.AccountAttributes.OwnDeletionCommand(last.accessToken(),
+                List.of("custom:team"), CONTEXT));
         attempt(() -> core.authentication.deleteAccount(new TokenCommand(FORGED_TOKEN, CONTEXT)));
         core.authentication.deleteAccount(new TokenCommand(last.accessToken(), CONTEXT));
 

@@ -92,4 +92,16 @@ class ListUsersFilterTest {
         assertThatThrownBy(() -> ListUsersFilter.parse(Optional.of(expression)))
                 .isInstanceOfSatisfying(CognitoError.class, e -> assertThat(e.type()).isEqualTo("InvalidParameterException"));
     }
+
+    /** Issue 13: the attributes Cognito filters on become the directory's attribute condition, = and ^=. */
+    @Test
+    void attributeFiltersReachTheDirectory() {
+        for (String name : java.util.List.of("phone_number", "name", "given_name", "family_name", "preferred_username")) {
+            ListUsersFilter exact = ListUsersFilter.parse(Optional.of(name + " = \"Ada\""));
+            assertThat(exact.matchesNothing()).isFalse();
+            assertThat(exact.filter().attribute()).contains(new dev.userpool.core.domain.UserFilter.AttributeCondition(name, "Ada", false));
+            assertThat(ListUsersFilter.parse(Optional.of(name + " ^= \"Ad\"")).filter().attribute())
+                    .contains(new dev.userpool.core.domain.UserFilter.AttributeCondition(name, "Ad", true));
+        }
+    }
 }
