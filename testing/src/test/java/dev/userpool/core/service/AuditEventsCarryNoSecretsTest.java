@@ -167,19 +167,7 @@ class AuditEventsCarryNoSecretsTest {
         addressChange.verify(new dev.userpool.core.port.in.AddressChange.VerifyCommand(erin.accessToken(), erinCode, CONTEXT));
 
         core.authenticator.outdateHash(CoreWithFakes.email("alice@example.com"));
-        // attributes and groups (issue 13): their events name the account, never its tokens
-        var attributes = new AccountAttributesService(core.directory, core.tokens, core.auditLog,
-                dev.userpool.core.domain.AttributePolicy.cognitoDefault(), core.clock);
-        Tokens holder = signIn("alice@example.com", PASSWORD);
-        attributes.addCustomAttributes(new dev.userpool.core.port.in.AccountAttributes.CustomAttributesCommand(Actor.system(),
-                List.of(dev.userpool.core.domain.AttributeDefinition.custom("plan", dev.userpool.core.domain.AttributeDataType.STRING,
-                        true, java.util.Optional.empty(), java.util.Optional.empty())), CONTEXT));
-        attributes.updateOwn(new dev.userpool.core.port.in.AccountAttributes.OwnChangeCommand(holder.accessToken(),
-                java.util.Map.of("name", "Alice", "custom:plan", "gold"), CONTEXT));
-        attempt(() -> attributes.updateOwn(new dev.userpool.core.port.in.AccountAttributes.OwnChangeCommand(FORGED_TOKEN,
-                java.util.Map.of("name", "Mallory"), CONTEXT)));
-        attributes.deleteOwn(new dev.userpool.core.port.in.AccountAttributes.OwnDeletionCommand(holder.accessToken(),
-                List.of("name"), CONTEXT));
+        // groups (issue 13): their events name the administrator and the member, never a token
         var groups = core.groupAdministration;
         groups.create(new dev.userpool.core.port.in.GroupAdministration.NewGroup(Actor.system(), "riders",
                 java.util.Optional.of("who rides"), java.util.Optional.of(1), java.util.Optional.empty(), CONTEXT));
