@@ -161,7 +161,8 @@ public final class SqliteGroupDirectory implements GroupDirectory {
         Optional<String> after = page.cursor().map(cursor -> PageCursor.decode(cursor, 1).get(0));
         return db.read(c -> {
             requireGroup(c, group);
-            String sql = "SELECT u.id, u.email, u.status, u.email_verified, u.enabled, u.created_at"   // what UserRows.read reads
+            String sql = "SELECT u.id, u.email, u.status, u.email_verified, u.enabled, u.created_at, "   // what UserRows.read reads
+                    + UserAttributeRows.column("u")
                     + " FROM group_members m JOIN users u ON u.id = m.user_id WHERE m.group_name = ?"
                     + (after.isPresent() ? " AND u.id > ?" : "") + " ORDER BY u.id LIMIT ?";
             try (PreparedStatement p = c.prepareStatement(sql)) {
