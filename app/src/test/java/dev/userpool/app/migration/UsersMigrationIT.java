@@ -46,7 +46,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
  * embedded service, {@code users import --to cognito} into cognito-local, each the built jar in a
  * process of its own; an import killed half-way (SIGKILL) and run again; files that must not import.
  *
- * <p>A second userpool's local pool cannot be the target: its Cognito API has no AdminCreateUser yet.
+ * <p>The target is cognito-local; a second userpool's local pool now serves AdminCreateUser too (docs/local-pool.md).
  */
 class UsersMigrationIT {
     static final Path JAR = Path.of("target", "userpool.jar");
