@@ -73,7 +73,7 @@ class InvitationBrowserTest {
         browser.type("password", temporary);
         browser.click("submit");
         browser.field("new-password-form");
-        assertThat(browser.field("signin-form").isDisplayed()).isFalse();
+        assertThat(browser.driver().findElement(By.id("signin-form")).isDisplayed()).isFalse();
         browser.type("new-password", "weak");
         browser.click("new-password-submit");
         browser.waiting().until(d -> {
