@@ -30,9 +30,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 
 /**
  * The provisioner contract on {@link CognitoAccountProvisioner} and the Cognito authenticator's
- * NEW_PASSWORD_REQUIRED path, through the real AWS SDK against a running embedded app: cognito-local
- * serves neither AdminSetUserPassword's temporary passwords with expiry nor AdminResetUserPassword, so
- * the local pool stands in for Cognito. The app and the adapter share one clock, so expiry can be shown.
+ * NEW_PASSWORD_REQUIRED path, through the real AWS SDK against a running embedded app standing in for
+ * Cognito: the app and the adapter share one clock, so the expiries (temporary password, challenge
+ * session) can be shown, which a separate emulator process cannot.
  */
 class CognitoAdapterAccountProvisionerOnLocalPoolIT extends AccountProvisionerContract {
     @RegisterExtension
