@@ -44,6 +44,27 @@ class UserExportTest {
         }
     }
 
+    /** Invited and operator-reset accounts have left sign-up: they move, and set their password by a reset there. */
+    @Test
+    void invitedAndResetAccountsAreExported() {
+        try (RunningApp app = RunningApp.start(Map.of())) {
+            ApiClient api = new ApiClient(app.baseUrl());
+            var passwords = app.component().passwordAdministration();
+            passwords.invite(new dev.userpool.core.port.in.PasswordAdministration.InviteCommand(Actor.system(),
+                    "invited@example.com", java.util.Optional.empty(), false, dev.userpool.core.domain.UserAttributes.none(),
+                    java.util.Optional.of("Temporary-Pass-1"),
+                    dev.userpool.core.port.in.PasswordAdministration.MessageAction.SUPPRESS, RequestContext.internal("test")));
+            api.register("reset@example.com");
+            passwords.resetPassword(command("reset@example.com"));
+
+            StringWriter csv = new StringWriter();
+            UserExport.Summary summary = UserExport.write(app.component().administration(), csv);
+
+            assertThat(summary).isEqualTo(new UserExport.Summary(2, 0, 0));
+            assertThat(csv.toString()).contains("invited@example.com", "reset@example.com").doesNotContain("Temporary-Pass-1");
+        }
+    }
+
     private static AdminCommand command(String email) {
         return new AdminCommand(Actor.system(), email, RequestContext.internal("test"));
     }

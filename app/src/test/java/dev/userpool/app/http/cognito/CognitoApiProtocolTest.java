@@ -34,14 +34,14 @@ class CognitoApiProtocolTest {
     @Test
     void anOperationItDoesNotServeIsNamedInTheError() {
         start(Map.of());
-        Response r = call("AdminCreateUser", "{\"UserPoolId\":\"local_Userpool1\"}", Map.of());
+        Response r = call("AdminListDevices", "{\"UserPoolId\":\"local_Userpool1\"}", Map.of());
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.contentType()).isEqualTo("application/x-amz-json-1.1");
         assertThat(r.raw().headers().firstValue("x-amzn-ErrorType")).contains("UnknownOperationException");
         assertThat(r.raw().headers().firstValue("x-amzn-RequestId")).isPresent();
         assertThat(r.json().path("__type").asText()).isEqualTo("UnknownOperationException");
-        assertThat(r.json().path("message").asText()).contains("AdminCreateUser").contains("SignUp").contains("ListUsers");
+        assertThat(r.json().path("message").asText()).contains("AdminListDevices").contains("SignUp").contains("ListUsers");
     }
 
     @Test
