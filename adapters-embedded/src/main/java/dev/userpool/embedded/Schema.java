@@ -167,7 +167,7 @@ final class Schema {
                       INSERT INTO session_ends (session_id) VALUES (OLD.id);
                       DELETE FROM session_ends WHERE seq <= (SELECT MAX(seq) FROM session_ends) - 10000;
                     END"""),
-            // issue 13, attributes: an account's attributes beyond its address (name, given_name, …,
+            // 7 (issue 13, attributes): an account's attributes beyond its address (name, given_name, …,
             // custom:…), one row each, gone with the account. ListUsers filters on a name and a value
             // or a prefix of it, which the index answers without reading every account. The pool's custom
             // attributes are declared once each (AddCustomAttributes), in the order of position.
@@ -189,7 +189,7 @@ final class Schema {
                       min_value INTEGER,
                       max_value INTEGER
                     )"""),
-            // Issue 13, admin-created users (helper "invite"; the lead renumbers): until when an account's
+            // 8 (issue 13, admin-created users): until when an account's
             // temporary password signs in (null: its password is its own), and the NEW_PASSWORD_REQUIRED
             // challenges a proven temporary password opened, by their session's digest, so that each is
             // answered once by whichever process gets the answer.
@@ -202,7 +202,7 @@ final class Schema {
                       expires_at     INTEGER NOT NULL
                     )""",
                     "CREATE INDEX new_password_challenges_by_user ON new_password_challenges (user_id, expires_at)"),
-            // 7 (groups, issue 13): the pool's groups and who is in them. Names compare exactly (BINARY),
+            // 9 (issue 13, groups): the pool's groups and who is in them. Names compare exactly (BINARY),
             // as Cognito's do. Deleting an account or a group deletes its memberships (cascade); the
             // index by user serves the groups a sign-in or refresh puts in the tokens.
             List.of(
@@ -222,7 +222,7 @@ final class Schema {
                       PRIMARY KEY (group_name, user_id)
                     )""",
                     "CREATE INDEX group_members_by_user ON group_members (user_id, group_name)"),
-            // 7 (issue 13, changing the address): the address an account asked to move to, until the code
+            // 10 (issue 13, changing the address): the address an account asked to move to, until the code
             // sent there is proven (SqliteEmailChanges). Not unique: the address is nobody's until proven.
             List.of(
                     """

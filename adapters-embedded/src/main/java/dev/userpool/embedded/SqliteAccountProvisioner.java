@@ -39,7 +39,7 @@ public final class SqliteAccountProvisioner implements AccountProvisioner {
         this.srp = Objects.requireNonNull(srp, "srp");
     }
 
-    /** Attributes are stored by the directory's attribute storage once it exists; this table keeps the account's own fields. */
+    /** The account with its attributes (as the core checked them against the pool's schema), in one transaction. */
     @Override
     public User create(EmailAddress email, boolean emailVerified, UserAttributes attributes, Password temporaryPassword,
                        Instant expiresAt) {
@@ -47,10 +47,11 @@ public final class SqliteAccountProvisioner implements AccountProvisioner {
         if (db.read(c -> UserRows.byEmail(c, email)).isPresent()) throw UserRows.usernameExists();
         String hash = hasher.hash(temporaryPassword);
         User user = User.invited(new UserId(UUID.randomUUID().toString()), email, emailVerified,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), UserAttributes.none());
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), attributes);
         Optional<SrpVerifier> verifier = srp.verifierFor(user.id(), temporaryPassword);
         db.transaction(c -> {
             UserRows.insert(c, user, hash);
+            UserAttributeRows.insert(c, user.id(), attributes);
             SrpVerifierRows.save(c, user.id(), verifier);
             TemporaryPasswordRows.save(c, user.id(), Optional.of(expiresAt));
             return null;

@@ -9,6 +9,8 @@ import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.PasswordPolicy;
 import dev.userpool.core.domain.TemporaryPasswords;
 import dev.userpool.core.domain.User;
+import dev.userpool.core.domain.AttributeSchema;
+import dev.userpool.core.domain.UserAttributes;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.UserStatus;
 import dev.userpool.core.port.in.Administration.AdminCommand;
@@ -78,7 +80,9 @@ public final class PasswordAdministrationService implements PasswordAdministrati
             }
             EmailAddress email = addressOf(cmd);
             event.email(email.value());
-            User user = provisioner.create(email, cmd.emailVerified(), cmd.attributes(), temporary, expiresAt);
+            // the pool's schema decides the attributes, as at sign-up: unknown, malformed or over-long ones are refused
+            UserAttributes attributes = new AttributeSchema(directory.customAttributes()).checkNew(cmd.attributes().values());
+            User user = provisioner.create(email, cmd.emailVerified(), attributes, temporary, expiresAt);
             event.user(user.id());
             return new Invited(user, temporary, expiresAt);
         });
