@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * An administrator invites somebody on the admin page; the invitation arrives in the development
  * mailbox; the invitee signs in with the temporary password, is asked for a password of their own,
- * has a weak one refused, chooses a good one and is signed in.
+ * has a weak one refused, chooses a good one and is signed in; then gives their name on the profile
+ * page and moves the account to another address with the code sent there.
  */
 class InvitationBrowserTest {
     private static final String ADMIN = "admin@example.com";
@@ -87,6 +88,32 @@ class InvitationBrowserTest {
         browser.waiting().until(ExpectedConditions.textToBe(By.id("who"), invitee));
         assertThat(browser.field("status").getText()).isEqualTo("CONFIRMED");
         browser.shot("invitee-signed-in");
+
+        // Their profile: a name of their own.
+        browser.waiting().until(d -> d.findElement(By.cssSelector("a[href='profile.html']")).isDisplayed());
+        browser.driver().findElement(By.cssSelector("a[href='profile.html']")).click();
+        browser.waiting().until(ExpectedConditions.urlContains("profile.html"));
+        browser.type("attr-name", "Ivy Invitee");
+        browser.click("save");
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("save-message"), "saved"));
+
+        // Another address, which becomes the account's once the code sent there is proven.
+        String moved = "moved-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        browser.driver().findElement(By.cssSelector("nav a[href='email.html']")).click();
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("current"), invitee));
+        browser.type("new-email", moved);
+        browser.click("send-code");
+        assertThat(browser.messageOfKind("ok")).contains("m***@e***.com");
+        ApiClient api = new ApiClient(session.app().baseUrl());
+        browser.type("code", api.latestCode(moved));
+        browser.click("verify");
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("current"), moved));
+        browser.shot("invitee-moved");
+
+        String token = api.signIn(moved, "My-Own-Password-2").path("accessToken").asText();
+        var me = api.get("/api/me", token).json();
+        assertThat(me.path("email").asText()).isEqualTo(moved);
+        assertThat(me.path("attributes").path("name").asText()).isEqualTo("Ivy Invitee");
         assertThat(browser.policyViolations()).isEmpty();
     }
 
