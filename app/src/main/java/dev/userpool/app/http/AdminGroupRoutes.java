@@ -1,13 +1,10 @@
 package dev.userpool.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Group;
 import dev.userpool.core.domain.Page;
 import dev.userpool.core.domain.PageRequest;
-import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.port.in.Administration;
-import dev.userpool.core.port.in.Administration.AdminAccess;
 import dev.userpool.core.port.in.Administration.Administrator;
 import dev.userpool.core.port.in.GroupAdministration;
 import dev.userpool.core.port.in.GroupAdministration.GroupChange;
@@ -28,7 +25,6 @@ import java.util.function.Function;
  * {@code GroupExists}, over a quota 429 {@code LimitExceeded}).
  */
 final class AdminGroupRoutes {
-    private static final int DEFAULT_LIMIT = 25;
 
     private final Administration administration;
     private final GroupAdministration groups;
@@ -102,23 +98,11 @@ final class AdminGroupRoutes {
         return body.optionalInteger(field);
     }
 
-    /** As {@link AdminRoutes}: a token that proves nobody is 401 (the core throws), a known non-administrator 403. */
     private <T> T admin(Context ctx, Function<Administrator, T> work) {
-        AdminAccess access = administration.access(Bearer.token(ctx));
-        if (access instanceof AdminAccess.Denied denied) throw new HttpProblem(403, ErrorCode.NOT_AUTHORIZED, denied.reason());
-        return work.apply(((AdminAccess.Granted) access).administrator());
+        return AdminRequests.asAdmin(administration, ctx, work);
     }
 
     private static PageRequest page(Context ctx) {
-        String raw = ctx.queryParam("limit");
-        int limit = DEFAULT_LIMIT;
-        if (raw != null && !raw.isBlank()) {
-            try {
-                limit = Integer.parseInt(raw.strip());
-            } catch (NumberFormatException e) {
-                throw UserPoolException.invalidParameter("limit", "must be a whole number");
-            }
-        }
-        return new PageRequest(limit, Optional.ofNullable(ctx.queryParam("cursor")).filter(s -> !s.isBlank()));
+        return AdminRequests.page(ctx);
     }
 }

@@ -1,6 +1,5 @@
 package dev.userpool.app.http;
 
-import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.Page;
 import dev.userpool.core.domain.PageRequest;
 import dev.userpool.core.domain.User;
@@ -9,7 +8,6 @@ import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.domain.UserStatus;
 import dev.userpool.core.event.AuditEvent;
 import dev.userpool.core.port.in.Administration;
-import dev.userpool.core.port.in.Administration.AdminAccess;
 import dev.userpool.core.port.in.Administration.AdminCommand;
 import dev.userpool.core.port.in.Administration.Administrator;
 import dev.userpool.core.port.in.AuditQueries;
@@ -27,7 +25,6 @@ import java.util.function.Function;
  * somebody who is not an administrator is 403.
  */
 final class AdminRoutes {
-    private static final int DEFAULT_LIMIT = 25;
 
     private final Administration administration;
     private final AuditQueries auditQueries;
@@ -86,27 +83,12 @@ final class AdminRoutes {
         return new AdminCommand(admin.actor(), ctx.pathParam("email"), RequestContexts.of(ctx));
     }
 
-    /**
-     * Runs {@code work} for a proven administrator: one token check and one account look-up. A token
-     * that proves nobody is refused by the core (401); a known caller who is not an administrator is 403.
-     */
     private <T> T admin(Context ctx, Function<Administrator, T> work) {
-        AdminAccess access = administration.access(Bearer.token(ctx));
-        if (access instanceof AdminAccess.Denied denied) throw new HttpProblem(403, ErrorCode.NOT_AUTHORIZED, denied.reason());
-        return work.apply(((AdminAccess.Granted) access).administrator());
+        return AdminRequests.asAdmin(administration, ctx, work);
     }
 
     private static PageRequest page(Context ctx) {
-        String raw = ctx.queryParam("limit");
-        int limit = DEFAULT_LIMIT;
-        if (raw != null && !raw.isBlank()) {
-            try {
-                limit = Integer.parseInt(raw.strip());
-            } catch (NumberFormatException e) {
-                throw UserPoolException.invalidParameter("limit", "must be a whole number");
-            }
-        }
-        return new PageRequest(limit, Optional.ofNullable(ctx.queryParam("cursor")).filter(s -> !s.isBlank()));
+        return AdminRequests.page(ctx);
     }
 
     private static UserStatus status(String raw) {

@@ -1,11 +1,9 @@
 package dev.userpool.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.User;
 import dev.userpool.core.domain.UserAttributes;
 import dev.userpool.core.port.in.Administration;
-import dev.userpool.core.port.in.Administration.AdminAccess;
 import dev.userpool.core.port.in.Administration.AdminCommand;
 import dev.userpool.core.port.in.Administration.Administrator;
 import dev.userpool.core.port.in.PasswordAdministration;
@@ -66,8 +64,6 @@ final class InvitationRoutes {
     }
 
     private <T> T admin(Context ctx, Function<Administrator, T> work) {
-        AdminAccess access = administration.access(Bearer.token(ctx));
-        if (access instanceof AdminAccess.Denied denied) throw new HttpProblem(403, ErrorCode.NOT_AUTHORIZED, denied.reason());
-        return work.apply(((AdminAccess.Granted) access).administrator());
+        return AdminRequests.asAdmin(administration, ctx, work);
     }
 }
