@@ -51,7 +51,6 @@ public final class SqliteAccountProvisioner implements AccountProvisioner {
         Optional<SrpVerifier> verifier = srp.verifierFor(user.id(), temporaryPassword);
         db.transaction(c -> {
             UserRows.insert(c, user, hash);
-            UserAttributeRows.insert(c, user.id(), attributes);
             SrpVerifierRows.save(c, user.id(), verifier);
             TemporaryPasswordRows.save(c, user.id(), Optional.of(expiresAt));
             return null;
