@@ -1,6 +1,8 @@
 package dev.userpool.cognito;
 
 import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.GroupName;
+import dev.userpool.core.domain.GroupRules;
 import dev.userpool.core.domain.UserAttributes;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.UserPoolException;
@@ -8,6 +10,7 @@ import dev.userpool.core.port.out.AccountImport;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 
 /**
  * Moves accounts into a Cognito pool whose usernames are email addresses: AdminCreateUser with
@@ -83,6 +87,38 @@ public final class CognitoAccountImport implements AccountImport {
         call("AdminSetUserPassword", () -> cognito.adminSetUserPassword(b -> b
                 .userPoolId(pool.userPoolId()).username(email.value()).password(password).permanent(true)), password);
         return Result.CREATED;
+    }
+
+    @Override
+    public Result createGroup(GroupName name, String description, Optional<Integer> precedence, Optional<String> roleArn) {
+        try {
+            call("CreateGroup", () -> cognito.createGroup(b -> b
+                    .userPoolId(pool.userPoolId())
+                    .groupName(name.value())
+                    .description(description.isEmpty() ? null : description)
+                    .precedence(precedence.orElse(null))
+                    .roleArn(roleArn.orElse(null))));
+            return Result.CREATED;
+        } catch (UserPoolException e) {
+            if (e.code() != ErrorCode.GROUP_EXISTS) throw e;
+            return Result.ALREADY_EXISTS;
+        }
+    }
+
+    @Override
+    public void addToGroup(GroupName group, EmailAddress member) {
+        // the pool's usernames are addresses, so the address names the user (AdminAddUserToGroup is idempotent)
+        call("AdminAddUserToGroup", () -> {
+            try {
+                return cognito.adminAddUserToGroup(b -> b
+                        .userPoolId(pool.userPoolId()).groupName(group.value()).username(member.value()));
+            } catch (ResourceNotFoundException e) {
+                // a missing group is the import's to report; a missing pool stays the operator's (below)
+                String said = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorMessage());
+                if (said.toLowerCase(java.util.Locale.ROOT).contains("group")) throw GroupRules.groupNotFound();
+                throw e;
+            }
+        });
     }
 
     private <T> T call(String operation, Supplier<T> request, String... secrets) {

@@ -64,6 +64,7 @@ final class CognitoSdkFailures {
         String said = redact(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage(), secrets);
         UserPoolException mapped = switch (type == null ? "" : type) {
             case "UsernameExistsException", "AliasExistsException" -> error(ErrorCode.USERNAME_EXISTS, USERNAME_EXISTS);
+            case "GroupExistsException" -> error(ErrorCode.GROUP_EXISTS, or(said, "A group with the name already exists."));
             case "InvalidPasswordException" ->
                     error(ErrorCode.INVALID_PASSWORD, or(said, "Password does not conform to policy."));
             case "InvalidParameterException" -> error(ErrorCode.INVALID_PARAMETER, or(said, "Invalid parameter."));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userpool.cognito.StubCognito.Answer;
 import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.GroupName;
 import dev.userpool.core.domain.UserAttributes;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.UserPoolException;
@@ -58,6 +59,39 @@ class CognitoAccountImportTest {
         String sent = stub.requests("AdminCreateUser").get(0).body().path("UserAttributes").toString();
         assertThat(sent).contains("{\"Name\":\"name\",\"Value\":\"Alice Liddell\"}",
                 "{\"Name\":\"custom:plan\",\"Value\":\"gold\"}", "{\"Name\":\"email\",\"Value\":\"alice@example.com\"}");
+    }
+
+    @Test
+    void aGroupArrivesAsTheOldPoolKeptItAndAnExistingOneIsLeftAlone() {
+        stub.answer("CreateGroup", Answer.ok("{}"));
+        stub.answer("CreateGroup", Answer.error("GroupExistsException", "A group with the name already exists."));
+
+        assertThat(accounts.createGroup(new GroupName("editors"), "They edit", java.util.Optional.of(3),
+                java.util.Optional.of("arn:aws:iam::123456789012:role/editors"))).isEqualTo(Result.CREATED);
+        assertThat(accounts.createGroup(new GroupName("readers"), "", java.util.Optional.empty(), java.util.Optional.empty()))
+                .isEqualTo(Result.ALREADY_EXISTS);
+
+        List<StubCognito.Request> sent = stub.requests("CreateGroup");
+        assertThat(sent.get(0).text("GroupName")).isEqualTo("editors");
+        assertThat(sent.get(0).text("Description")).isEqualTo("They edit");
+        assertThat(sent.get(0).body().path("Precedence").asInt()).isEqualTo(3);
+        assertThat(sent.get(0).text("RoleArn")).isEqualTo("arn:aws:iam::123456789012:role/editors");
+        assertThat(sent.get(1).body().has("Description")).as("no description is none, not an empty one").isFalse();
+        assertThat(sent.get(1).body().has("Precedence")).isFalse();
+    }
+
+    @Test
+    void aMemberIsNamedByTheAddressAndAMissingGroupOrAccountIsTheImportsToReport() {
+        stub.answer("AdminAddUserToGroup", Answer.ok("{}"));
+        stub.answer("AdminAddUserToGroup", Answer.error("ResourceNotFoundException", "Group not found."));
+        stub.answer("AdminAddUserToGroup", Answer.error("UserNotFoundException", "User does not exist."));
+
+        accounts.addToGroup(new GroupName("editors"), ALICE);
+        assertThat(stub.requests("AdminAddUserToGroup").get(0).text("Username")).isEqualTo("alice@example.com");
+        assertThatThrownBy(() -> accounts.addToGroup(new GroupName("gone"), ALICE))
+                .isInstanceOfSatisfying(UserPoolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
+        assertThatThrownBy(() -> accounts.addToGroup(new GroupName("editors"), ALICE))
+                .isInstanceOfSatisfying(UserPoolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USER_NOT_FOUND));
     }
 
     @Test

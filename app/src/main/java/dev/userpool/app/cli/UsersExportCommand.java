@@ -1,6 +1,7 @@
 package dev.userpool.app.cli;
 
 import dev.userpool.app.config.Settings;
+import dev.userpool.app.migration.GroupExport;
 import dev.userpool.app.migration.UserExport;
 import dev.userpool.app.wiring.AppComponent;
 import java.io.PrintWriter;
@@ -23,6 +24,10 @@ final class UsersExportCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "FILE", description = "Write here (default: standard output)")
     Path to;
 
+    @Option(names = "--groups", paramLabel = "FILE", description = "Write the groups and their members here "
+            + "(default: FILE.groups.json beside --to; none when the CSV goes to standard output)")
+    Path groups;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -33,9 +38,23 @@ final class UsersExportCommand implements Callable<Integer> {
                     + "(enable them first to move them). Passwords do not move: users choose a new one with "
                     + "\"forgot password\".%n", summary.exported(), to == null ? "" : " to " + to,
                     summary.unconfirmed(), summary.disabled());
+            Optional<Path> groupsFile = groupsFile(to, groups);
+            if (groupsFile.isPresent()) {
+                GroupExport.Summary written = ExportFile.write(groupsFile.get(), out -> GroupExport.write(app.groupAdministration(), out));
+                err.printf("Exported %d group(s) with %d membership(s) to %s; `users import` reads it from there.%n",
+                        written.groups(), written.memberships(), groupsFile.get());
+            } else {
+                err.println("Groups not exported: the CSV went to standard output; give --groups FILE to write them.");
+            }
         }
         err.flush();
         return 0;
+    }
+
+    /** Where the groups go: {@code --groups}, else beside the CSV, else nowhere. */
+    static Optional<Path> groupsFile(Path csv, Path groups) {
+        if (groups != null) return Optional.of(groups);
+        return Optional.ofNullable(csv).map(c -> c.resolveSibling(c.getFileName() + ".groups.json"));
     }
 
     private static java.util.List<String> customAttributes(AppComponent app) {

@@ -3,6 +3,10 @@ package dev.userpool.app.cli;
 import dev.userpool.app.config.InvalidSettingsException;
 import dev.userpool.app.config.Settings;
 import dev.userpool.app.migration.CognitoUserCsv;
+import dev.userpool.app.migration.GroupImport;
+import dev.userpool.app.migration.GroupImportReport;
+import dev.userpool.app.migration.GroupsJson;
+import dev.userpool.app.migration.MovedGroup;
 import dev.userpool.app.migration.ImportReport;
 import dev.userpool.app.migration.ImportState;
 import dev.userpool.app.migration.MigrationFileException;
@@ -21,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +53,10 @@ final class UsersImportCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "FILE", description = "The CSV (default: standard input, with --state)")
     Path from;
 
+    @Option(names = "--groups", paramLabel = "FILE", description = "The groups and their members (default: "
+            + "FILE.groups.json beside the CSV when there is one)")
+    Path groups;
+
     @Option(names = "--state", paramLabel = "FILE", description = "The accounts done so far (default: FILE.import-state beside the CSV)")
     Path state;
 
@@ -71,6 +80,19 @@ final class UsersImportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + from, e);
         }
+        List<MovedGroup> movedGroups;
+        Optional<Path> groupsFile = groups != null ? Optional.of(groups)
+                : UsersExportCommand.groupsFile(from, null).filter(Files::exists);
+        if (groups != null && !Files.exists(groups)) {
+            err.println("userpool: the groups file " + groups + " does not exist. Nothing was imported.");
+            return 2;
+        }
+        try {
+            movedGroups = groupsFile.isPresent() ? readGroups(groupsFile.get()) : List.of();
+        } catch (MigrationFileException e) {
+            err.println("userpool: " + groupsFile.get() + ", " + e.getMessage() + ". Nothing was imported.");
+            return 2;
+        }
         Path stateFile = state != null ? state : from.resolveSibling(from.getFileName() + ".import-state");
         try (AppComponent app = AppComponent.create(Settings.fromEnvironment(), Clock.systemUTC())) {
             // the settings first: a run refused for a missing setting leaves no state file behind
@@ -82,18 +104,40 @@ final class UsersImportCommand implements Callable<Integer> {
                 throw new InvalidSettingsException("users import --to cognito reads the Cognito settings the service "
                         + "will run with: " + e.getMessage());
             }
-            return run(users, accounts, stateFile, out, err);
+            return run(users, movedGroups, accounts, stateFile, out, err);
         }
     }
 
-    private static int run(List<MovedUser> users, AccountImport accounts, Path stateFile, PrintWriter out, PrintWriter err) {
+    private static List<MovedGroup> readGroups(Path file) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return GroupsJson.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    private static int run(List<MovedUser> users, List<MovedGroup> groups, AccountImport accounts, Path stateFile,
+                           PrintWriter out, PrintWriter err) {
         try (ImportState done = ImportState.open(stateFile)) {
             err.printf("Importing %d account(s) into Cognito (%d done by an earlier run); progress kept in %s%n",
                     users.size(), users.stream().filter(u -> done.isDone(u.email())).count(), stateFile);
             ImportReport report = new UserImport(accounts, done)
                     .run(users, new Progress(err, System.console() != null, users.size()));
             report.print(out);
-            return report.complete() ? 0 : 1;
+            if (groups.isEmpty()) return report.complete() ? 0 : 1;
+            if (report.notTried() > 0) {
+                out.println("Groups not tried: the accounts' run stopped early.");
+                return 1;
+            }
+            err.printf("Importing %d group(s) with their members%n", groups.size());
+            GroupImportReport grouped = new GroupImport(accounts, done)
+                    .run(groups, new Progress(err, System.console() != null, GroupImport.steps(groups), "group steps"));
+            grouped.print(out);
+            if (!report.complete() || !grouped.complete()) {
+                out.println("Run the same command again to retry what failed.");
+                return 1;
+            }
+            return 0;
         } catch (MigrationFileException e) {
             err.println("userpool: " + e.getMessage() + ". Nothing was imported.");
             return 2;

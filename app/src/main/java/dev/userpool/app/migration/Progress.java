@@ -12,12 +12,19 @@ public final class Progress {
     private final PrintWriter err;
     private final boolean terminal;
     private final int total;
+    private final String unit;
     private int lastTenth = -1;
 
     public Progress(PrintWriter err, boolean terminal, int total) {
+        this(err, terminal, total, "accounts");
+    }
+
+    /** {@code unit}: what is counted, in the plural ("accounts", "group steps"). */
+    public Progress(PrintWriter err, boolean terminal, int total, String unit) {
         this.err = err;
         this.terminal = terminal;
         this.total = total;
+        this.unit = unit;
     }
 
     public void at(int done, String what) {
@@ -31,7 +38,7 @@ public final class Progress {
         int tenth = total == 0 ? 10 : done * 10 / total;
         if (tenth == lastTenth) return;
         lastTenth = tenth;
-        err.println(done + "/" + total + " accounts");
+        err.println(done + "/" + total + " " + unit);
         err.flush();
     }
 

@@ -22,6 +22,15 @@ public final class UserExport {
     /** How many accounts were written, and how many left out for each reason. */
     public record Summary(int exported, int unconfirmed, int disabled) {}
 
+    /**
+     * Whether the CSV carries {@code user}: an invited account ({@code FORCE_CHANGE_PASSWORD}) or one reset
+     * by an operator ({@code RESET_REQUIRED}) has left sign-up and moves, and like every imported account
+     * sets its password by a reset; an unconfirmed or disabled one does not.
+     */
+    public static boolean moves(User user) {
+        return user.status() != UserStatus.UNCONFIRMED && user.enabled();
+    }
+
     /** The accounts of a pool with the standard attributes only. */
     public static Summary write(Administration administration, Writer out) {
         return write(administration, java.util.List.of(), out);
@@ -39,15 +48,13 @@ public final class UserExport {
         do {
             Page<User> page = administration.listUsers(all, new PageRequest(PageRequest.MAX_LIMIT, cursor));
             for (User u : page.items()) {
-                // An invited account (FORCE_CHANGE_PASSWORD) or one reset by an operator (RESET_REQUIRED) has
-                // left sign-up: it moves, and like every imported account it sets its password by a reset.
-                if (u.status() == UserStatus.UNCONFIRMED) {
-                    unconfirmed++;
-                } else if (!u.enabled()) {
-                    disabled++;
-                } else {
+                if (moves(u)) {
                     CognitoUserCsv.write(out, header, u.email(), u.emailVerified(), u.attributes());
                     exported++;
+                } else if (u.status() == UserStatus.UNCONFIRMED) {
+                    unconfirmed++;
+                } else {
+                    disabled++;
                 }
             }
             cursor = page.nextCursor();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.userpool.core.domain.EmailAddress;
 import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.GroupName;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.port.out.AccountImport;
 import java.io.PrintWriter;
@@ -24,10 +25,29 @@ class UserImportTest {
     @TempDir
     Path dir;
 
-    /** The target pool: every account it holds, and how often it was asked for each. */
+    /** The target pool: every account and group it holds, and how often it was asked for each. */
     static final class CountingTarget implements AccountImport {
         final Map<EmailAddress, Boolean> pool = new HashMap<>();
         final Map<EmailAddress, Integer> asked = new HashMap<>();
+        final Map<GroupName, java.util.Set<EmailAddress>> groups = new HashMap<>();
+        final Map<String, Integer> groupCalls = new HashMap<>();
+
+        @Override
+        public Result createGroup(GroupName name, String description, java.util.Optional<Integer> precedence,
+                                  java.util.Optional<String> roleArn) {
+            groupCalls.merge("create " + name.value(), 1, Integer::sum);
+            if (groups.containsKey(name)) return Result.ALREADY_EXISTS;
+            groups.put(name, new java.util.HashSet<>());
+            return Result.CREATED;
+        }
+
+        @Override
+        public void addToGroup(GroupName group, EmailAddress member) {
+            groupCalls.merge("add " + group.value() + " " + member.value(), 1, Integer::sum);
+            if (!pool.containsKey(member)) throw UserPoolException.userNotFound();
+            if (!groups.containsKey(group)) throw dev.userpool.core.domain.GroupRules.groupNotFound();
+            groups.get(group).add(member);
+        }
 
         @Override
         public Result create(EmailAddress email, boolean emailVerified, dev.userpool.core.domain.UserAttributes attributes) {
@@ -36,6 +56,32 @@ class UserImportTest {
             pool.put(email, emailVerified);
             return Result.CREATED;
         }
+    }
+
+    /** Creates accounts only; the tests that use it import no groups. */
+    @FunctionalInterface
+    interface Creation {
+        AccountImport.Result create(EmailAddress email, boolean emailVerified, dev.userpool.core.domain.UserAttributes attributes);
+    }
+
+    static AccountImport accountsOnly(Creation creation) {
+        return new AccountImport() {
+            @Override
+            public Result create(EmailAddress email, boolean emailVerified, dev.userpool.core.domain.UserAttributes attributes) {
+                return creation.create(email, emailVerified, attributes);
+            }
+
+            @Override
+            public Result createGroup(GroupName name, String description, java.util.Optional<Integer> precedence,
+                                      java.util.Optional<String> roleArn) {
+                throw new AssertionError("this test imports no groups");
+            }
+
+            @Override
+            public void addToGroup(GroupName group, EmailAddress member) {
+                throw new AssertionError("this test imports no groups");
+            }
+        };
     }
 
     /** Stands in for the process being killed: the call numbered {@code at} never returns. */
@@ -58,11 +104,11 @@ class UserImportTest {
         List<MovedUser> users = users(10);
         int[] calls = {0};
         // killed after Cognito created the 6th account but before the import wrote it down
-        AccountImport dying = (email, verified, attributes) -> {
+        AccountImport dying = accountsOnly((email, verified, attributes) -> {
             AccountImport.Result result = pool.create(email, verified, attributes);
             if (++calls[0] == 6) throw new Killed();
             return result;
-        };
+        });
         assertThatThrownBy(() -> run(dying, users)).isInstanceOf(Killed.class);
         assertThat(pool.pool).hasSize(6);
 
@@ -83,10 +129,10 @@ class UserImportTest {
     void accountsTheTargetRefusesAreReportedWithTheirReasonAndTriedAgainNextTime() {
         CountingTarget pool = new CountingTarget();
         List<MovedUser> users = users(4);
-        AccountImport refusing = (email, verified, attributes) -> {
+        AccountImport refusing = accountsOnly((email, verified, attributes) -> {
             if (email.value().startsWith("user2@")) throw UserPoolException.invalidParameter("email", "refused by a trigger");
             return pool.create(email, verified, attributes);
-        };
+        });
 
         ImportReport first = run(refusing, users);
 
@@ -110,10 +156,10 @@ class UserImportTest {
     void aTargetThatStaysUnreachableStopsTheRunInsteadOfFailingEveryAccount() {
         List<MovedUser> users = users(20);
         int[] calls = {0};
-        AccountImport down = (email, verified, attributes) -> {
+        AccountImport down = accountsOnly((email, verified, attributes) -> {
             calls[0]++;
             throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "Cognito cannot be reached.");
-        };
+        });
 
         ImportReport report = run(down, users);
 

@@ -2,6 +2,7 @@ package dev.userpool.app.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.migration.JarCommand.Run;
@@ -13,6 +14,9 @@ import dev.userpool.core.domain.AttributeDefinition;
 import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.port.in.AccountAttributes.AdminChangeCommand;
 import dev.userpool.core.port.in.AccountAttributes.CustomAttributesCommand;
+import dev.userpool.core.port.in.GroupAdministration;
+import dev.userpool.core.port.in.GroupAdministration.MembershipCommand;
+import dev.userpool.core.port.in.GroupAdministration.NewGroup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,6 +35,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
 /**
@@ -59,12 +64,20 @@ class UsersImportToLocalPoolIT {
                     Map.of("name", "Ada Lovelace", "birthdate", "1815-12-10", "custom:plan", "gold"), CONTEXT));
             api.register("bob@example.com");
             api.signUp("unconfirmed@example.com");
+            GroupAdministration groups = source.component().groupAdministration();
+            groups.create(new NewGroup(Actor.system(), "editors", Optional.of("They edit"), Optional.of(1), Optional.empty(), CONTEXT));
+            groups.create(new NewGroup(Actor.system(), "nobody-yet", Optional.empty(), Optional.empty(), Optional.empty(), CONTEXT));
+            for (String member : List.of("ada@example.com", "bob@example.com", "unconfirmed@example.com")) {
+                groups.addUser(new MembershipCommand(Actor.system(), "editors", member, CONTEXT));
+            }
 
             Run export = JarCommand.run(dir, Map.of("USERPOOL_DATA_DIR", source.dataDir().toString()),
                     "users", "export", "--to", csv.toString());
             assertThat(export.exit()).as(export.err()).isZero();
         }
         assertThat(Files.readAllLines(csv).get(0)).contains("custom:plan");
+        assertThat(Files.readString(dir.resolve("users.csv.groups.json"))).contains("\"editors\"", "bob@example.com")
+                .as("an account the CSV leaves out is left out of its groups").doesNotContain("unconfirmed@example.com");
 
         try (RunningApp target = RunningApp.start(Map.of());
              CognitoIdentityProviderClient cognito = client(target)) {
@@ -79,6 +92,14 @@ class UsersImportToLocalPoolIT {
 
             assertThat(imported.exit()).as(imported.out() + imported.err()).isZero();
             assertThat(report(imported.out())).containsExactly(2, 0, 0, 0, 2);
+            assertThat(imported.out()).contains("Groups: created 2, skipped as existing 0, memberships added 2, "
+                    + "done by an earlier run 0, failed 0 (of 2 groups)");
+            assertThat(cognito.listGroups(b -> b.userPoolId(LocalPoolSettings.DEFAULT_POOL_ID)).groups())
+                    .extracting(GroupType::groupName, GroupType::description, GroupType::precedence)
+                    .containsExactlyInAnyOrder(tuple("editors", "They edit", 1), tuple("nobody-yet", null, null));
+            assertThat(cognito.listUsersInGroup(b -> b.userPoolId(LocalPoolSettings.DEFAULT_POOL_ID).groupName("editors"))
+                    .users()).extracting(u -> attributes(u.attributes()).get("email"))
+                    .containsExactlyInAnyOrder("ada@example.com", "bob@example.com");
             AdminGetUserResponse ada = cognito.adminGetUser(b -> b.userPoolId(LocalPoolSettings.DEFAULT_POOL_ID)
                     .username("ada@example.com"));
             assertThat(ada.userStatusAsString()).isEqualTo("CONFIRMED");
@@ -100,6 +121,15 @@ class UsersImportToLocalPoolIT {
             Run again = JarCommand.run(dir, env, "users", "import", "--to", "cognito", "--from", csv.toString());
             assertThat(again.exit()).isZero();
             assertThat(report(again.out())).containsExactly(0, 0, 2, 0, 2);
+            assertThat(again.out()).contains("Groups: created 0, skipped as existing 0, memberships added 0, "
+                    + "done by an earlier run 4, failed 0 (of 2 groups)");
+            Run freshState = JarCommand.run(dir, env, "users", "import", "--to", "cognito", "--from", csv.toString(),
+                    "--state", dir.resolve("other.state").toString());
+            assertThat(freshState.exit()).as(freshState.out()).isZero();
+            assertThat(freshState.out()).as("existing groups are left as they are; adding a member again is no change")
+                    .contains("Groups: created 0, skipped as existing 2, memberships added 2, done by an earlier run 0, failed 0");
+            assertThat(cognito.listUsersInGroup(b -> b.userPoolId(LocalPoolSettings.DEFAULT_POOL_ID).groupName("editors"))
+                    .users()).hasSize(2);
         }
     }
 
@@ -151,7 +181,11 @@ class UsersImportToLocalPoolIT {
     }
 
     private static Map<String, String> attributes(AdminGetUserResponse user) {
-        return user.userAttributes().stream().collect(Collectors.toMap(AttributeType::name, AttributeType::value));
+        return attributes(user.userAttributes());
+    }
+
+    private static Map<String, String> attributes(List<AttributeType> attributes) {
+        return attributes.stream().collect(Collectors.toMap(AttributeType::name, AttributeType::value));
     }
 
     private static int[] report(String out) {

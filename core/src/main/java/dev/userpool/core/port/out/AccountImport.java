@@ -1,7 +1,9 @@
 package dev.userpool.core.port.out;
 
 import dev.userpool.core.domain.EmailAddress;
+import dev.userpool.core.domain.GroupName;
 import dev.userpool.core.domain.UserAttributes;
+import java.util.Optional;
 
 /**
  * Creates accounts moved from another user pool, without a password of the user's and without
@@ -20,4 +22,16 @@ public interface AccountImport {
      * (throttling it waits out itself, up to a limit).
      */
     Result create(EmailAddress email, boolean emailVerified, UserAttributes attributes);
+
+    /**
+     * Creates a group as the old pool kept it: its name, description (empty for none), precedence and
+     * role ARN. A group of that name that exists is left as it is ({@link Result#ALREADY_EXISTS}).
+     */
+    Result createGroup(GroupName name, String description, Optional<Integer> precedence, Optional<String> roleArn);
+
+    /**
+     * Puts the account of {@code member} in the group; already a member is no change. {@code UserNotFound}
+     * when the target holds no such account, {@code ResourceNotFound} when it holds no such group.
+     */
+    void addToGroup(GroupName group, EmailAddress member);
 }
