@@ -138,15 +138,14 @@ public final class PasskeyService implements Passkeys, PasskeyAuthentication {
                     new Expected(rp, ceremony.challenge(), USER_VERIFICATION_REQUIRED));
             Instant now = clock.instant();
             Passkey passkey = new Passkey(proven.credentialId(), user.id(), proven.publicKeyCose(), proven.signCount(),
-                    proven.transports(), proven.attachment(), friendlyName(proven, now), rp.id(), now, Optional.empty());
+                    proven.transports(), proven.attachment(), friendlyName(proven), rp.id(), now, Optional.empty());
             store.add(passkey, Passkey.MAX_PER_USER);
             return passkey;
         });
     }
 
-    private static String friendlyName(NewCredential proven, Instant at) {
-        return proven.attachment().filter("platform"::equals).map(a -> "Passkey on this device")
-                .orElse("Passkey") + " (" + at.toString().substring(0, 10) + ")";
+    private static String friendlyName(NewCredential proven) {
+        return proven.attachment().map(a -> a.equals("platform") ? "Passkey on a device" : "Security key").orElse("Passkey");
     }
 
     /** Reads are not audited, as the pool's other reads. */
