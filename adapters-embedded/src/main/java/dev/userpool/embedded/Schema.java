@@ -230,7 +230,35 @@ final class Schema {
                       user_id      TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
                       email        TEXT NOT NULL,
                       requested_at INTEGER NOT NULL
-                    )"""));
+                    )"""),
+            // (issue 14, passkeys; the lead renumbers) an account's WebAuthn credentials
+            // (SqlitePasskeyCredentials): the COSE public key and last sign count for checking assertions,
+            // and what ListWebAuthnCredentials shows; the challenges posed and not yet answered, each
+            // taken once (a digest of the sign-in session, never the session, is the key of a sign-in's).
+            List.of(
+                    """
+                    CREATE TABLE passkeys (
+                      credential_id    TEXT PRIMARY KEY,
+                      user_id          TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                      public_key_cose  BLOB NOT NULL,
+                      sign_count       INTEGER NOT NULL,
+                      transports       TEXT NOT NULL,
+                      attachment       TEXT,
+                      friendly_name    TEXT NOT NULL,
+                      relying_party_id TEXT NOT NULL,
+                      created_at       INTEGER NOT NULL,
+                      last_used_at     INTEGER
+                    )""",
+                    "CREATE INDEX passkeys_by_user ON passkeys (user_id, created_at)",
+                    """
+                    CREATE TABLE passkey_ceremonies (
+                      key        TEXT PRIMARY KEY,
+                      purpose    TEXT NOT NULL,
+                      user_id    TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                      challenge  BLOB NOT NULL,
+                      expires_at INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX passkey_ceremonies_by_user ON passkey_ceremonies (user_id, expires_at)"));
 
     static int latestVersion() {
         return MIGRATIONS.size();

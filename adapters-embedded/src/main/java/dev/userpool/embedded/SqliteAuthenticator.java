@@ -251,6 +251,35 @@ public final class SqliteAuthenticator implements Authenticator {
         return new SignedIn(Principal.of(chosen.after()), tokens);
     }
 
+    /**
+     * Issue 14: the account proved itself with a passkey (the core checked the assertion). One transaction
+     * opens the session, as after a right password: an account that may not sign in gets none, and an
+     * account that waits for a new password or a reset is refused, since a passkey answers neither.
+     */
+    @Override
+    public SignedIn signInWithPasskey(UserId id) {
+        Instant now = clock.instant();
+        String refreshToken = OpaqueTokens.newToken();
+        record Opened(User user, Optional<Sessions.Session> session, List<GroupRank> groups) {}
+        Opened opened = db.transaction(c -> {
+            User user = UserRows.byId(c, id).orElseThrow(SqliteAuthenticator::accountGone).user();
+            if (!user.canSignIn() || user.needsNewPassword()) return new Opened(user, Optional.empty(), List.of());
+            SignInLockout.clear(c, id);
+            Sessions.purgeExpired(c, id, now, settings.longestTokenTtl());
+            return new Opened(user, Optional.of(Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl())),
+                    GroupRows.tokenGroups(c, id));
+        });
+        Principal principal = Principal.of(opened.user());
+        try {
+            opened.user().ensureCanSignIn();
+        } catch (UserPoolException e) {
+            throw e.concerning(principal);
+        }
+        if (opened.session().isEmpty()) throw UserPoolException.notAuthorized("A new password is required.").concerning(principal);
+        Tokens tokens = issuer.issue(opened.user(), opened.groups(), opened.session().get(), now, Optional.of(refreshToken));
+        return new SignedIn(principal, tokens);
+    }
+
     @Override
     public SignedIn refresh(String refreshToken) {
         if (refreshToken == null || refreshToken.isBlank()) throw UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN);

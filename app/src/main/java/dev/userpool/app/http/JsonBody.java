@@ -37,6 +37,14 @@ final class JsonBody {
         return new JsonBody(root);
     }
 
+    /** A field that is a JSON object (a passkey's credential), as its JSON text; a string holding one is taken too. */
+    String requiredDocument(String field) {
+        JsonNode node = root.get(field);
+        if (node != null && node.isObject()) return node.toString();
+        if (node != null && node.isTextual() && !node.textValue().isBlank()) return node.textValue();
+        throw UserPoolException.invalidParameter(field, "is required (a JSON object)");
+    }
+
     /** A text field that must be present (blank counts as missing). */
     String required(String field) {
         return optional(field).filter(v -> !v.isBlank())

@@ -33,7 +33,7 @@ import java.util.Set;
 import javax.inject.Singleton;
 
 /** The HTTP edge: JSON mapping, metrics, who counts as a local caller, and the server. */
-@Module
+@Module(includes = PasskeyOptionals.class)
 public final class HttpModule {
     private HttpModule() {}
 
@@ -69,11 +69,13 @@ public final class HttpModule {
                             AccountAttributes attributes, AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                             PrometheusMeterRegistry prometheus, ObjectMapper json, Settings settings, Clock clock,
                             CognitoApi cognitoApi, ReplicaStatus replica, PasswordAdministration passwords,
-                            GroupAdministration groups, dev.userpool.core.port.in.AddressChange addressChange) {
+                            GroupAdministration groups, dev.userpool.core.port.in.AddressChange addressChange,
+                            java.util.Optional<dev.userpool.core.port.in.Passkeys> passkeys,
+                            java.util.Optional<dev.userpool.core.port.in.PasskeyAuthentication> passkeySignIn) {
         // the embedded pool's token issuer: the public base URL followed by the pool id, as Cognito's
         URI issuer = LocalPoolSettings.from(settings.environment()).issuer(settings.baseUrl());
         return new ApiServer(registration, authentication, administration, attributes, auditQueries, local, callers, prometheus,
                 json, issuer, clock, cognitoApi, replica, java.util.Optional.of(passwords), java.util.Optional.of(groups),
-                addressChange);
+                addressChange, passkeys, passkeySignIn);
     }
 }

@@ -38,6 +38,8 @@ public final class RunningApp implements AutoCloseable {
         vars.put("USERPOOL_PORT", Integer.toString(port));
         vars.putIfAbsent("USERPOOL_BIND", "127.0.0.1");
         vars.putIfAbsent("USERPOOL_BASE_URL", "http://127.0.0.1:" + port);
+        // a base URL on another name of this machine (http://localhost:{port}, for passkeys) names the port chosen here
+        vars.computeIfPresent("USERPOOL_BASE_URL", (k, v) -> v.replace("{port}", Integer.toString(port)));
         vars.putIfAbsent("USERPOOL_HASH_CONCURRENCY", "2");
         if (!vars.containsKey("USERPOOL_DATA_DIR")) vars.put("USERPOOL_DATA_DIR", tempDir().toString());
         Settings settings = Settings.from(vars);

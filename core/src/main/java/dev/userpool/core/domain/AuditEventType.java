@@ -28,5 +28,9 @@ public enum AuditEventType {
     GROUP_CREATED, GROUP_UPDATED, GROUP_DELETED, USER_ADDED_TO_GROUP, USER_REMOVED_FROM_GROUP,
     // Changing the address (issue 13): a new address asked for (a code sent to it), a code sent again,
     // and the change proven by that code. Verifying the account's own address by such a code is EMAIL_VERIFIED.
-    EMAIL_CHANGE_REQUESTED, EMAIL_CHANGE_CODE_SENT, EMAIL_CHANGED
+    EMAIL_CHANGE_REQUESTED, EMAIL_CHANGE_CODE_SENT, EMAIL_CHANGED,
+    // Passkeys (issue 14), each a success or a refusal like every event: a passkey added
+    // (CompleteWebAuthnRegistration), removed by its holder or an administrator, and a sign-in by
+    // passkey (the WEB_AUTHN challenge).
+    PASSKEY_REGISTERED, PASSKEY_DELETED, PASSKEY_SIGN_IN
 }

@@ -23,7 +23,17 @@ public enum ErrorCode {
     UNSUPPORTED_USER_STATE("UnsupportedUserState"),
     // groups (issue 13): a group nobody created, and a group name already in use
     RESOURCE_NOT_FOUND("ResourceNotFound"),
-    GROUP_EXISTS("GroupExists");
+    GROUP_EXISTS("GroupExists"),
+    // passkeys (issue 14), in Cognito's words: passkeys off on this pool (not a secure context, or a
+    // directory that serves them itself); no pending challenge for the answer; a credential made for
+    // another relying party id, or from another origin; a credential whose algorithm, type or flags
+    // the pool does not take
+    WEB_AUTHN_NOT_ENABLED("WebAuthnNotEnabled"),
+    WEB_AUTHN_CONFIGURATION_MISSING("WebAuthnConfigurationMissing"),
+    WEB_AUTHN_CHALLENGE_NOT_FOUND("WebAuthnChallengeNotFound"),
+    WEB_AUTHN_RELYING_PARTY_MISMATCH("WebAuthnRelyingPartyMismatch"),
+    WEB_AUTHN_ORIGIN_NOT_ALLOWED("WebAuthnOriginNotAllowed"),
+    WEB_AUTHN_CREDENTIAL_NOT_SUPPORTED("WebAuthnCredentialNotSupported");
 
     private final String code;
 

@@ -197,6 +197,18 @@ public final class InMemoryAuthenticator implements Authenticator, SignInChallen
         }
     }
 
+    /** Issue 14: a session for an account that proved itself with a passkey, as a password sign-in opens. */
+    @Override
+    public SignedIn signInWithPasskey(UserId user) {
+        calls.add("signInWithPasskey");
+        User account = accounts.findById(user).map(Account::user)
+                .orElseThrow(() -> UserPoolException.notAuthorized(INCORRECT_CREDENTIALS));
+        account.ensureCanSignIn();
+        String refreshToken = "fake-refresh-token." + UUID.randomUUID();
+        sessions.put(refreshToken, new Session(user, accounts.now().plus(REFRESH_TOKEN_LIFETIME)));
+        return new SignedIn(Principal.of(account), tokensFor(account, refreshToken, Optional.of(refreshToken)));
+    }
+
     @Override
     public SignedIn refresh(String refreshToken) {
         calls.add("refresh");

@@ -124,6 +124,17 @@ public final class CognitoApi {
         return new CognitoApi(Optional.of(settings), java.util.Collections.unmodifiableMap(ops), Optional.empty(), json);
     }
 
+    /**
+     * This API with the passkey operations (issue 14, {@link WebAuthnOperations}) added; an API that is
+     * not served stays so.
+     */
+    public CognitoApi withPasskeys(dev.userpool.core.port.in.Passkeys passkeys) {
+        if (pool.isEmpty()) return this;
+        Map<String, Operation> ops = new LinkedHashMap<>(operations);
+        new WebAuthnOperations(passkeys, json).register(ops);
+        return new CognitoApi(pool, java.util.Collections.unmodifiableMap(ops), notServed, json);
+    }
+
     /** Not served: every call answers {@code why}. */
     public static CognitoApi notServed(String why, ObjectMapper json) {
         return new CognitoApi(Optional.empty(), Map.of(), Optional.of(why), json);

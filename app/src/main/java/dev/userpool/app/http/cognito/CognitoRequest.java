@@ -36,6 +36,18 @@ final class CognitoRequest {
         return new CognitoRequest(root);
     }
 
+    /**
+     * A member that is a JSON document (Cognito's "JSON value", e.g. a passkey's {@code Credential}), as its JSON
+     * text; an object, or a string holding one (as the AWS CLI may send it).
+     */
+    Optional<String> document(String member) {
+        JsonNode node = root.get(member);
+        if (node == null || node.isNull()) return Optional.empty();
+        if (node.isObject()) return Optional.of(node.toString());
+        if (node.isTextual() && !node.textValue().isBlank()) return Optional.of(node.textValue());
+        throw CognitoError.invalidParameter("Member " + member + " must be a JSON object.");
+    }
+
     String required(String member) {
         return optional(member).orElseThrow(() -> CognitoError.missing(member));
     }

@@ -30,6 +30,13 @@ final class CognitoWireErrors {
             case SERVICE_UNAVAILABLE -> new CognitoError("InternalErrorException", e.getMessage(), 500);
             case RESOURCE_NOT_FOUND -> new CognitoError("ResourceNotFoundException", e.getMessage());
             case GROUP_EXISTS -> new CognitoError("GroupExistsException", e.getMessage());
+            // passkeys (issue 14)
+            case WEB_AUTHN_NOT_ENABLED -> new CognitoError("WebAuthnNotEnabledException", e.getMessage());
+            case WEB_AUTHN_CONFIGURATION_MISSING -> new CognitoError("WebAuthnConfigurationMissingException", e.getMessage());
+            case WEB_AUTHN_CHALLENGE_NOT_FOUND -> new CognitoError("WebAuthnChallengeNotFoundException", e.getMessage());
+            case WEB_AUTHN_RELYING_PARTY_MISMATCH -> new CognitoError("WebAuthnRelyingPartyMismatchException", e.getMessage());
+            case WEB_AUTHN_ORIGIN_NOT_ALLOWED -> new CognitoError("WebAuthnOriginNotAllowedException", e.getMessage());
+            case WEB_AUTHN_CREDENTIAL_NOT_SUPPORTED -> new CognitoError("WebAuthnCredentialNotSupportedException", e.getMessage());
         };
     }
 }

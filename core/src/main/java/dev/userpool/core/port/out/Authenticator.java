@@ -48,6 +48,15 @@ public interface Authenticator {
         throw UserPoolException.notAuthorized("Invalid session for the user.").passwordChecked(false);
     }
 
+    /**
+     * Opens a session for an account that proved itself with a passkey (the core checked the assertion):
+     * as a password sign-in, for an enabled, confirmed account; {@code NotAuthorized} otherwise. Issue 14:
+     * a directory whose pool serves passkeys itself (Cognito) keeps this refusal.
+     */
+    default SignedIn signInWithPasskey(UserId user) {
+        throw UserPoolException.notAuthorized("Passkey sign-in is not supported by this directory: Cognito serves passkeys itself.");
+    }
+
     /** The session's account and new ID and access tokens, for a valid refresh token (no new refresh token). */
     SignedIn refresh(String refreshToken);
 

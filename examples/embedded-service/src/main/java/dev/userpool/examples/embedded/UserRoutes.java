@@ -120,6 +120,10 @@ final class UserRoutes {
             case UNSUPPORTED_USER_STATE -> 409;
             case USER_NOT_FOUND, RESOURCE_NOT_FOUND -> 404;
             case USERNAME_EXISTS, GROUP_EXISTS -> 409;
+            // passkeys (issue 14): off on this pool; an answer to no challenge, or from the wrong place
+            case WEB_AUTHN_NOT_ENABLED, WEB_AUTHN_CONFIGURATION_MISSING -> 403;
+            case WEB_AUTHN_CHALLENGE_NOT_FOUND, WEB_AUTHN_RELYING_PARTY_MISMATCH, WEB_AUTHN_ORIGIN_NOT_ALLOWED,
+                 WEB_AUTHN_CREDENTIAL_NOT_SUPPORTED -> 400;
             case LIMIT_EXCEEDED, TOO_MANY_REQUESTS, TOO_MANY_FAILED_ATTEMPTS -> 429;
             case SERVICE_UNAVAILABLE -> 503;
             case INVALID_PASSWORD, INVALID_PARAMETER, CODE_MISMATCH, EXPIRED_CODE -> 400;
