@@ -28,5 +28,14 @@ public enum AuditEventType {
     GROUP_CREATED, GROUP_UPDATED, GROUP_DELETED, USER_ADDED_TO_GROUP, USER_REMOVED_FROM_GROUP,
     // Changing the address (issue 13): a new address asked for (a code sent to it), a code sent again,
     // and the change proven by that code. Verifying the account's own address by such a code is EMAIL_VERIFIED.
-    EMAIL_CHANGE_REQUESTED, EMAIL_CHANGE_CODE_SENT, EMAIL_CHANGED
+    EMAIL_CHANGE_REQUESTED, EMAIL_CHANGE_CODE_SENT, EMAIL_CHANGED,
+    // Issue 14, choice-based sign-in (USER_AUTH) with emailed codes (helper "userauth"):
+    /** A sign-in code was emailed to the account's verified address (EMAIL_OTP). */
+    EMAIL_OTP_SENT,
+    /** An EMAIL_OTP challenge was posed but no code sent: no account, no verified address, or one that may not sign in. */
+    EMAIL_OTP_REFUSED,
+    /** A sign-in by an emailed code: the tokens, or why not (wrong, expired or replayed code, lockout). */
+    EMAIL_OTP_SIGN_IN,
+    /** An operator changed the pool's sign-in policy (AllowedFirstAuthFactors, UpdateUserPool). */
+    SIGN_IN_POLICY_CHANGED
 }
