@@ -230,6 +230,26 @@ final class Schema {
                       user_id      TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
                       email        TEXT NOT NULL,
                       requested_at INTEGER NOT NULL
+                    )"""),
+            // 11 (issue 14, choice-based sign-in, helper "userauth"): the USER_AUTH sign-ins waiting for
+            // a choice or an emailed code, by their session's digest (the code only as a digest bound to the
+            // session; user_id null for a name that gets no code), and the sign-in policy an operator set
+            // (UpdateUserPool's AllowedFirstAuthFactors, comma-separated; no row: the setting's).
+            List.of(
+                    """
+                    CREATE TABLE pending_sign_ins (
+                      session_digest TEXT PRIMARY KEY,
+                      username       TEXT NOT NULL,
+                      user_id        TEXT REFERENCES users(id) ON DELETE CASCADE,
+                      code_digest    TEXT,
+                      expires_at     INTEGER NOT NULL,
+                      wrong_answers  INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX pending_sign_ins_by_expiry ON pending_sign_ins (expires_at)",
+                    """
+                    CREATE TABLE sign_in_policy (
+                      id                 INTEGER PRIMARY KEY CHECK (id = 1),
+                      allowed_first_auth TEXT NOT NULL
                     )"""));
 
     static int latestVersion() {
