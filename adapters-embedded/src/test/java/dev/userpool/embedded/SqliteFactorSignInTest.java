@@ -50,8 +50,8 @@ class SqliteFactorSignInTest {
         for (int i = 0; i < SignInLockout.FREE_FAILURES; i++) factors.countFailure(user.id());
 
         assertThat(factors.locked(user.id())).isTrue();
-        assertRefused(() -> bed.authenticator.signIn(address, EmbeddedTestbed.PASSWORD), ErrorCode.NOT_AUTHORIZED,
-                SignInLockout.LOCKED);
+        assertThat(assertRefused(() -> bed.authenticator.signIn(address, EmbeddedTestbed.PASSWORD), ErrorCode.NOT_AUTHORIZED))
+                .hasMessage(SignInLockout.LOCKED);
 
         bed.clock.advance(SignInLockout.MAX_LOCK.plusSeconds(1));
         assertThat(factors.locked(user.id())).isFalse();
