@@ -113,6 +113,7 @@ public final class OutboxMailer implements Mailer {
             case INVITATION -> "Invitation";
             case EMAIL_CHANGE_CODE -> "Address-change code";
             case EMAIL_CHANGED -> "Address-changed notice";
+            case SIGN_IN_CODE -> "Sign-in code";
         };
     }
 

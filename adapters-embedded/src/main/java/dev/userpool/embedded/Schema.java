@@ -258,7 +258,27 @@ final class Schema {
                       challenge  BLOB NOT NULL,
                       expires_at INTEGER NOT NULL
                     )""",
-                    "CREATE INDEX passkey_ceremonies_by_user ON passkey_ceremonies (user_id, expires_at)"));
+                    "CREATE INDEX passkey_ceremonies_by_user ON passkey_ceremonies (user_id, expires_at)"),
+            // 11 (issue 14, choice-based sign-in, helper "userauth"): the USER_AUTH sign-ins waiting for
+            // a choice or an emailed code, by their session's digest (the code only as a digest bound to the
+            // session; user_id null for a name that gets no code), and the sign-in policy an operator set
+            // (UpdateUserPool's AllowedFirstAuthFactors, comma-separated; no row: the setting's).
+            List.of(
+                    """
+                    CREATE TABLE pending_sign_ins (
+                      session_digest TEXT PRIMARY KEY,
+                      username       TEXT NOT NULL,
+                      user_id        TEXT REFERENCES users(id) ON DELETE CASCADE,
+                      code_digest    TEXT,
+                      expires_at     INTEGER NOT NULL,
+                      wrong_answers  INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX pending_sign_ins_by_expiry ON pending_sign_ins (expires_at)",
+                    """
+                    CREATE TABLE sign_in_policy (
+                      id                 INTEGER PRIMARY KEY CHECK (id = 1),
+                      allowed_first_auth TEXT NOT NULL
+                    )"""));
 
     static int latestVersion() {
         return MIGRATIONS.size();

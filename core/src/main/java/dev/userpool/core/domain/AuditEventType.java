@@ -32,5 +32,14 @@ public enum AuditEventType {
     // Passkeys (issue 14), each a success or a refusal like every event: a passkey added
     // (CompleteWebAuthnRegistration), removed by its holder or an administrator, and a sign-in by
     // passkey (the WEB_AUTHN challenge).
-    PASSKEY_REGISTERED, PASSKEY_DELETED, PASSKEY_SIGN_IN
+    PASSKEY_REGISTERED, PASSKEY_DELETED, PASSKEY_SIGN_IN,
+    // Issue 14, choice-based sign-in (USER_AUTH) with emailed codes (helper "userauth"):
+    /** A sign-in code was emailed to the account's verified address (EMAIL_OTP). */
+    EMAIL_OTP_SENT,
+    /** An EMAIL_OTP challenge was posed but no code sent: no account, no verified address, or one that may not sign in. */
+    EMAIL_OTP_REFUSED,
+    /** A sign-in by an emailed code: the tokens, or why not (wrong, expired or replayed code, lockout). */
+    EMAIL_OTP_SIGN_IN,
+    /** An operator changed the pool's sign-in policy (AllowedFirstAuthFactors, UpdateUserPool). */
+    SIGN_IN_POLICY_CHANGED
 }

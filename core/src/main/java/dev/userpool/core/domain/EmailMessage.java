@@ -15,7 +15,9 @@ public record EmailMessage(EmailAddress to, Kind kind, String subject, String te
         /** An administrator created the account: the temporary password and where to sign in. */
         INVITATION,
         // changing the address: the code to the new one, and the notice to the old one once it is done
-        EMAIL_CHANGE_CODE, EMAIL_CHANGED
+        EMAIL_CHANGE_CODE, EMAIL_CHANGED,
+        /** Issue 14: the one-time code of a choice-based sign-in (EMAIL_OTP). */
+        SIGN_IN_CODE
     }
 
     public EmailMessage {

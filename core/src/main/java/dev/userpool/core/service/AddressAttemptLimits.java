@@ -34,7 +34,9 @@ final class AddressAttemptLimits {
         VERIFICATION_LINK(5),
         // codes for a change of address, counted per new address, whichever accounts ask: no address
         // can be sent more of them than of sign-up codes
-        EMAIL_CHANGE_CODE(5);
+        EMAIL_CHANGE_CODE(5),
+        // issue 14: sign-in codes (EMAIL_OTP) emailed per address, or per name given when it is no address
+        EMAIL_SIGN_IN_CODE(5);
 
         final int perHour;
 
@@ -54,9 +56,14 @@ final class AddressAttemptLimits {
     }
 
     /** Counts one attempt of {@code action} for {@code address}, or throws {@code LimitExceeded}. */
-    synchronized void take(Action action, EmailAddress address) {
+    void take(Action action, EmailAddress address) {
+        take(action, address.value());
+    }
+
+    /** Counts one attempt of {@code action} for a name (an address, or an account id), or throws {@code LimitExceeded}. */
+    synchronized void take(Action action, String name) {
         Instant now = clock.instant();
-        Deque<Instant> times = attempts.computeIfAbsent(new Key(action, address.value()), k -> new ArrayDeque<>());
+        Deque<Instant> times = attempts.computeIfAbsent(new Key(action, name), k -> new ArrayDeque<>());
         while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) times.removeFirst();
         if (times.size() >= action.perHour) throw new UserPoolException(ErrorCode.LIMIT_EXCEEDED, LIMIT_EXCEEDED);
         times.addLast(now);

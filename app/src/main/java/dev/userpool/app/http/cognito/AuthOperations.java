@@ -26,7 +26,7 @@ import java.util.Optional;
  * sign-in and refresh use cases, SRP's first step too ({@link Authentication#startSignIn}).
  */
 final class AuthOperations {
-    private static final String FLOWS = "USER_SRP_AUTH, USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH";
+    private static final String FLOWS = "USER_SRP_AUTH, USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH, USER_AUTH";
     static final String SRP_OFF = "USER_SRP_AUTH flow not enabled for this client: this pool keeps no SRP verifiers"
             + " (USERPOOL_SRP=off); sign in with USER_PASSWORD_AUTH.";
 
@@ -34,9 +34,16 @@ final class AuthOperations {
     private final boolean servesSrp;
     private final LocalPool pool;
     private final NewPasswordChallenge newPassword;
+    private final Optional<UserAuthOperations> userAuth;
 
     /** @param srp whether the pool answers {@code USER_SRP_AUTH} ({@code USERPOOL_SRP}); off, it is refused as Cognito refuses a flow a client lacks */
     AuthOperations(Authentication authentication, boolean srp, LocalPool pool) {
+        this(authentication, srp, pool, Optional.empty());
+    }
+
+    /** @param userAuth choice-based sign-in ({@code USER_AUTH}, issue 14), where the pool serves it */
+    AuthOperations(Authentication authentication, boolean srp, LocalPool pool, Optional<UserAuthOperations> userAuth) {
+        this.userAuth = userAuth;
         this.authentication = authentication;
         this.servesSrp = srp;
         this.pool = pool;
@@ -51,6 +58,8 @@ final class AuthOperations {
             case "USER_SRP_AUTH" -> passwordVerifierChallenge(parameters, ctx);
             case "USER_PASSWORD_AUTH" -> signInWithPassword(parameters, RequestContexts.of(ctx));
             case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> refresh(parameters, RequestContexts.of(ctx));
+            case "USER_AUTH" -> userAuth.orElseThrow(() -> CognitoError.invalidParameter("Unsupported AuthFlow " + flow
+                    + ": this pool serves " + FLOWS + ".")).initiate(parameters, RequestContexts.of(ctx));
             default -> throw CognitoError.invalidParameter("Unsupported AuthFlow " + flow + ": this pool serves " + FLOWS + ".");
         };
     }
@@ -119,6 +128,9 @@ final class AuthOperations {
         String challengeName = request.required("ChallengeName");
         Map<String, String> responses = request.map("ChallengeResponses");
         if (NewPasswordRequired.NAME.equals(challengeName)) return newPassword.answer(responses, request.optional("Session"), context);
+        if (userAuth.isPresent() && UserAuthOperations.CHALLENGES.contains(challengeName)) {
+            return userAuth.get().respond(challengeName, responses, request.optional("Session"), context);   // USER_AUTH (issue 14)
+        }
         if (!PasswordVerifierChallenge.NAME.equals(challengeName)) {
             throw CognitoError.invalidParameter("Unsupported ChallengeName " + challengeName
                     + ": this pool poses PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED.");

@@ -61,10 +61,14 @@ public final class CognitoApi {
     public static CognitoApi serving(PoolApiSettings settings, LocalCallers callers, Registration registration,
                                      Authentication authentication, Administration administration, AuditQueries audit,
                                      AccountAttributes accountAttributes, PasswordAdministration passwords,
-                                     GroupAdministration groupAdministration, AddressChange addressChange, ObjectMapper json) {
+                                     GroupAdministration groupAdministration, AddressChange addressChange, ObjectMapper json,
+                                     dev.userpool.core.port.in.ChoiceBasedSignIn choiceBasedSignIn) {
         LocalPool pool = new LocalPool(settings, callers);
         SignUpOperations signUp = new SignUpOperations(registration, pool);
-        AuthOperations auth = new AuthOperations(authentication, settings.srp(), pool);
+        // USER_AUTH and its challenges (issue 14), hooked into InitiateAuth and RespondToAuthChallenge
+        AuthOperations auth = new AuthOperations(authentication, settings.srp(), pool,
+                Optional.of(new UserAuthOperations(choiceBasedSignIn, pool)));
+        SignInPolicyOperations signInPolicy = new SignInPolicyOperations(choiceBasedSignIn, pool);
         AccountOperations account = new AccountOperations(authentication, pool);
         AdminOperations admin = new AdminOperations(administration, pool);
         AdminAuthOperations adminAuth = new AdminAuthOperations(auth, pool, settings.adminUserPasswordAuth());
@@ -104,7 +108,14 @@ public final class CognitoApi {
         ops.put("AdminListUserAuthEvents", admin.guarded("AdminListUserAuthEvents", authEvents::listUserAuthEvents));
         ops.put("ListUsers", admin.guarded("ListUsers", listing::listUsers));
         ops.put("AddCustomAttributes", admin.guarded("AddCustomAttributes", attributes::addCustomAttributes));
-        ops.put("DescribeUserPool", admin.guarded("DescribeUserPool", attributes::describeUserPool));
+        ops.put("DescribeUserPool", admin.guarded("DescribeUserPool", (request, ctx) -> {
+            Map<String, Object> described = attributes.describeUserPool(request, ctx);
+            // issue 14: the sign-in policy in force, as Cognito's Policies.SignInPolicy
+            @SuppressWarnings("unchecked") Map<String, Object> userPool = (Map<String, Object>) described.get("UserPool");
+            userPool.put("Policies", signInPolicy.policies());
+            return described;
+        }));
+        ops.put("UpdateUserPool", admin.guarded("UpdateUserPool", signInPolicy::updateUserPool));
         // issue 13, admin-created users and password administration
         InvitationOperations invitations = new InvitationOperations(passwords);
         ops.put("AdminCreateUser", admin.guarded("AdminCreateUser", invitations::createUser));

@@ -80,6 +80,13 @@ final class CognitoRequest {
     }
 
     /** Whether the member is there at all, even empty. */
+    /** The names of the members sent, in order. */
+    java.util.List<String> memberNames() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        root.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     boolean hasMember(String member) {
         JsonNode node = root.get(member);
         return node != null && !node.isNull();
