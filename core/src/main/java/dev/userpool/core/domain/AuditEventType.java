@@ -28,5 +28,11 @@ public enum AuditEventType {
     GROUP_CREATED, GROUP_UPDATED, GROUP_DELETED, USER_ADDED_TO_GROUP, USER_REMOVED_FROM_GROUP,
     // Changing the address (issue 13): a new address asked for (a code sent to it), a code sent again,
     // and the change proven by that code. Verifying the account's own address by such a code is EMAIL_VERIFIED.
-    EMAIL_CHANGE_REQUESTED, EMAIL_CHANGE_CODE_SENT, EMAIL_CHANGED
+    EMAIL_CHANGE_REQUESTED, EMAIL_CHANGE_CODE_SENT, EMAIL_CHANGED,
+    // Issue 14, TOTP MFA: a new authenticator-app secret handed out; a code proved the app set up; the
+    // factors turned on or off (by the holder, or an operator: the event's actor says); a sign-in whose
+    // password was right asked for the second factor (SOFTWARE_TOKEN_MFA or MFA_SETUP); the answer to it,
+    // a success or a refused code; an operator removed the account's app.
+    SOFTWARE_TOKEN_ASSOCIATED, SOFTWARE_TOKEN_VERIFIED, MFA_PREFERENCE_SET, MFA_REQUIRED, MFA_CHALLENGE_ANSWERED,
+    MFA_REMOVED_BY_ADMIN
 }

@@ -23,7 +23,11 @@ public enum ErrorCode {
     UNSUPPORTED_USER_STATE("UnsupportedUserState"),
     // groups (issue 13): a group nobody created, and a group name already in use
     RESOURCE_NOT_FOUND("ResourceNotFound"),
-    GROUP_EXISTS("GroupExists");
+    GROUP_EXISTS("GroupExists"),
+    // Issue 14, TOTP MFA: a wrong code while setting an authenticator app up (Cognito's
+    // EnableSoftwareTokenMFAException), and a code asked of an account without an app (SoftwareTokenMFANotFoundException)
+    ENABLE_SOFTWARE_TOKEN_MFA("EnableSoftwareTokenMFA"),
+    SOFTWARE_TOKEN_MFA_NOT_FOUND("SoftwareTokenMFANotFound");
 
     private final String code;
 
