@@ -13,7 +13,7 @@ public record MfaSettings(boolean softwareTokenVerified, boolean softwareTokenEn
     public static final String SOFTWARE_TOKEN_MFA = "SOFTWARE_TOKEN_MFA";
     public static final MfaSettings NONE = new MfaSettings(false, false, false);
     /** Cognito's refusal to turn on an app nobody verified (SetUserMFAPreference). */
-    public static final String NOT_VERIFIED = "User has not verified software token mfa";
+    public static final String NOT_VERIFIED = "User has not set up software token mfa";
 
     public MfaSettings {
         if (softwareTokenEnabled && !softwareTokenVerified) throw new IllegalArgumentException("only a verified app can be on");
