@@ -52,7 +52,7 @@ public final class LocalPoolModule {
                                  Authentication authentication, Administration administration, AuditQueries audit,
                                  AccountAttributes accountAttributes, PasswordAdministration passwords,
                                  GroupAdministration groupAdministration, dev.userpool.core.port.in.AddressChange addressChange,
-                                 ObjectMapper json) {
+                                 ObjectMapper json, dev.userpool.core.port.in.MultiFactor multiFactor) {
         if (settings.directory() != Settings.DirectoryChoice.EMBEDDED) {
             return CognitoApi.notServed("This app's users are in Amazon Cognito (USERPOOL_DIRECTORY=" 
                     + settings.directory().name().toLowerCase(java.util.Locale.ROOT)
@@ -67,6 +67,6 @@ public final class LocalPoolModule {
                             case ANY -> PoolApiSettings.AdminCallers.ANY;
                             case OFF -> PoolApiSettings.AdminCallers.NOBODY;
                         }, pool.adminUserPasswordAuth()), callers, registration, authentication, administration, audit,
-                accountAttributes, passwords, groupAdministration, addressChange, json);
+                accountAttributes, passwords, groupAdministration, addressChange, json, multiFactor);
     }
 }

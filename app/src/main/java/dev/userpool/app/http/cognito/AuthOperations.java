@@ -5,6 +5,7 @@ import static dev.userpool.app.http.cognito.CognitoShapes.ordered;
 
 import dev.userpool.app.http.RequestContexts;
 import dev.userpool.core.domain.ChallengeAnswer;
+import dev.userpool.core.domain.MfaRequired;
 import dev.userpool.core.domain.NewPasswordRequired;
 import dev.userpool.core.domain.PasswordVerifierChallenge;
 import dev.userpool.core.domain.RequestContext;
@@ -34,10 +35,15 @@ final class AuthOperations {
     private final boolean servesSrp;
     private final LocalPool pool;
     private final NewPasswordChallenge newPassword;
+    private final MfaOperations mfa;
 
-    /** @param srp whether the pool answers {@code USER_SRP_AUTH} ({@code USERPOOL_SRP}); off, it is refused as Cognito refuses a flow a client lacks */
-    AuthOperations(Authentication authentication, boolean srp, LocalPool pool) {
+    /**
+     * @param srp whether the pool answers {@code USER_SRP_AUTH} ({@code USERPOOL_SRP}); off, it is refused as Cognito refuses a flow a client lacks
+     * @param mfa the second-factor challenges' answers (issue 14)
+     */
+    AuthOperations(Authentication authentication, boolean srp, LocalPool pool, MfaOperations mfa) {
         this.authentication = authentication;
+        this.mfa = mfa;
         this.servesSrp = srp;
         this.pool = pool;
         this.newPassword = new NewPasswordChallenge(authentication, pool);
@@ -119,9 +125,11 @@ final class AuthOperations {
         String challengeName = request.required("ChallengeName");
         Map<String, String> responses = request.map("ChallengeResponses");
         if (NewPasswordRequired.NAME.equals(challengeName)) return newPassword.answer(responses, request.optional("Session"), context);
+        Optional<MfaRequired.Kind> secondFactor = MfaRequired.Kind.named(challengeName);   // issue 14, TOTP
+        if (secondFactor.isPresent()) return mfa.answer(secondFactor.get(), responses, request.optional("Session"), context);
         if (!PasswordVerifierChallenge.NAME.equals(challengeName)) {
             throw CognitoError.invalidParameter("Unsupported ChallengeName " + challengeName
-                    + ": this pool poses PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED.");
+                    + ": this pool poses PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED, SOFTWARE_TOKEN_MFA and MFA_SETUP.");
         }
         String username = required(responses, "USERNAME");
         String secretBlock = required(responses, "PASSWORD_CLAIM_SECRET_BLOCK");

@@ -30,6 +30,9 @@ final class CognitoWireErrors {
             case SERVICE_UNAVAILABLE -> new CognitoError("InternalErrorException", e.getMessage(), 500);
             case RESOURCE_NOT_FOUND -> new CognitoError("ResourceNotFoundException", e.getMessage());
             case GROUP_EXISTS -> new CognitoError("GroupExistsException", e.getMessage());
+            // issue 14, TOTP MFA
+            case ENABLE_SOFTWARE_TOKEN_MFA -> new CognitoError("EnableSoftwareTokenMFAException", e.getMessage());
+            case SOFTWARE_TOKEN_MFA_NOT_FOUND -> new CognitoError("SoftwareTokenMFANotFoundException", e.getMessage());
         };
     }
 }
