@@ -40,14 +40,14 @@ public final class ApiServer {
                      AddressChange addressChange) {
         this(registration, authentication, administration, attributes, auditQueries, local, callers, prometheus, json, issuer, clock,
                 CognitoApi.notServed("This server does not serve Cognito's user-pool API.", json), ReplicaStatus.none(),
-                Optional.empty(), Optional.empty(), addressChange);
+                Optional.empty(), Optional.empty(), addressChange, Optional.empty());
     }
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
                      AccountAttributes attributes, AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                      PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock, CognitoApi cognitoApi,
                      ReplicaStatus replica, Optional<PasswordAdministration> passwords, Optional<GroupAdministration> groups,
-                     AddressChange addressChange) {
+                     AddressChange addressChange, Optional<dev.userpool.core.port.in.MultiFactor> multiFactor) {
         HttpMetrics metrics = new HttpMetrics(prometheus);
         Problems problems = new Problems(json);
         this.app = Javalin.create(config -> {
@@ -81,6 +81,8 @@ public final class ApiServer {
         new NewPasswordRoutes(authentication, json).install(app);
         passwords.ifPresent(p -> new InvitationRoutes(administration, p, json).install(app));
         groups.ifPresent(g -> new AdminGroupRoutes(administration, g, json).install(app));
+        // authenticator apps (issue 14, TOTP MFA); apps show the accounts under this server's host name
+        multiFactor.ifPresent(m -> new MfaRoutes(m, authentication, administration, issuer.getHost(), json).install(app));
         new PlatformRoutes(local, replica, callers, prometheus, issuer, cognitoApi.userPoolId()).install(app);
         new AppPages().install(app);
         cognitoApi.install(app);
