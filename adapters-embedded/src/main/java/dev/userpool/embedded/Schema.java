@@ -278,7 +278,28 @@ final class Schema {
                     CREATE TABLE sign_in_policy (
                       id                 INTEGER PRIMARY KEY CHECK (id = 1),
                       allowed_first_auth TEXT NOT NULL
-                    )"""));
+                    )"""),
+            // Issue 14, TOTP MFA (helper "totp"; the lead renumbers): each account's authenticator app — its
+            // secret sealed with the key file beside the database (SecretSealer), a new one pending until a code
+            // proves it, whether it is on and preferred, and the last time step accepted (a code is good once) —
+            // and the sign-ins waiting for their second factor (a session digest, three minutes, answered once).
+            List.of("""
+                    CREATE TABLE software_tokens (
+                      user_id        TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+                      secret         BLOB,
+                      pending_secret BLOB,
+                      enabled        INTEGER NOT NULL DEFAULT 0,
+                      preferred      INTEGER NOT NULL DEFAULT 0,
+                      last_step      INTEGER NOT NULL DEFAULT 0
+                    )""",
+                    """
+                    CREATE TABLE mfa_challenges (
+                      session_digest BLOB PRIMARY KEY,
+                      user_id        TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                      kind           TEXT NOT NULL,
+                      expires_at     INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX mfa_challenges_by_user ON mfa_challenges (user_id)"));
 
     static int latestVersion() {
         return MIGRATIONS.size();

@@ -9,6 +9,8 @@ import dev.userpool.core.domain.GroupRank;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.domain.Principal;
 import dev.userpool.core.domain.NewPasswordRequired;
+import dev.userpool.core.domain.MfaAnswer;
+import dev.userpool.core.domain.MfaRequired;
 import dev.userpool.core.domain.SignInStep;
 import dev.userpool.core.domain.SignedIn;
 import dev.userpool.core.domain.Tokens;
@@ -61,6 +63,7 @@ public final class SqliteAuthenticator implements Authenticator {
     private final EmbeddedTokenVerifier verifier;
     private final SrpServer srp;
     private final PasswordCheckAdmission admission;
+    private final SecondFactors secondFactors;
 
     /** Without SRP: passwords only. */
     public SqliteAuthenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys, EmbeddedSettings settings,
@@ -70,6 +73,13 @@ public final class SqliteAuthenticator implements Authenticator {
 
     public SqliteAuthenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys, EmbeddedSettings settings,
                                Mailer mailer, Clock clock, SrpServer srp) {
+        this(db, hasher, keys, settings, mailer, clock, srp, dev.userpool.core.domain.MfaMode.OFF);
+    }
+
+    /** @param mfa the pool's MFA setting ({@code USERPOOL_MFA}): whether a right password leads to a second factor */
+    public SqliteAuthenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys, EmbeddedSettings settings,
+                               Mailer mailer, Clock clock, SrpServer srp, dev.userpool.core.domain.MfaMode mfa) {
+        this.secondFactors = new SecondFactors(db, mfa);
         this.srp = Objects.requireNonNull(srp, "srp");
         this.db = Objects.requireNonNull(db, "db");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -178,11 +188,24 @@ public final class SqliteAuthenticator implements Authenticator {
         UserId id = principal.id();
         String refreshToken = OpaqueTokens.newToken();
         record Outcome(User user, Optional<Sessions.Session> session, boolean upgraded, Optional<String> challenge,
-                       boolean temporaryExpired, List<GroupRank> groups) {}
+                       boolean temporaryExpired, List<GroupRank> groups, Optional<MfaRequired> mfa) {
+            Outcome(User user, Optional<Sessions.Session> session, boolean upgraded, Optional<String> challenge,
+                    boolean temporaryExpired, List<GroupRank> groups) {
+                this(user, session, upgraded, challenge, temporaryExpired, groups, Optional.empty());
+            }
+        }
         Outcome outcome = db.transaction(c -> {
-            SignInLockout.clear(c, id);
             User user = UserRows.byId(c, id).orElseThrow(() -> UserPoolException.userNotFound().passwordChecked(true)).user();
             if (newVerifier.isPresent()) SrpVerifierRows.save(c, id, newVerifier);
+            // A second factor to come: the failures counted so far stay (wrong codes add to them), or a
+            // right password between two wrong codes would give an attacker who knows it endless tries.
+            Optional<MfaRequired.Kind> secondFactor = user.canSignIn() && !user.needsNewPassword()
+                    ? secondFactors.asked(c, id) : Optional.empty();
+            if (secondFactor.isPresent()) {
+                return new Outcome(user, Optional.empty(), false, Optional.empty(), false, List.of(),
+                        Optional.of(new MfaRequired(user, secondFactor.get(), MfaChallenges.open(c, id, secondFactor.get(), now))));
+            }
+            SignInLockout.clear(c, id);
             if (user.needsNewPassword()) {
                 boolean expired = TemporaryPasswordRows.expiryOf(c, id).map(until -> !now.isBefore(until)).orElse(false);
                 Optional<String> challenge = expired ? Optional.empty() : Optional.of(NewPasswordSessions.open(c, id, now));
@@ -210,6 +233,7 @@ public final class SqliteAuthenticator implements Authenticator {
             throw UserPoolException.notAuthorized(User.TEMPORARY_PASSWORD_EXPIRED).passwordChecked(true).concerning(principal);
         }
         if (outcome.challenge().isPresent()) return new NewPasswordRequired(outcome.user(), outcome.challenge().get());
+        if (outcome.mfa().isPresent()) return outcome.mfa().get();
         Tokens tokens = issuer.issue(outcome.user(), outcome.groups(), outcome.session().orElseThrow(), now, Optional.of(refreshToken));
         return new SignedIn(Principal.of(outcome.user()), tokens, outcome.upgraded());
     }
@@ -278,6 +302,42 @@ public final class SqliteAuthenticator implements Authenticator {
         if (opened.session().isEmpty()) throw UserPoolException.notAuthorized("A new password is required.").concerning(principal);
         Tokens tokens = issuer.issue(opened.user(), opened.groups(), opened.session().get(), now, Optional.of(refreshToken));
         return new SignedIn(principal, tokens);
+    }
+
+    /**
+     * Issue 14: the second step of a sign-in ({@link SecondFactors} checks the session and the code in one
+     * transaction, which counts a wrong code toward the lockout), then a session opens as after a password.
+     */
+    @Override
+    public SignedIn answerMfa(MfaAnswer answer) {
+        Objects.requireNonNull(answer, "answer");
+        Instant now = clock.instant();
+        UserId id = answer.user().id();
+        String refreshToken = OpaqueTokens.newToken();
+        record Opened(SecondFactors.Check check, Optional<User> user, Optional<Sessions.Session> session, List<GroupRank> groups) {}
+        Opened opened = db.transaction(c -> {
+            SecondFactors.Check check = secondFactors.check(c, answer, now);
+            if (check != SecondFactors.Check.PASSED) return new Opened(check, Optional.empty(), Optional.empty(), List.of());
+            SignInLockout.clear(c, id);
+            Optional<User> user = UserRows.byId(c, id).map(Account::user);
+            if (user.isEmpty() || !user.get().canSignIn()) return new Opened(check, user, Optional.empty(), List.of());
+            Sessions.purgeExpired(c, id, now, settings.longestTokenTtl());
+            return new Opened(check, user, Optional.of(Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl())),
+                    GroupRows.tokenGroups(c, id));
+        });
+        // thrown once the transaction committed: a refused answer has used its session up, a wrong code is counted
+        opened.check().throwIfRefused(Principal.of(answer.user()));
+        User user = opened.user().orElseThrow(() -> UserPoolException.userNotFound().passwordChecked(false));
+        user.ensureCanSignIn();
+        Tokens tokens = issuer.issue(user, opened.groups(), opened.session().orElseThrow(), now, Optional.of(refreshToken));
+        return new SignedIn(Principal.of(user), tokens);
+    }
+
+    @Override
+    public Optional<UserId> mfaSetupAccount(String session) {
+        if (session == null || session.isBlank()) return Optional.empty();
+        Instant now = clock.instant();
+        return db.read(c -> MfaChallenges.accountOf(c, session.strip(), MfaRequired.Kind.MFA_SETUP, now));
     }
 
     @Override

@@ -115,6 +115,8 @@ public final class SettingsCatalog {
                     "the first factors choice-based sign-in (`USER_AUTH`) offers, until UpdateUserPool sets the pool's `SignInPolicy` (kept in the database)"),
             s("USERPOOL_ADMIN_USER_PASSWORD_AUTH", Section.LOCAL_POOL, "`on`", FLAG,
                     "answer AdminInitiateAuth's `ADMIN_USER_PASSWORD_AUTH` (server-side sign-in, Cognito's `ALLOW_ADMIN_USER_PASSWORD_AUTH`); `off` refuses it as Cognito refuses a flow the app client lacks"),
+            s("USERPOOL_MFA", Section.LOCAL_POOL, "`optional`", "`off`, `optional` or `on`",
+                    "second factors (authenticator apps, TOTP; Cognito's `MfaConfiguration`): `optional` lets each account set an app up and turn it on, then asks its code after the password; `on` asks every account, and one without an app sets one up at its next sign-in (`MFA_SETUP`); `off` asks none and refuses enrolment"),
             s("USERPOOL_TEMPORARY_PASSWORD_DAYS", Section.LOCAL_POOL, "`7`", "1 to 365",
                     "days an administrator's temporary password (an invitation, AdminCreateUser, AdminSetUserPassword with Permanent false) signs in; Cognito's `TemporaryPasswordValidityDays`. With `USERPOOL_DIRECTORY=cognito` the pool's own setting applies"),
 

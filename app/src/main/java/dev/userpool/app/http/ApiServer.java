@@ -40,7 +40,7 @@ public final class ApiServer {
                      AddressChange addressChange) {
         this(registration, authentication, administration, attributes, auditQueries, local, callers, prometheus, json, issuer, clock,
                 CognitoApi.notServed("This server does not serve Cognito's user-pool API.", json), ReplicaStatus.none(),
-                Optional.empty(), Optional.empty(), addressChange, Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), addressChange, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
@@ -48,7 +48,8 @@ public final class ApiServer {
                      PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock, CognitoApi cognitoApi,
                      ReplicaStatus replica, Optional<PasswordAdministration> passwords, Optional<GroupAdministration> groups,
                      AddressChange addressChange, Optional<dev.userpool.core.port.in.Passkeys> passkeys,
-                     Optional<dev.userpool.core.port.in.PasskeyAuthentication> passkeySignIn) {
+                     Optional<dev.userpool.core.port.in.PasskeyAuthentication> passkeySignIn,
+                     Optional<dev.userpool.core.port.in.MultiFactor> multiFactor) {
         HttpMetrics metrics = new HttpMetrics(prometheus);
         Problems problems = new Problems(json);
         this.app = Javalin.create(config -> {
@@ -83,6 +84,8 @@ public final class ApiServer {
         passwords.ifPresent(p -> new InvitationRoutes(administration, p, json).install(app));
         groups.ifPresent(g -> new AdminGroupRoutes(administration, g, json).install(app));
         PasskeyRoutes.of(passkeys, passkeySignIn, administration, json).ifPresent(p -> p.install(app));   // issue 14
+        // authenticator apps (issue 14, TOTP MFA); apps show the accounts under this server's host name
+        multiFactor.ifPresent(m -> new MfaRoutes(m, authentication, administration, issuer.getHost(), json).install(app));
         new PlatformRoutes(local, replica, callers, prometheus, issuer, cognitoApi.userPoolId()).install(app);
         new AppPages().install(app);
         cognitoApi.install(app);

@@ -88,6 +88,9 @@ final class Problems {
                  WEB_AUTHN_CREDENTIAL_NOT_SUPPORTED -> 400;
             case LIMIT_EXCEEDED, TOO_MANY_REQUESTS, TOO_MANY_FAILED_ATTEMPTS -> 429;
             case SERVICE_UNAVAILABLE -> 503;
+            // issue 14, TOTP: a wrong code setting an app up; a code asked of an account without an app
+            case ENABLE_SOFTWARE_TOKEN_MFA -> 400;
+            case SOFTWARE_TOKEN_MFA_NOT_FOUND -> 409;
         };
     }
 

@@ -59,6 +59,12 @@ final class SessionRoutes {
             ctx.json(NewPasswordRoutes.challenge(challenge.challenge()));
             return;
         }
+        // a second factor follows (issue 14, TOTP): answered at POST /api/signin/mfa (MfaRoutes)
+        if (result instanceof SignInResult.MfaChallenge challenge) {
+            metrics.signIn("MfaRequired");
+            ctx.json(MfaRoutes.challenge(challenge.challenge()));
+            return;
+        }
         metrics.signIn("Success");
         ctx.json(Json.tokens(((SignInResult.Completed) result).tokens()));
     }

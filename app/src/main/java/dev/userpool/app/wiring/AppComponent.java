@@ -16,7 +16,8 @@ import javax.inject.Singleton;
 @Singleton
 @Component(modules = {CoreModule.class, PortsModule.class, EmbeddedEdgeModule.class, SesModule.class,
         SmtpModule.class, CognitoModule.class, DynamoDbModule.class, HttpModule.class,
-        LocalPoolModule.class, DataDirectoryModule.class, ChoiceSignInModule.class, PasskeyModule.class})
+        LocalPoolModule.class, DataDirectoryModule.class, ChoiceSignInModule.class, PasskeyModule.class,
+        MfaModule.class /* issue 14, TOTP MFA */})
 public interface AppComponent extends AppRuntime {
 
     /** What the service runs besides answering requests; {@code serve} starts it, the other commands do not. */

@@ -138,4 +138,14 @@ public final class CoreModule {
     static AuditQueries auditQueries(AuditLog audit, UserDirectory directory) {
         return new AuditQueryService(audit, directory);
     }
+
+    /** Second factors (issue 14, TOTP MFA): enrolment where the directory keeps the apps, the sign-in's second step. */
+    @Provides
+    @Singleton
+    static dev.userpool.core.port.in.MultiFactor multiFactor(Optional<dev.userpool.core.port.out.SoftwareTokens> tokens,
+                                                            Authenticator authenticator, TokenVerifier verifier,
+                                                            UserDirectory directory, AuditLog audit,
+                                                            UserEnumerationProtection protection, Clock clock) {
+        return new dev.userpool.core.service.MultiFactorService(tokens, authenticator, verifier, directory, audit, protection, clock);
+    }
 }

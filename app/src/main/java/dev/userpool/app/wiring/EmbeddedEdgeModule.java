@@ -168,8 +168,9 @@ public final class EmbeddedEdgeModule {
     @Provides
     @Singleton
     static SqliteAuthenticator authenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys,
-                                             EmbeddedSettings settings, Mailer mailer, Clock clock, SrpServer srp) {
-        return new SqliteAuthenticator(db, hasher, keys, settings, mailer, clock, srp);
+                                             EmbeddedSettings settings, Mailer mailer, Clock clock, SrpServer srp,
+                                             dev.userpool.core.domain.MfaMode mfa) {
+        return new SqliteAuthenticator(db, hasher, keys, settings, mailer, clock, srp, mfa);
     }
 
     @Provides

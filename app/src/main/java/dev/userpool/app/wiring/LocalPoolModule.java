@@ -53,7 +53,7 @@ public final class LocalPoolModule {
                                  AccountAttributes accountAttributes, PasswordAdministration passwords,
                                  GroupAdministration groupAdministration, dev.userpool.core.port.in.AddressChange addressChange,
                                  ObjectMapper json, dev.userpool.core.port.in.ChoiceBasedSignIn choiceBasedSignIn,
-                                 dev.userpool.core.port.in.Passkeys passkeys) {
+                                 dev.userpool.core.port.in.Passkeys passkeys, dev.userpool.core.port.in.MultiFactor multiFactor) {
         if (settings.directory() != Settings.DirectoryChoice.EMBEDDED) {
             return CognitoApi.notServed("This app's users are in Amazon Cognito (USERPOOL_DIRECTORY=" 
                     + settings.directory().name().toLowerCase(java.util.Locale.ROOT)
@@ -68,6 +68,6 @@ public final class LocalPoolModule {
                             case ANY -> PoolApiSettings.AdminCallers.ANY;
                             case OFF -> PoolApiSettings.AdminCallers.NOBODY;
                         }, pool.adminUserPasswordAuth()), callers, registration, authentication, administration, audit,
-                accountAttributes, passwords, groupAdministration, addressChange, json, choiceBasedSignIn).withPasskeys(passkeys);
+                accountAttributes, passwords, groupAdministration, addressChange, json, choiceBasedSignIn, multiFactor).withPasskeys(passkeys);
     }
 }

@@ -81,6 +81,7 @@ final class FakeEdgeModule {
     @Provides static ReplicaStatus replicaStatus() { return ReplicaStatus.none(); }
     /** The fake edge poses no SRP challenges: challenge sign-ins are refused, as with USERPOOL_SRP=off. */
     @Provides static Optional<SignInChallenges> signInChallenges() { return Optional.empty(); }
+    @Provides static Optional<dev.userpool.core.port.out.SoftwareTokens> softwareTokens() { return Optional.empty(); }
     @Provides static CognitoApi cognitoApi(ObjectMapper json) { return CognitoApi.notServed("The fake edge serves no Cognito API.", json); }
     @Provides static Set<MeterBinder> meterBinders() { return Set.of(); }
     @Provides static Set<AutoCloseable> resources() { return Set.of(); }

@@ -41,5 +41,11 @@ public enum AuditEventType {
     /** A sign-in by an emailed code: the tokens, or why not (wrong, expired or replayed code, lockout). */
     EMAIL_OTP_SIGN_IN,
     /** An operator changed the pool's sign-in policy (AllowedFirstAuthFactors, UpdateUserPool). */
-    SIGN_IN_POLICY_CHANGED
+    SIGN_IN_POLICY_CHANGED,
+    // Issue 14, TOTP MFA: a new authenticator-app secret handed out; a code proved the app set up; the
+    // factors turned on or off (by the holder, or an operator: the event's actor says); a sign-in whose
+    // password was right asked for the second factor (SOFTWARE_TOKEN_MFA or MFA_SETUP); the answer to it,
+    // a success or a refused code; an operator removed the account's app.
+    SOFTWARE_TOKEN_ASSOCIATED, SOFTWARE_TOKEN_VERIFIED, MFA_PREFERENCE_SET, MFA_REQUIRED, MFA_CHALLENGE_ANSWERED,
+    MFA_REMOVED_BY_ADMIN
 }

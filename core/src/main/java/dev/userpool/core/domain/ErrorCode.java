@@ -33,7 +33,11 @@ public enum ErrorCode {
     WEB_AUTHN_CHALLENGE_NOT_FOUND("WebAuthnChallengeNotFound"),
     WEB_AUTHN_RELYING_PARTY_MISMATCH("WebAuthnRelyingPartyMismatch"),
     WEB_AUTHN_ORIGIN_NOT_ALLOWED("WebAuthnOriginNotAllowed"),
-    WEB_AUTHN_CREDENTIAL_NOT_SUPPORTED("WebAuthnCredentialNotSupported");
+    WEB_AUTHN_CREDENTIAL_NOT_SUPPORTED("WebAuthnCredentialNotSupported"),
+    // Issue 14, TOTP MFA: a wrong code while setting an authenticator app up (Cognito's
+    // EnableSoftwareTokenMFAException), and a code asked of an account without an app (SoftwareTokenMFANotFoundException)
+    ENABLE_SOFTWARE_TOKEN_MFA("EnableSoftwareTokenMFA"),
+    SOFTWARE_TOKEN_MFA_NOT_FOUND("SoftwareTokenMFANotFound");
 
     private final String code;
 

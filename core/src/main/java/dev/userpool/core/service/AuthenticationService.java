@@ -84,6 +84,7 @@ public final class AuthenticationService implements Authentication {
                 SignInStep opened = authenticator.signInStep(email, password);
                 event.account(opened.principal()).passwordChecked(true);
                 if (opened instanceof NewPasswordRequired) event.becomes(AuditEventType.NEW_PASSWORD_REQUIRED);
+                if (opened instanceof dev.userpool.core.domain.MfaRequired) event.becomes(AuditEventType.MFA_REQUIRED);
                 return opened;
             });
         } catch (UserPoolException e) {
@@ -97,12 +98,17 @@ public final class AuthenticationService implements Authentication {
 
     private static SignInResult resultOf(SignInStep step) {
         if (step instanceof NewPasswordRequired challenge) return new SignInResult.NewPasswordChallenge(challenge);
+        if (step instanceof dev.userpool.core.domain.MfaRequired mfa) return new SignInResult.MfaChallenge(mfa);
         return new SignInResult.Completed(((SignedIn) step).tokens());
     }
 
     /** For callers that cannot present the challenge: the sign-in is refused, and the event says why it stopped. */
     private static Tokens tokensOf(SignInResult result) {
         if (result instanceof SignInResult.Completed completed) return completed.tokens();
+        if (result instanceof SignInResult.MfaChallenge mfa) {
+            throw UserPoolException.notAuthorized("A second factor is required: answer the " + mfa.challenge().kind()
+                    + " challenge (POST /api/signin/mfa, or RespondToAuthChallenge).");
+        }
         throw UserPoolException.notAuthorized("A new password is required: answer the " + NewPasswordRequired.NAME
                 + " challenge (POST /api/signin/new-password, or RespondToAuthChallenge).");
     }
@@ -183,6 +189,7 @@ public final class AuthenticationService implements Authentication {
                 SignInStep step = posed.answerStep(answer);
                 event.account(step.principal()).passwordChecked(true);
                 if (step instanceof NewPasswordRequired) event.becomes(AuditEventType.NEW_PASSWORD_REQUIRED);
+                if (step instanceof dev.userpool.core.domain.MfaRequired) event.becomes(AuditEventType.MFA_REQUIRED);
                 return resultOf(step);
             });
         } catch (UserPoolException e) {

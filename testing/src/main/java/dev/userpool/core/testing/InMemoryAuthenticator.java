@@ -87,6 +87,35 @@ public final class InMemoryAuthenticator implements Authenticator, SignInChallen
 
     private final Map<String, NewPasswordSession> newPasswordSessions = new ConcurrentHashMap<>();
 
+    // issue 14, TOTP: accounts whose app is on answer its code after the password (MFA_SETUP is not faked)
+    private volatile Optional<InMemorySoftwareTokens> secondFactors = Optional.empty();
+    private final Map<String, NewPasswordSession> mfaSessions = new ConcurrentHashMap<>();
+
+    /** From now on a right password of an account whose app is on leads to {@code SOFTWARE_TOKEN_MFA}. */
+    public void askSecondFactorsOf(InMemorySoftwareTokens apps) {
+        this.secondFactors = Optional.of(apps);
+    }
+
+    @Override
+    public SignedIn answerMfa(dev.userpool.core.domain.MfaAnswer answer) {
+        calls.add("answerMfa");
+        NewPasswordSession pending = mfaSessions.remove(answer.session());
+        if (pending == null || !pending.user().equals(answer.user().id())) {
+            throw UserPoolException.notAuthorized("Invalid session for the user.").passwordChecked(false);
+        }
+        if (!accounts.now().isBefore(pending.expiresAt())) {
+            throw UserPoolException.notAuthorized("Invalid session for the user, session is expired.").passwordChecked(false);
+        }
+        if (secondFactors.isEmpty() || !secondFactors.get().accepts(answer.user().id(), answer.code().orElseThrow())) {
+            throw new UserPoolException(dev.userpool.core.domain.ErrorCode.CODE_MISMATCH, "Invalid code received for user")
+                    .concerning(Principal.of(answer.user()));
+        }
+        User user = answer.user();
+        String refreshToken = "fake-refresh-token." + UUID.randomUUID();
+        sessions.put(refreshToken, new Session(user.id(), accounts.now().plus(REFRESH_TOKEN_LIFETIME)));
+        return new SignedIn(Principal.of(user), tokensFor(user, refreshToken, Optional.of(refreshToken)));
+    }
+
     @Override
     public SignInStep signInStep(EmailAddress email, Password password) {
         calls.add("signIn");
@@ -109,6 +138,11 @@ public final class InMemoryAuthenticator implements Authenticator, SignInChallen
             newPasswordSessions.put(session, new NewPasswordSession(account.user().id(),
                     accounts.now().plus(NEW_PASSWORD_SESSION_LIFETIME)));
             return new NewPasswordRequired(account.user(), session);
+        }
+        if (secondFactors.isPresent() && secondFactors.get().settings(account.user().id()).softwareTokenEnabled()) {
+            String session = "fake-mfa-session." + UUID.randomUUID();
+            mfaSessions.put(session, new NewPasswordSession(account.user().id(), accounts.now().plus(NEW_PASSWORD_SESSION_LIFETIME)));
+            return new dev.userpool.core.domain.MfaRequired(account.user(), dev.userpool.core.domain.MfaRequired.Kind.SOFTWARE_TOKEN_MFA, session);
         }
         String refreshToken = "fake-refresh-token." + UUID.randomUUID();
         sessions.put(refreshToken, new Session(account.user().id(), accounts.now().plus(REFRESH_TOKEN_LIFETIME)));

@@ -192,10 +192,47 @@ class AuditEventsCarryNoSecretsTest {
                 java.util.Map.of("name", "Alice", "custom:team", "blue"), CONTEXT));
         attributes.deleteOwn(new dev.userpool.core.port.in.AccountAttributes.OwnDeletionCommand(last.accessToken(),
                 List.of("custom:team"), CONTEXT));
+        multiFactorFlows(last);
         attempt(() -> core.authentication.deleteAccount(new TokenCommand(FORGED_TOKEN, CONTEXT)));
         core.authentication.deleteAccount(new TokenCommand(last.accessToken(), CONTEXT));
 
         for (int i = 1; i <= codes.get(); i++) secrets.add("C0DESECRET" + i);
+    }
+
+    /** Issue 14, TOTP: enrolment, the second step (right, wrong, replayed), an operator's changes; codes from oathtool. */
+    private void multiFactorFlows(Tokens tokens) {
+        var apps = new dev.userpool.core.testing.InMemorySoftwareTokens(id -> core.directory.findById(id).isPresent(), core.clock);
+        core.authenticator.askSecondFactorsOf(apps);
+        var mfa = new MultiFactorService(java.util.Optional.of(apps), core.authenticator, core.tokens, core.directory,
+                core.auditLog, dev.userpool.core.service.UserEnumerationProtection.on(), core.clock);
+        var holder = new dev.userpool.core.port.in.MultiFactor.Holder.ByAccessToken(tokens.accessToken());
+        String secret = mfa.associate(holder, CONTEXT).secret().base32();
+        secrets.add(secret);
+        attempt(() -> mfa.verify(holder, "000000".equals(code(secret)) ? "111111" : "000000", java.util.Optional.empty(), CONTEXT));
+        mfa.verify(holder, code(secret), java.util.Optional.of("phone"), CONTEXT);
+        mfa.setPreference(tokens.accessToken(), new dev.userpool.core.domain.MfaSettings.SoftwareTokenPreference(true, true), CONTEXT);
+        core.clock.advance(java.time.Duration.ofSeconds(30));
+        var challenge = (dev.userpool.core.port.in.SignInResult.MfaChallenge) core.authentication.signInStep(
+                new SignInCommand("alice@example.com", PASSWORD, CONTEXT));
+        secrets.add(challenge.challenge().session());
+        String code = code(secret);
+        Tokens signedIn = mfa.answerChallenge(new dev.userpool.core.port.in.MultiFactor.ChallengeCommand("SOFTWARE_TOKEN_MFA",
+                "alice@example.com", challenge.challenge().session(), java.util.Optional.of(code), CONTEXT));
+        secrets.add(signedIn.accessToken());
+        var replay = (dev.userpool.core.port.in.SignInResult.MfaChallenge) core.authentication.signInStep(
+                new SignInCommand("alice@example.com", PASSWORD, CONTEXT));
+        secrets.add(replay.challenge().session());
+        attempt(() -> mfa.answerChallenge(new dev.userpool.core.port.in.MultiFactor.ChallengeCommand("SOFTWARE_TOKEN_MFA",
+                "alice@example.com", replay.challenge().session(), java.util.Optional.of(code), CONTEXT)));
+        mfa.adminSetPreference("alice@example.com", new dev.userpool.core.domain.MfaSettings.SoftwareTokenPreference(false, false),
+                Actor.system(), CONTEXT);
+        mfa.adminRemove("alice@example.com", Actor.system(), CONTEXT);
+    }
+
+    private String code(String secret) {
+        String code = dev.userpool.core.testing.Oathtool.code(secret, core.clock.instant());
+        secrets.add(code);
+        return code;
     }
 
     /** Everything an event says, every way it can be printed. */

@@ -5,6 +5,7 @@ import static dev.userpool.app.http.cognito.CognitoShapes.ordered;
 
 import dev.userpool.app.http.RequestContexts;
 import dev.userpool.core.domain.ChallengeAnswer;
+import dev.userpool.core.domain.MfaRequired;
 import dev.userpool.core.domain.NewPasswordRequired;
 import dev.userpool.core.domain.PasswordVerifierChallenge;
 import dev.userpool.core.domain.RequestContext;
@@ -35,16 +36,18 @@ final class AuthOperations {
     private final LocalPool pool;
     private final NewPasswordChallenge newPassword;
     private final Optional<UserAuthOperations> userAuth;
+    private final MfaOperations mfa;
 
-    /** @param srp whether the pool answers {@code USER_SRP_AUTH} ({@code USERPOOL_SRP}); off, it is refused as Cognito refuses a flow a client lacks */
-    AuthOperations(Authentication authentication, boolean srp, LocalPool pool) {
-        this(authentication, srp, pool, Optional.empty());
-    }
-
-    /** @param userAuth choice-based sign-in ({@code USER_AUTH}, issue 14), where the pool serves it */
-    AuthOperations(Authentication authentication, boolean srp, LocalPool pool, Optional<UserAuthOperations> userAuth) {
+    /**
+     * @param srp whether the pool answers {@code USER_SRP_AUTH} ({@code USERPOOL_SRP}); off, it is refused as Cognito refuses a flow a client lacks
+     * @param mfa the second-factor challenges' answers (issue 14)
+     * @param userAuth choice-based sign-in ({@code USER_AUTH}, issue 14), where the pool serves it
+     */
+    AuthOperations(Authentication authentication, boolean srp, LocalPool pool, MfaOperations mfa,
+                   Optional<UserAuthOperations> userAuth) {
         this.userAuth = userAuth;
         this.authentication = authentication;
+        this.mfa = mfa;
         this.servesSrp = srp;
         this.pool = pool;
         this.newPassword = new NewPasswordChallenge(authentication, pool);
@@ -131,9 +134,11 @@ final class AuthOperations {
         if (userAuth.isPresent() && UserAuthOperations.CHALLENGES.contains(challengeName)) {
             return userAuth.get().respond(challengeName, responses, request.optional("Session"), context);   // USER_AUTH (issue 14)
         }
+        Optional<MfaRequired.Kind> secondFactor = MfaRequired.Kind.named(challengeName);   // issue 14, TOTP
+        if (secondFactor.isPresent()) return mfa.answer(secondFactor.get(), responses, request.optional("Session"), context);
         if (!PasswordVerifierChallenge.NAME.equals(challengeName)) {
             throw CognitoError.invalidParameter("Unsupported ChallengeName " + challengeName
-                    + ": this pool poses PASSWORD_VERIFIER and NEW_PASSWORD_REQUIRED.");
+                    + ": this pool poses PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED, SOFTWARE_TOKEN_MFA and MFA_SETUP.");
         }
         String username = required(responses, "USERNAME");
         String secretBlock = required(responses, "PASSWORD_CLAIM_SECRET_BLOCK");

@@ -12,6 +12,7 @@ import dev.userpool.core.port.in.AddressChange;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
 import dev.userpool.core.port.in.Authentication;
+import dev.userpool.core.port.in.MultiFactor;
 import dev.userpool.core.port.in.GroupAdministration;
 import dev.userpool.core.port.in.PasswordAdministration;
 import dev.userpool.core.port.in.Registration;
@@ -62,11 +63,12 @@ public final class CognitoApi {
                                      Authentication authentication, Administration administration, AuditQueries audit,
                                      AccountAttributes accountAttributes, PasswordAdministration passwords,
                                      GroupAdministration groupAdministration, AddressChange addressChange, ObjectMapper json,
-                                     dev.userpool.core.port.in.ChoiceBasedSignIn choiceBasedSignIn) {
+                                     dev.userpool.core.port.in.ChoiceBasedSignIn choiceBasedSignIn, MultiFactor multiFactor) {
         LocalPool pool = new LocalPool(settings, callers);
         SignUpOperations signUp = new SignUpOperations(registration, pool);
+        MfaOperations mfa = new MfaOperations(multiFactor, pool);
         // USER_AUTH and its challenges (issue 14), hooked into InitiateAuth and RespondToAuthChallenge
-        AuthOperations auth = new AuthOperations(authentication, settings.srp(), pool,
+        AuthOperations auth = new AuthOperations(authentication, settings.srp(), pool, mfa,
                 Optional.of(new UserAuthOperations(choiceBasedSignIn, pool)));
         SignInPolicyOperations signInPolicy = new SignInPolicyOperations(choiceBasedSignIn, pool);
         AccountOperations account = new AccountOperations(authentication, pool);
@@ -83,7 +85,7 @@ public final class CognitoApi {
         ops.put("InitiateAuth", auth::initiateAuth);
         ops.put("RespondToAuthChallenge", auth::respondToAuthChallenge);
         ops.put("GetTokensFromRefreshToken", auth::getTokensFromRefreshToken);
-        ops.put("GetUser", attributes::getUser);
+        ops.put("GetUser", mfa.withSettings(attributes::getUser));
         ops.put("UpdateUserAttributes", new UpdateUserAttributesOperation(accountAttributes, emailChange)::updateUserAttributes);
         ops.put("DeleteUserAttributes", attributes::deleteUserAttributes);
         ops.put("GlobalSignOut", account::globalSignOut);
@@ -95,7 +97,7 @@ public final class CognitoApi {
         ops.put("VerifyUserAttribute", emailChange::verifyUserAttribute);
         ops.put("GetUserAttributeVerificationCode", emailChange::getUserAttributeVerificationCode);
         ops.put("AdminConfirmSignUp", admin.guarded("AdminConfirmSignUp", admin::confirmSignUp));
-        ops.put("AdminGetUser", admin.guarded("AdminGetUser", admin::getUser));
+        ops.put("AdminGetUser", admin.guarded("AdminGetUser", mfa.withAdminSettings(admin::getUser)));
         ops.put("AdminUpdateUserAttributes", admin.guarded("AdminUpdateUserAttributes", attributes::adminUpdateUserAttributes));
         ops.put("AdminDeleteUserAttributes", admin.guarded("AdminDeleteUserAttributes", attributes::adminDeleteUserAttributes));
         ops.put("AdminDisableUser", admin.guarded("AdminDisableUser", admin::disableUser));
@@ -132,6 +134,11 @@ public final class CognitoApi {
         ops.put("AdminRemoveUserFromGroup", admin.guarded("AdminRemoveUserFromGroup", groups::removeUserFromGroup));
         ops.put("AdminListGroupsForUser", admin.guarded("AdminListGroupsForUser", groups::listGroupsForUser));
         ops.put("ListUsersInGroup", admin.guarded("ListUsersInGroup", groups::listUsersInGroup));
+        // authenticator apps (issue 14, TOTP MFA)
+        ops.put("AssociateSoftwareToken", mfa::associateSoftwareToken);
+        ops.put("VerifySoftwareToken", mfa::verifySoftwareToken);
+        ops.put("SetUserMFAPreference", mfa::setUserMfaPreference);
+        ops.put("AdminSetUserMFAPreference", admin.guarded("AdminSetUserMFAPreference", mfa::adminSetUserMfaPreference));
         return new CognitoApi(Optional.of(settings), java.util.Collections.unmodifiableMap(ops), Optional.empty(), json);
     }
 

@@ -37,6 +37,9 @@ final class CognitoWireErrors {
             case WEB_AUTHN_RELYING_PARTY_MISMATCH -> new CognitoError("WebAuthnRelyingPartyMismatchException", e.getMessage());
             case WEB_AUTHN_ORIGIN_NOT_ALLOWED -> new CognitoError("WebAuthnOriginNotAllowedException", e.getMessage());
             case WEB_AUTHN_CREDENTIAL_NOT_SUPPORTED -> new CognitoError("WebAuthnCredentialNotSupportedException", e.getMessage());
+            // issue 14, TOTP MFA
+            case ENABLE_SOFTWARE_TOKEN_MFA -> new CognitoError("EnableSoftwareTokenMFAException", e.getMessage());
+            case SOFTWARE_TOKEN_MFA_NOT_FOUND -> new CognitoError("SoftwareTokenMFANotFoundException", e.getMessage());
         };
     }
 }

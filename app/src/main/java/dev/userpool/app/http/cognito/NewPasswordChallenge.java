@@ -36,6 +36,7 @@ final class NewPasswordChallenge {
     /** The answer of a sign-in: tokens, or the challenge. */
     static Map<String, Object> answerOf(SignInResult result) {
         if (result instanceof SignInResult.NewPasswordChallenge c) return challenge(c.challenge());
+        if (result instanceof SignInResult.MfaChallenge c) return MfaOperations.challenge(c.challenge());   // issue 14, TOTP
         return authenticationResult(((SignInResult.Completed) result).tokens());
     }
 

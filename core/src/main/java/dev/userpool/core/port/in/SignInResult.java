@@ -22,4 +22,14 @@ public sealed interface SignInResult {
             Objects.requireNonNull(challenge, "challenge");
         }
     }
+
+    /**
+     * Issue 14, TOTP: the password was right and a second factor must follow ({@code SOFTWARE_TOKEN_MFA}, or
+     * {@code MFA_SETUP}), answered with {@link MultiFactor#answerChallenge}. Its session never prints.
+     */
+    record MfaChallenge(dev.userpool.core.domain.MfaRequired challenge) implements SignInResult {
+        public MfaChallenge {
+            Objects.requireNonNull(challenge, "challenge");
+        }
+    }
 }

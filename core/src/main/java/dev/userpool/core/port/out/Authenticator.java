@@ -57,6 +57,27 @@ public interface Authenticator {
         throw UserPoolException.notAuthorized("Passkey sign-in is not supported by this directory: Cognito serves passkeys itself.");
     }
 
+    /**
+     * Issue 14, TOTP. Answers {@link dev.userpool.core.domain.MfaRequired}: the challenge's session is used up
+     * whatever the outcome; for {@code SOFTWARE_TOKEN_MFA} the code must be the account's app's, in the
+     * current time step or one either side, and of a step not accepted before; for {@code MFA_SETUP} the
+     * account's app must have been verified meanwhile. A wrong code is {@code CodeMismatch} ("Invalid code
+     * received for user") and counts toward the lockout like a wrong password; an unknown, used, foreign or
+     * expired session is {@code NotAuthorized} ("Invalid session for the user, session is expired." when
+     * expired). A directory without second factors keeps this default, which refuses.
+     */
+    default SignedIn answerMfa(dev.userpool.core.domain.MfaAnswer answer) {
+        throw UserPoolException.notAuthorized("Invalid session for the user.").passwordChecked(false);
+    }
+
+    /**
+     * Issue 14, TOTP: the account of a pending, unexpired {@code MFA_SETUP} challenge, by its session (not
+     * used up: AssociateSoftwareToken and VerifySoftwareToken present it before the challenge is answered).
+     */
+    default java.util.Optional<UserId> mfaSetupAccount(String session) {
+        return java.util.Optional.empty();
+    }
+
     /** The session's account and new ID and access tokens, for a valid refresh token (no new refresh token). */
     SignedIn refresh(String refreshToken);
 

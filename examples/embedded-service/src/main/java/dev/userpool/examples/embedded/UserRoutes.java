@@ -124,6 +124,9 @@ final class UserRoutes {
             case WEB_AUTHN_NOT_ENABLED, WEB_AUTHN_CONFIGURATION_MISSING -> 403;
             case WEB_AUTHN_CHALLENGE_NOT_FOUND, WEB_AUTHN_RELYING_PARTY_MISMATCH, WEB_AUTHN_ORIGIN_NOT_ALLOWED,
                  WEB_AUTHN_CREDENTIAL_NOT_SUPPORTED -> 400;
+            // authenticator apps (issue 14): a wrong code while setting one up; a code asked of an account without one
+            case ENABLE_SOFTWARE_TOKEN_MFA -> 400;
+            case SOFTWARE_TOKEN_MFA_NOT_FOUND -> 409;
             case LIMIT_EXCEEDED, TOO_MANY_REQUESTS, TOO_MANY_FAILED_ATTEMPTS -> 429;
             case SERVICE_UNAVAILABLE -> 503;
             case INVALID_PASSWORD, INVALID_PARAMETER, CODE_MISMATCH, EXPIRED_CODE -> 400;

@@ -1,0 +1,38 @@
+package dev.userpool.core.port.out;
+
+import dev.userpool.core.domain.MfaSettings;
+import dev.userpool.core.domain.MfaSettings.SoftwareTokenPreference;
+import dev.userpool.core.domain.SoftwareTokenSecret;
+import dev.userpool.core.domain.TotpCode;
+import dev.userpool.core.domain.UserId;
+
+/**
+ * The accounts' authenticator apps (TOTP, RFC 6238: SHA-1, six digits, 30 seconds, one step either side)
+ * and their MFA settings. The secrets are the store's: they leave it once, from {@link #associate}, and
+ * are kept so that reading the store's files does not reveal them. An unknown account is
+ * {@code UserNotFound} throughout.
+ */
+public interface SoftwareTokens {
+
+    /**
+     * A new secret for the account's app, pending until a code proves it ({@link #verify}); it replaces an
+     * earlier pending one. An app already verified keeps working until the new one is verified.
+     */
+    SoftwareTokenSecret associate(UserId user);
+
+    /**
+     * Proves the pending secret with a code of the app: it becomes the account's app (verified; whether it
+     * is on for sign-in stays as set). A wrong code is {@code EnableSoftwareTokenMFA} and leaves the secret
+     * pending; no pending secret is {@code InvalidParameter}. A code's time step is accepted once.
+     */
+    MfaSettings verify(UserId user, TotpCode code);
+
+    /** The account's settings; {@link MfaSettings#NONE} for an account without an app. */
+    MfaSettings settings(UserId user);
+
+    /** Stores the holder's (or an operator's) choice, by {@link MfaSettings#with}'s rules; returns the settings after it. */
+    MfaSettings setPreference(UserId user, SoftwareTokenPreference choice);
+
+    /** Removes the account's app, verified or pending, and its settings; false when it had none. */
+    boolean remove(UserId user);
+}
