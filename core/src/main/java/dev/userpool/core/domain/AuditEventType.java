@@ -28,5 +28,8 @@ public enum AuditEventType {
     GROUP_CREATED, GROUP_UPDATED, GROUP_DELETED, USER_ADDED_TO_GROUP, USER_REMOVED_FROM_GROUP,
     // Changing the address (issue 13): a new address asked for (a code sent to it), a code sent again,
     // and the change proven by that code. Verifying the account's own address by such a code is EMAIL_VERIFIED.
-    EMAIL_CHANGE_REQUESTED, EMAIL_CHANGE_CODE_SENT, EMAIL_CHANGED
+    EMAIL_CHANGE_REQUESTED, EMAIL_CHANGE_CODE_SENT, EMAIL_CHANGED,
+    // issue 15, app clients and resource servers (CreateUserPoolClient and kin, the pool file)
+    APP_CLIENT_CREATED, APP_CLIENT_UPDATED, APP_CLIENT_DELETED, RESOURCE_SERVER_CREATED, RESOURCE_SERVER_UPDATED,
+    RESOURCE_SERVER_DELETED
 }

@@ -23,7 +23,10 @@ public enum ErrorCode {
     UNSUPPORTED_USER_STATE("UnsupportedUserState"),
     // groups (issue 13): a group nobody created, and a group name already in use
     RESOURCE_NOT_FOUND("ResourceNotFound"),
-    GROUP_EXISTS("GroupExists");
+    GROUP_EXISTS("GroupExists"),
+    // app clients (issue 15): OAuth settings Cognito refuses, and a scope no resource server defines
+    INVALID_OAUTH_FLOW("InvalidOAuthFlow"),
+    SCOPE_DOES_NOT_EXIST("ScopeDoesNotExist");
 
     private final String code;
 

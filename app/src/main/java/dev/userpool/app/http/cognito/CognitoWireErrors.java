@@ -30,6 +30,8 @@ final class CognitoWireErrors {
             case SERVICE_UNAVAILABLE -> new CognitoError("InternalErrorException", e.getMessage(), 500);
             case RESOURCE_NOT_FOUND -> new CognitoError("ResourceNotFoundException", e.getMessage());
             case GROUP_EXISTS -> new CognitoError("GroupExistsException", e.getMessage());
+            case INVALID_OAUTH_FLOW -> new CognitoError("InvalidOAuthFlowException", e.getMessage());
+            case SCOPE_DOES_NOT_EXIST -> new CognitoError("ScopeDoesNotExistException", e.getMessage());
         };
     }
 }
