@@ -1,5 +1,6 @@
 package dev.userpool.embedded;
 
+import dev.userpool.core.domain.AppClient;
 import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
@@ -24,6 +25,7 @@ import dev.userpool.embedded.OneTimeCodes.Purpose;
 import dev.userpool.embedded.UserRows.Account;
 import dev.userpool.srp.SrpVerifier;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -61,6 +63,9 @@ public final class SqliteAuthenticator implements Authenticator {
     private final EmbeddedTokenVerifier verifier;
     private final SrpServer srp;
     private final PasswordCheckAdmission admission;
+    private final SqliteAppClientDirectory clients;
+    /** The app client this authenticator signs in for ({@link #forClient}); empty: the default client. */
+    private final Optional<String> boundClient;
 
     /** Without SRP: passwords only. */
     public SqliteAuthenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys, EmbeddedSettings settings,
@@ -70,6 +75,15 @@ public final class SqliteAuthenticator implements Authenticator {
 
     public SqliteAuthenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys, EmbeddedSettings settings,
                                Mailer mailer, Clock clock, SrpServer srp) {
+        this(db, hasher, keys, settings, mailer, clock, srp,
+                new SqliteAppClientDirectory(db, SqliteAppClientDirectory.defaultClientOf(settings)));
+    }
+
+    /** With the pool's app clients (issue 15): their tokens are issued and verified here too. */
+    public SqliteAuthenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys, EmbeddedSettings settings,
+                               Mailer mailer, Clock clock, SrpServer srp, SqliteAppClientDirectory clients) {
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.boundClient = Optional.empty();
         this.srp = Objects.requireNonNull(srp, "srp");
         this.db = Objects.requireNonNull(db, "db");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -77,8 +91,46 @@ public final class SqliteAuthenticator implements Authenticator {
         this.mailer = Objects.requireNonNull(mailer, "mailer");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.issuer = new TokenIssuer(keys, settings);
-        this.verifier = new EmbeddedTokenVerifier(db, keys, settings, clock);
+        this.verifier = new EmbeddedTokenVerifier(db, keys, settings, clock, clients);
         this.admission = new PasswordCheckAdmission(db);
+    }
+
+    /** {@code base} signing in for {@code clientId}: everything shared but the client. */
+    private SqliteAuthenticator(SqliteAuthenticator base, String clientId) {
+        this.db = base.db;
+        this.hasher = base.hasher;
+        this.settings = base.settings;
+        this.mailer = base.mailer;
+        this.clock = base.clock;
+        this.issuer = base.issuer;
+        this.verifier = base.verifier;
+        this.srp = base.srp;
+        this.admission = base.admission;
+        this.clients = base.clients;
+        this.boundClient = Optional.of(clientId);
+    }
+
+    @Override
+    public SqliteAuthenticator forClient(String clientId) {
+        return new SqliteAuthenticator(this, Objects.requireNonNull(clientId, "clientId"));
+    }
+
+    /** The client this sign-in is for; one deleted meanwhile signs nobody in. */
+    private AppClient signingClient() {
+        String id = boundClient.orElse(clients.defaultClientId());
+        return clients.find(id).orElseThrow(() -> SqliteAppClientDirectory.notFound(id));
+    }
+
+    /** The client of a session; empty when it was deleted (its refresh token then refreshes nothing). */
+    private Optional<AppClient> clientOf(Sessions.Session session) {
+        return clients.find(session.clientId().orElse(clients.defaultClientId()));
+    }
+
+    /** Sessions are kept until the last token any client could have issued from them has expired. */
+    private Duration longestTokenTtl() {
+        Duration own = settings.longestTokenTtl();
+        Duration clients = this.clients.longestTokenTtl();
+        return clients.compareTo(own) > 0 ? clients : own;
     }
 
     /**
@@ -177,6 +229,7 @@ public final class SqliteAuthenticator implements Authenticator {
                                 Instant now) {
         UserId id = principal.id();
         String refreshToken = OpaqueTokens.newToken();
+        AppClient client = signingClient();
         record Outcome(User user, Optional<Sessions.Session> session, boolean upgraded, Optional<String> challenge,
                        boolean temporaryExpired, List<GroupRank> groups) {}
         Outcome outcome = db.transaction(c -> {
@@ -189,8 +242,8 @@ public final class SqliteAuthenticator implements Authenticator {
                 return new Outcome(user, Optional.empty(), false, challenge, expired, List.of());
             }
             if (!user.canSignIn()) return new Outcome(user, Optional.empty(), false, Optional.empty(), false, List.of());
-            Sessions.purgeExpired(c, id, now, settings.longestTokenTtl());
-            Sessions.Session session = Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl());
+            Sessions.purgeExpired(c, id, now, longestTokenTtl());
+            Sessions.Session session = Sessions.open(c, id, refreshToken, now, client.refreshTokenValidity(), client.clientId());
             boolean upgraded = upgrade.isPresent() && upgrade.get().store(c, id);
             // the groups, read in the session's transaction: no round trip of their own
             return new Outcome(user, Optional.of(session), upgraded, Optional.empty(), false, GroupRows.tokenGroups(c, id));
@@ -210,7 +263,7 @@ public final class SqliteAuthenticator implements Authenticator {
             throw UserPoolException.notAuthorized(User.TEMPORARY_PASSWORD_EXPIRED).passwordChecked(true).concerning(principal);
         }
         if (outcome.challenge().isPresent()) return new NewPasswordRequired(outcome.user(), outcome.challenge().get());
-        Tokens tokens = issuer.issue(outcome.user(), outcome.groups(), outcome.session().orElseThrow(), now, Optional.of(refreshToken));
+        Tokens tokens = issuer.issue(outcome.user(), outcome.groups(), outcome.session().orElseThrow(), client, now, Optional.of(refreshToken));
         return new SignedIn(Principal.of(outcome.user()), tokens, outcome.upgraded());
     }
 
@@ -235,6 +288,7 @@ public final class SqliteAuthenticator implements Authenticator {
         String newHash = hasher.hash(newPassword);
         Optional<SrpVerifier> newVerifier = srp.verifierFor(id, newPassword);
         String refreshToken = OpaqueTokens.newToken();
+        AppClient client = signingClient();
         record Opened(Sessions.Session session, List<GroupRank> groups) {}
         Opened opened = db.transaction(c -> {
             UserRows.requireUnchanged(c, chosen.before());
@@ -244,10 +298,11 @@ public final class SqliteAuthenticator implements Authenticator {
             TemporaryPasswordRows.save(c, id, Optional.empty());
             NewPasswordSessions.endAll(c, id);
             SignInLockout.clear(c, id);
-            Sessions.purgeExpired(c, id, now, settings.longestTokenTtl());
-            return new Opened(Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl()), GroupRows.tokenGroups(c, id));
+            Sessions.purgeExpired(c, id, now, longestTokenTtl());
+            return new Opened(Sessions.open(c, id, refreshToken, now, client.refreshTokenValidity(), client.clientId()),
+                    GroupRows.tokenGroups(c, id));
         });
-        Tokens tokens = issuer.issue(chosen.after(), opened.groups(), opened.session(), now, Optional.of(refreshToken));
+        Tokens tokens = issuer.issue(chosen.after(), opened.groups(), opened.session(), client, now, Optional.of(refreshToken));
         return new SignedIn(Principal.of(chosen.after()), tokens);
     }
 
@@ -257,8 +312,14 @@ public final class SqliteAuthenticator implements Authenticator {
         Instant now = clock.instant();
         Sessions.Refreshable found = db.read(c -> Sessions.refreshable(c, refreshToken.strip(), now))
                 .orElseThrow(() -> UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN));
+        // a refresh keeps its session's client, which must still exist, and be the client asking when one is named
+        AppClient client = clientOf(found.session()).orElseThrow(() -> UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN));
+        if (boundClient.isPresent() && !boundClient.get().equals(client.clientId())) {
+            throw UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN);
+        }
         found.user().ensureCanSignIn();
-        return new SignedIn(Principal.of(found.user()), issuer.issue(found.user(), found.groups(), found.session(), now, Optional.empty()));
+        return new SignedIn(Principal.of(found.user()), issuer.issue(found.user(), found.groups(), found.session(), client, now,
+                Optional.empty()));
     }
 
     @Override

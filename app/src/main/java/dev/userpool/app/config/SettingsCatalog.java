@@ -112,6 +112,8 @@ public final class SettingsCatalog {
                     "where admin operations are accepted from: `loopback` (from `USERPOOL_LOCAL_NETWORKS`, never web pages), `any` (from anywhere, never web pages; logged as a warning), `off`"),
             s("USERPOOL_ADMIN_USER_PASSWORD_AUTH", Section.LOCAL_POOL, "`on`", FLAG,
                     "answer AdminInitiateAuth's `ADMIN_USER_PASSWORD_AUTH` (server-side sign-in, Cognito's `ALLOW_ADMIN_USER_PASSWORD_AUTH`); `off` refuses it as Cognito refuses a flow the app client lacks"),
+            s("USERPOOL_POOL_FILE", Section.LOCAL_POOL, "none", "a path to a JSON file",
+                    "the pool's app clients and resource servers, in the shape of CreateUserPoolClient / CreateResourceServer requests (`{\"ResourceServers\": [...], \"UserPoolClients\": [...]}`, a client may pin `ClientId` and `ClientSecret`), applied at each start-up: created, or replaced by `ClientId` / `Identifier`; an error names the entry and stops the start-up (see docs/local-pool.md)"),
             s("USERPOOL_TEMPORARY_PASSWORD_DAYS", Section.LOCAL_POOL, "`7`", "1 to 365",
                     "days an administrator's temporary password (an invitation, AdminCreateUser, AdminSetUserPassword with Permanent false) signs in; Cognito's `TemporaryPasswordValidityDays`. With `USERPOOL_DIRECTORY=cognito` the pool's own setting applies"),
 

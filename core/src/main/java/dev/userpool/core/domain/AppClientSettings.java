@@ -38,12 +38,13 @@ public record AppClientSettings(String name, Set<String> allowedOAuthFlows, Set<
     /**
      * Cognito's defaults for a client of this name: no OAuth, {@code ALLOW_REFRESH_TOKEN_AUTH},
      * {@code ALLOW_USER_SRP_AUTH} and {@code ALLOW_CUSTOM_AUTH}, tokens of 60 minutes and a refresh
-     * token of 30 days, user-existence errors prevented, token revocation on, sessions of 3 minutes.
+     * token of 30 days, {@code LEGACY} user-existence errors (the pool's own protection applies whatever
+     * the client says), token revocation on, sessions of 3 minutes.
      */
     public static AppClientSettings defaults(String name) {
         return new AppClientSettings(name, Set.of(), Set.of(), List.of(), List.of(), AppClientRules.DEFAULT_AUTH_FLOWS,
                 AppClientRules.DEFAULT_TOKEN, AppClientRules.DEFAULT_TOKEN, AppClientRules.DEFAULT_REFRESH_TOKEN, Set.of(),
-                false, true, true, Optional.empty(), AppClientRules.DEFAULT_AUTH_SESSION);
+                false, false, true, Optional.empty(), AppClientRules.DEFAULT_AUTH_SESSION);
     }
 
     /** The settings of a stored client (to change one of them and store it again). */
