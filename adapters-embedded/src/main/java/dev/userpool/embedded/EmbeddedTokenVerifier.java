@@ -24,7 +24,7 @@ import java.util.Set;
 
 /**
  * Verifies the embedded issuer's tokens: RS256 with one of our keys, our issuer, not expired by the
- * injected clock, an ID token for our client or an access token of our client, and a session that
+ * injected clock, an ID token for one of the pool's app clients or an access token of one, and a session that
  * has not been ended. Every refusal is {@code NotAuthorized} with a short reason, never the token.
  *
  * <p>A token is parsed once, its signature checked with the key's verifier built once
@@ -36,8 +36,16 @@ public final class EmbeddedTokenVerifier implements TokenVerifier {
     private final SigningKeys keys;
     private final EmbeddedSettings settings;
     private final Clock clock;
+    private final SqliteAppClientDirectory clients;
 
     public EmbeddedTokenVerifier(EmbeddedDatabase db, SigningKeys keys, EmbeddedSettings settings, Clock clock) {
+        this(db, keys, settings, clock, new SqliteAppClientDirectory(db, SqliteAppClientDirectory.defaultClientOf(settings)));
+    }
+
+    /** Accepting the tokens of every app client of the pool ({@code clients}, kept in memory): a deleted client's stop verifying. */
+    public EmbeddedTokenVerifier(EmbeddedDatabase db, SigningKeys keys, EmbeddedSettings settings, Clock clock,
+                                 SqliteAppClientDirectory clients) {
+        this.clients = Objects.requireNonNull(clients, "clients");
         this.sessions = new ActiveSessions(Objects.requireNonNull(db, "db"));
         this.keys = Objects.requireNonNull(keys, "keys");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -106,11 +114,14 @@ public final class EmbeddedTokenVerifier implements TokenVerifier {
         String use = claims.getStringClaim(TOKEN_USE);
         if (ID_USE.equals(use)) {
             List<String> audience = claims.getAudience();
-            if (audience == null || !audience.contains(settings.clientId())) throw refused("Token audience is not accepted.");
+            if (audience == null || audience.size() != 1 || clients.find(audience.get(0)).isEmpty()) {
+                throw refused("Token audience is not accepted.");
+            }
             return TokenUse.ID;
         }
         if (ACCESS_USE.equals(use)) {
-            if (!settings.clientId().equals(claims.getStringClaim(CLIENT_ID))) throw refused("Token client is not accepted.");
+            String client = claims.getStringClaim(CLIENT_ID);
+            if (client == null || clients.find(client).isEmpty()) throw refused("Token client is not accepted.");
             return TokenUse.ACCESS;
         }
         throw refused("Token use is not accepted.");

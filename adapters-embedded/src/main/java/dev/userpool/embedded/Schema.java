@@ -299,7 +299,40 @@ final class Schema {
                       kind           TEXT NOT NULL,
                       expires_at     INTEGER NOT NULL
                     )""",
-                    "CREATE INDEX mfa_challenges_by_user ON mfa_challenges (user_id)"));
+                    "CREATE INDEX mfa_challenges_by_user ON mfa_challenges (user_id)"),
+            // 11 (issue 15, app clients): the pool's app clients (AppClientRows: lists one item a line) and
+            // resource servers (their scopes "name TAB description" a line), and the client each session
+            // signed in with (NULL: the default client, for sessions older than this migration).
+            List.of(
+                    """
+                    CREATE TABLE app_clients (
+                      client_id                     TEXT PRIMARY KEY,
+                      name                          TEXT NOT NULL,
+                      secret                        TEXT,
+                      oauth_flows                   TEXT NOT NULL,
+                      oauth_scopes                  TEXT NOT NULL,
+                      callback_urls                 TEXT NOT NULL,
+                      logout_urls                   TEXT NOT NULL,
+                      explicit_auth_flows           TEXT NOT NULL,
+                      id_token_seconds              INTEGER NOT NULL,
+                      access_token_seconds          INTEGER NOT NULL,
+                      refresh_token_seconds         INTEGER NOT NULL,
+                      identity_providers            TEXT NOT NULL,
+                      oauth_enabled                 INTEGER NOT NULL,
+                      prevent_user_existence_errors INTEGER NOT NULL,
+                      token_revocation              INTEGER NOT NULL,
+                      default_redirect_uri          TEXT,
+                      auth_session_seconds          INTEGER NOT NULL,
+                      created_at                    INTEGER NOT NULL,
+                      last_modified_at              INTEGER NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE resource_servers (
+                      identifier TEXT PRIMARY KEY,
+                      name       TEXT NOT NULL,
+                      scopes     TEXT NOT NULL
+                    )""",
+                    "ALTER TABLE sessions ADD COLUMN client_id TEXT"));
 
     static int latestVersion() {
         return MIGRATIONS.size();

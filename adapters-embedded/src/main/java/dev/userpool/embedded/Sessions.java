@@ -21,22 +21,26 @@ import java.util.UUID;
 final class Sessions {
     private Sessions() {}
 
-    /** One session: what every token it issues repeats ({@code origin_jti}, {@code event_id}, {@code auth_time}). */
-    record Session(String id, UserId userId, String eventId, Instant authTime) {}
+    /**
+     * One session: what every token it issues repeats ({@code origin_jti}, {@code event_id}, {@code auth_time}),
+     * and the app client it signed in with (empty: the default client, for sessions older than app clients).
+     */
+    record Session(String id, UserId userId, String eventId, Instant authTime, Optional<String> clientId) {}
 
     /** Starts a session whose refresh token is {@code refreshToken} (only its digest is stored). */
-    static Session open(Connection c, UserId user, String refreshToken, Instant now, Duration refreshTtl)
+    static Session open(Connection c, UserId user, String refreshToken, Instant now, Duration refreshTtl, String clientId)
             throws SQLException {
         Session session = new Session(UUID.randomUUID().toString(), user, UUID.randomUUID().toString(),
-                Instant.ofEpochSecond(now.getEpochSecond()));
+                Instant.ofEpochSecond(now.getEpochSecond()), Optional.of(clientId));
         try (PreparedStatement p = c.prepareStatement("INSERT INTO sessions"
-                + " (id, user_id, refresh_digest, event_id, auth_time, refresh_expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " (id, user_id, refresh_digest, event_id, auth_time, refresh_expires_at, client_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             p.setString(1, session.id());
             p.setString(2, user.value());
             p.setBytes(3, OpaqueTokens.digest(refreshToken));
             p.setString(4, session.eventId());
             p.setLong(5, session.authTime().getEpochSecond());
             p.setLong(6, now.plus(refreshTtl).toEpochMilli());
+            p.setString(7, clientId);
             p.executeUpdate();
         }
         return session;
@@ -51,7 +55,7 @@ final class Sessions {
      * statement: a refresh needs nothing else from the database.
      */
     static Optional<Refreshable> refreshable(Connection c, String refreshToken, Instant now) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT s.id AS session_id, s.event_id, s.auth_time,"
+        try (PreparedStatement p = c.prepareStatement("SELECT s.id AS session_id, s.event_id, s.auth_time, s.client_id AS session_client,"
                 + " u.id, u.email, u.status, u.email_verified, u.enabled, u.created_at, "   // what UserRows.read reads
                 + UserAttributeRows.column("u") + ","
                 + " " + GroupRows.tokenGroupsColumn("u.id") + " AS token_groups"   // in the same query: no second read
@@ -63,7 +67,7 @@ final class Sessions {
                 if (!rs.next()) return Optional.empty();
                 User user = UserRows.read(rs);
                 Session session = new Session(rs.getString("session_id"), user.id(), rs.getString("event_id"),
-                        Instant.ofEpochSecond(rs.getLong("auth_time")));
+                        Instant.ofEpochSecond(rs.getLong("auth_time")), Optional.ofNullable(rs.getString("session_client")));
                 return Optional.of(new Refreshable(session, user, GroupRows.parseTokenGroups(rs.getString("token_groups"))));
             }
         }
@@ -71,14 +75,14 @@ final class Sessions {
 
     /** The session of a refresh token that is still valid at {@code now}. */
     static Optional<Session> byRefreshToken(Connection c, String refreshToken, Instant now) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT id, user_id, event_id, auth_time FROM sessions"
+        try (PreparedStatement p = c.prepareStatement("SELECT id, user_id, event_id, auth_time, client_id FROM sessions"
                 + " WHERE refresh_digest = ? AND refresh_expires_at > ?")) {
             p.setBytes(1, OpaqueTokens.digest(refreshToken));
             p.setLong(2, now.toEpochMilli());
             try (ResultSet rs = p.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 return Optional.of(new Session(rs.getString(1), new UserId(rs.getString(2)), rs.getString(3),
-                        Instant.ofEpochSecond(rs.getLong(4))));
+                        Instant.ofEpochSecond(rs.getLong(4)), Optional.ofNullable(rs.getString(5))));
             }
         }
     }

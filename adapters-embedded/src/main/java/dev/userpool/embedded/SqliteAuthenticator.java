@@ -1,5 +1,6 @@
 package dev.userpool.embedded;
 
+import dev.userpool.core.domain.AppClient;
 import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.domain.ConfirmationCode;
@@ -26,6 +27,7 @@ import dev.userpool.embedded.OneTimeCodes.Purpose;
 import dev.userpool.embedded.UserRows.Account;
 import dev.userpool.srp.SrpVerifier;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -64,6 +66,9 @@ public final class SqliteAuthenticator implements Authenticator {
     private final SrpServer srp;
     private final PasswordCheckAdmission admission;
     private final SecondFactors secondFactors;
+    private final SqliteAppClientDirectory clients;
+    /** The app client this authenticator signs in for ({@link #forClient}); empty: the default client. */
+    private final Optional<String> boundClient;
 
     /** Without SRP: passwords only. */
     public SqliteAuthenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys, EmbeddedSettings settings,
@@ -79,7 +84,23 @@ public final class SqliteAuthenticator implements Authenticator {
     /** @param mfa the pool's MFA setting ({@code USERPOOL_MFA}): whether a right password leads to a second factor */
     public SqliteAuthenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys, EmbeddedSettings settings,
                                Mailer mailer, Clock clock, SrpServer srp, dev.userpool.core.domain.MfaMode mfa) {
+        this(db, hasher, keys, settings, mailer, clock, srp,
+                new SqliteAppClientDirectory(db, SqliteAppClientDirectory.defaultClientOf(settings)), mfa);
+    }
+
+    /** With the pool's app clients (issue 15): their tokens are issued and verified here too. */
+    public SqliteAuthenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys, EmbeddedSettings settings,
+                               Mailer mailer, Clock clock, SrpServer srp, SqliteAppClientDirectory clients) {
+        this(db, hasher, keys, settings, mailer, clock, srp, clients, dev.userpool.core.domain.MfaMode.OFF);
+    }
+
+    /** With the pool's app clients (issue 15) and its MFA setting (issue 14). */
+    public SqliteAuthenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys, EmbeddedSettings settings,
+                               Mailer mailer, Clock clock, SrpServer srp, SqliteAppClientDirectory clients,
+                               dev.userpool.core.domain.MfaMode mfa) {
         this.secondFactors = new SecondFactors(db, mfa);
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.boundClient = Optional.empty();
         this.srp = Objects.requireNonNull(srp, "srp");
         this.db = Objects.requireNonNull(db, "db");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -87,8 +108,47 @@ public final class SqliteAuthenticator implements Authenticator {
         this.mailer = Objects.requireNonNull(mailer, "mailer");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.issuer = new TokenIssuer(keys, settings);
-        this.verifier = new EmbeddedTokenVerifier(db, keys, settings, clock);
+        this.verifier = new EmbeddedTokenVerifier(db, keys, settings, clock, clients);
         this.admission = new PasswordCheckAdmission(db);
+    }
+
+    /** {@code base} signing in for {@code clientId}: everything shared but the client. */
+    private SqliteAuthenticator(SqliteAuthenticator base, String clientId) {
+        this.db = base.db;
+        this.hasher = base.hasher;
+        this.settings = base.settings;
+        this.mailer = base.mailer;
+        this.clock = base.clock;
+        this.issuer = base.issuer;
+        this.verifier = base.verifier;
+        this.srp = base.srp;
+        this.admission = base.admission;
+        this.secondFactors = base.secondFactors;
+        this.clients = base.clients;
+        this.boundClient = Optional.of(clientId);
+    }
+
+    @Override
+    public SqliteAuthenticator forClient(String clientId) {
+        return new SqliteAuthenticator(this, Objects.requireNonNull(clientId, "clientId"));
+    }
+
+    /** The client this sign-in is for; one deleted meanwhile signs nobody in. */
+    private AppClient signingClient() {
+        String id = boundClient.orElse(clients.defaultClientId());
+        return clients.find(id).orElseThrow(() -> SqliteAppClientDirectory.notFound(id));
+    }
+
+    /** The client of a session; empty when it was deleted (its refresh token then refreshes nothing). */
+    private Optional<AppClient> clientOf(Sessions.Session session) {
+        return clients.find(session.clientId().orElse(clients.defaultClientId()));
+    }
+
+    /** Sessions are kept until the last token any client could have issued from them has expired. */
+    private Duration longestTokenTtl() {
+        Duration own = settings.longestTokenTtl();
+        Duration clients = this.clients.longestTokenTtl();
+        return clients.compareTo(own) > 0 ? clients : own;
     }
 
     /**
@@ -187,6 +247,7 @@ public final class SqliteAuthenticator implements Authenticator {
                                 Instant now) {
         UserId id = principal.id();
         String refreshToken = OpaqueTokens.newToken();
+        AppClient client = signingClient();
         record Outcome(User user, Optional<Sessions.Session> session, boolean upgraded, Optional<String> challenge,
                        boolean temporaryExpired, List<GroupRank> groups, Optional<MfaRequired> mfa) {
             Outcome(User user, Optional<Sessions.Session> session, boolean upgraded, Optional<String> challenge,
@@ -212,8 +273,8 @@ public final class SqliteAuthenticator implements Authenticator {
                 return new Outcome(user, Optional.empty(), false, challenge, expired, List.of());
             }
             if (!user.canSignIn()) return new Outcome(user, Optional.empty(), false, Optional.empty(), false, List.of());
-            Sessions.purgeExpired(c, id, now, settings.longestTokenTtl());
-            Sessions.Session session = Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl());
+            Sessions.purgeExpired(c, id, now, longestTokenTtl());
+            Sessions.Session session = Sessions.open(c, id, refreshToken, now, client.refreshTokenValidity(), client.clientId());
             boolean upgraded = upgrade.isPresent() && upgrade.get().store(c, id);
             // the groups, read in the session's transaction: no round trip of their own
             return new Outcome(user, Optional.of(session), upgraded, Optional.empty(), false, GroupRows.tokenGroups(c, id));
@@ -234,7 +295,7 @@ public final class SqliteAuthenticator implements Authenticator {
         }
         if (outcome.challenge().isPresent()) return new NewPasswordRequired(outcome.user(), outcome.challenge().get());
         if (outcome.mfa().isPresent()) return outcome.mfa().get();
-        Tokens tokens = issuer.issue(outcome.user(), outcome.groups(), outcome.session().orElseThrow(), now, Optional.of(refreshToken));
+        Tokens tokens = issuer.issue(outcome.user(), outcome.groups(), outcome.session().orElseThrow(), client, now, Optional.of(refreshToken));
         return new SignedIn(Principal.of(outcome.user()), tokens, outcome.upgraded());
     }
 
@@ -259,6 +320,7 @@ public final class SqliteAuthenticator implements Authenticator {
         String newHash = hasher.hash(newPassword);
         Optional<SrpVerifier> newVerifier = srp.verifierFor(id, newPassword);
         String refreshToken = OpaqueTokens.newToken();
+        AppClient client = signingClient();
         record Opened(Sessions.Session session, List<GroupRank> groups) {}
         Opened opened = db.transaction(c -> {
             UserRows.requireUnchanged(c, chosen.before());
@@ -268,10 +330,11 @@ public final class SqliteAuthenticator implements Authenticator {
             TemporaryPasswordRows.save(c, id, Optional.empty());
             NewPasswordSessions.endAll(c, id);
             SignInLockout.clear(c, id);
-            Sessions.purgeExpired(c, id, now, settings.longestTokenTtl());
-            return new Opened(Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl()), GroupRows.tokenGroups(c, id));
+            Sessions.purgeExpired(c, id, now, longestTokenTtl());
+            return new Opened(Sessions.open(c, id, refreshToken, now, client.refreshTokenValidity(), client.clientId()),
+                    GroupRows.tokenGroups(c, id));
         });
-        Tokens tokens = issuer.issue(chosen.after(), opened.groups(), opened.session(), now, Optional.of(refreshToken));
+        Tokens tokens = issuer.issue(chosen.after(), opened.groups(), opened.session(), client, now, Optional.of(refreshToken));
         return new SignedIn(Principal.of(chosen.after()), tokens);
     }
 
@@ -283,6 +346,7 @@ public final class SqliteAuthenticator implements Authenticator {
     @Override
     public SignedIn signInWithPasskey(UserId id) {
         Instant now = clock.instant();
+        AppClient client = signingClient();
         String refreshToken = OpaqueTokens.newToken();
         record Opened(User user, Optional<Sessions.Session> session, List<GroupRank> groups) {}
         Opened opened = db.transaction(c -> {
@@ -290,7 +354,7 @@ public final class SqliteAuthenticator implements Authenticator {
             if (!user.canSignIn() || user.needsNewPassword()) return new Opened(user, Optional.empty(), List.of());
             SignInLockout.clear(c, id);
             Sessions.purgeExpired(c, id, now, settings.longestTokenTtl());
-            return new Opened(user, Optional.of(Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl())),
+            return new Opened(user, Optional.of(Sessions.open(c, id, refreshToken, now, client.refreshTokenValidity(), client.clientId())),
                     GroupRows.tokenGroups(c, id));
         });
         Principal principal = Principal.of(opened.user());
@@ -300,7 +364,7 @@ public final class SqliteAuthenticator implements Authenticator {
             throw e.concerning(principal);
         }
         if (opened.session().isEmpty()) throw UserPoolException.notAuthorized("A new password is required.").concerning(principal);
-        Tokens tokens = issuer.issue(opened.user(), opened.groups(), opened.session().get(), now, Optional.of(refreshToken));
+        Tokens tokens = issuer.issue(opened.user(), opened.groups(), opened.session().get(), client, now, Optional.of(refreshToken));
         return new SignedIn(principal, tokens);
     }
 
@@ -312,6 +376,7 @@ public final class SqliteAuthenticator implements Authenticator {
     public SignedIn answerMfa(MfaAnswer answer) {
         Objects.requireNonNull(answer, "answer");
         Instant now = clock.instant();
+        AppClient client = signingClient();
         UserId id = answer.user().id();
         String refreshToken = OpaqueTokens.newToken();
         record Opened(SecondFactors.Check check, Optional<User> user, Optional<Sessions.Session> session, List<GroupRank> groups) {}
@@ -322,14 +387,14 @@ public final class SqliteAuthenticator implements Authenticator {
             Optional<User> user = UserRows.byId(c, id).map(Account::user);
             if (user.isEmpty() || !user.get().canSignIn()) return new Opened(check, user, Optional.empty(), List.of());
             Sessions.purgeExpired(c, id, now, settings.longestTokenTtl());
-            return new Opened(check, user, Optional.of(Sessions.open(c, id, refreshToken, now, settings.refreshTokenTtl())),
+            return new Opened(check, user, Optional.of(Sessions.open(c, id, refreshToken, now, client.refreshTokenValidity(), client.clientId())),
                     GroupRows.tokenGroups(c, id));
         });
         // thrown once the transaction committed: a refused answer has used its session up, a wrong code is counted
         opened.check().throwIfRefused(Principal.of(answer.user()));
         User user = opened.user().orElseThrow(() -> UserPoolException.userNotFound().passwordChecked(false));
         user.ensureCanSignIn();
-        Tokens tokens = issuer.issue(user, opened.groups(), opened.session().orElseThrow(), now, Optional.of(refreshToken));
+        Tokens tokens = issuer.issue(user, opened.groups(), opened.session().orElseThrow(), client, now, Optional.of(refreshToken));
         return new SignedIn(Principal.of(user), tokens);
     }
 
@@ -346,8 +411,14 @@ public final class SqliteAuthenticator implements Authenticator {
         Instant now = clock.instant();
         Sessions.Refreshable found = db.read(c -> Sessions.refreshable(c, refreshToken.strip(), now))
                 .orElseThrow(() -> UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN));
+        // a refresh keeps its session's client, which must still exist, and be the client asking when one is named
+        AppClient client = clientOf(found.session()).orElseThrow(() -> UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN));
+        if (boundClient.isPresent() && !boundClient.get().equals(client.clientId())) {
+            throw UserPoolException.notAuthorized(INVALID_REFRESH_TOKEN);
+        }
         found.user().ensureCanSignIn();
-        return new SignedIn(Principal.of(found.user()), issuer.issue(found.user(), found.groups(), found.session(), now, Optional.empty()));
+        return new SignedIn(Principal.of(found.user()), issuer.issue(found.user(), found.groups(), found.session(), client, now,
+                Optional.empty()));
     }
 
     @Override

@@ -21,14 +21,13 @@ import java.util.Optional;
  */
 public final class SqliteFactorSignIn implements FactorSignIn {
     private final EmbeddedDatabase db;
-    private final EmbeddedSettings settings;
-    private final TokenIssuer issuer;
+    private final SqliteAuthenticator sessions;
     private final Clock clock;
 
-    public SqliteFactorSignIn(EmbeddedDatabase db, SigningKeys keys, EmbeddedSettings settings, Clock clock) {
+    /** @param sessions opens the session of an account that proved itself, for the app client it is bound to */
+    public SqliteFactorSignIn(EmbeddedDatabase db, SqliteAuthenticator sessions, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.issuer = new TokenIssuer(keys, settings);
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -44,24 +43,14 @@ public final class SqliteFactorSignIn implements FactorSignIn {
         db.transaction(c -> SignInLockout.recordFailure(c, account, now));
     }
 
+    /** The session a passkey opens too: one transaction, the lockout cleared, the account's client's tokens. */
     @Override
     public SignedIn signIn(UserId account) {
-        Instant now = clock.instant();
-        String refreshToken = OpaqueTokens.newToken();
-        record Opened(User user, Optional<Sessions.Session> session, List<GroupRank> groups) {}
-        Opened opened = db.transaction(c -> {
-            User user = UserRows.byId(c, account).orElseThrow(UserPoolException::userNotFound).user();
-            if (!user.canSignIn()) return new Opened(user, Optional.empty(), List.of());
-            SignInLockout.clear(c, account);
-            Sessions.purgeExpired(c, account, now, settings.longestTokenTtl());
-            return new Opened(user, Optional.of(Sessions.open(c, account, refreshToken, now, settings.refreshTokenTtl())),
-                    GroupRows.tokenGroups(c, account));
-        });
-        if (opened.session().isEmpty()) {
-            opened.user().ensureCanSignIn();
-            throw UserPoolException.notAuthorized("User cannot sign in with a code now.");   // FORCE_CHANGE_PASSWORD
-        }
-        Tokens tokens = issuer.issue(opened.user(), opened.groups(), opened.session().get(), now, Optional.of(refreshToken));
-        return new SignedIn(Principal.of(opened.user()), tokens);
+        return sessions.signInWithPasskey(account);
+    }
+
+    @Override
+    public FactorSignIn forClient(String clientId) {
+        return new SqliteFactorSignIn(db, sessions.forClient(clientId), clock);
     }
 }

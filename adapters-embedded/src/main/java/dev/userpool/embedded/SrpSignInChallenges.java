@@ -23,6 +23,12 @@ public final class SrpSignInChallenges implements SignInChallenges {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
     }
 
+    /** Answers that sign in for {@code clientId}: the same pending challenges, the authenticator bound to the client. */
+    @Override
+    public SignInChallenges forAppClient(String clientId) {
+        return new SrpSignInChallenges(srp, authenticator.forClient(clientId));
+    }
+
     @Override
     public PasswordVerifierChallenge pose(String username, String srpA, String caller) {
         SrpServer.Challenge c = srp.begin(username, srpA, caller);

@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.userpool.core.domain.AppClient;
 import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.GroupRank;
 import dev.userpool.core.domain.Tokens;
@@ -36,20 +37,25 @@ final class TokenIssuer {
         this.header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keys.currentKeyId()).build();
     }
 
-    /** New ID and access tokens of {@code session}, and the refresh token when one was just made. */
-    Tokens issue(User user, List<GroupRank> stored, Sessions.Session session, Instant now, Optional<String> refreshToken) {
+    /**
+     * New ID and access tokens of {@code session} for its app client {@code client} (the ID token's
+     * {@code aud}, the access token's {@code client_id}, the client's validities), and the refresh token
+     * when one was just made.
+     */
+    Tokens issue(User user, List<GroupRank> stored, Sessions.Session session, AppClient client, Instant now,
+                 Optional<String> refreshToken) {
         List<String> groups = GroupRank.claim(stored, settings.adminPolicy().groupsOf(user));
         String sub = user.id().value();
 
-        JWTClaimsSet.Builder id = common(sub, session, now, settings.idTokenTtl())
-                .audience(settings.clientId())
+        JWTClaimsSet.Builder id = common(sub, session, now, client.idTokenValidity())
+                .audience(client.clientId())
                 .claim(EMAIL, settings.attributePolicy().clientMayRead(EMAIL) ? user.email().value() : null)
                 .claim(EMAIL_VERIFIED, settings.attributePolicy().clientMayRead(EMAIL_VERIFIED) ? user.emailVerified() : null)
                 .claim(TOKEN_USE, ID_USE)
                 .claim(COGNITO_USERNAME, sub);
         attributeClaims(user, id);
-        JWTClaimsSet.Builder access = common(sub, session, now, settings.accessTokenTtl())
-                .claim(CLIENT_ID, settings.clientId())
+        JWTClaimsSet.Builder access = common(sub, session, now, client.accessTokenValidity())
+                .claim(CLIENT_ID, client.clientId())
                 .claim(USERNAME, sub)
                 .claim(TOKEN_USE, ACCESS_USE)
                 .claim(SCOPE, ADMIN_SCOPE);
@@ -58,7 +64,7 @@ final class TokenIssuer {
             id.claim(GROUPS, groups);
             access.claim(GROUPS, groups);
         }
-        return new Tokens(sign(id.build()), sign(access.build()), refreshToken, settings.accessTokenTtl());
+        return new Tokens(sign(id.build()), sign(access.build()), refreshToken, client.accessTokenValidity());
     }
 
     /**

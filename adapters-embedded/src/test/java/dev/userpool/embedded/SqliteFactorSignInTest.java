@@ -27,7 +27,7 @@ class SqliteFactorSignInTest {
     @BeforeEach
     void open() {
         bed = EmbeddedTestbed.open(dir);
-        factors = new SqliteFactorSignIn(bed.db, bed.keys, bed.settings, bed.clock);
+        factors = new SqliteFactorSignIn(bed.db, bed.authenticator, bed.clock);
     }
 
     @AfterEach

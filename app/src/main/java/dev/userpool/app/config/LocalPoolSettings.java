@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  * {@code USERPOOL_LOCAL_NETWORKS} as for every local-only door; {@code any} or {@code off}), and
  * whether its app client allows server-side sign-in with AdminInitiateAuth's {@code ADMIN_USER_PASSWORD_AUTH}
  * ({@code USERPOOL_ADMIN_USER_PASSWORD_AUTH}, default on: Cognito's {@code ALLOW_ADMIN_USER_PASSWORD_AUTH}).
- * The client secret never prints.
+ * The client secret never prints. {@code USERPOOL_POOL_FILE} names a JSON file of the pool's app clients
+ * and resource servers, applied at each start-up (issue 15).
  */
 public record LocalPoolSettings(String userPoolId, String clientId, Optional<String> clientSecret, boolean srp,
-                                AdminCalls adminCalls, boolean adminUserPasswordAuth) {
+                                AdminCalls adminCalls, boolean adminUserPasswordAuth, Optional<java.nio.file.Path> poolFile) {
     public static final String DEFAULT_POOL_ID = "local_Userpool1";
     public static final String DEFAULT_CLIENT_ID = "userpool-local";
     // Cognito's patterns for a pool id and an app client id ('-' allowed too: the embedded default has one)
@@ -46,7 +47,8 @@ public record LocalPoolSettings(String userPoolId, String clientId, Optional<Str
         }
         return new LocalPoolSettings(poolId, clientId, env.get("USERPOOL_CLIENT_SECRET"), env.flag("USERPOOL_SRP", true),
                 env.choice("USERPOOL_POOL_ADMIN", AdminCalls.class, AdminCalls.LOOPBACK),
-                env.flag("USERPOOL_ADMIN_USER_PASSWORD_AUTH", true));
+                env.flag("USERPOOL_ADMIN_USER_PASSWORD_AUTH", true),
+                env.get("USERPOOL_POOL_FILE").filter(f -> !f.isBlank()).map(java.nio.file.Path::of));
     }
 
     /** The part before {@code _}: what Cognito clients take for the region. */
@@ -69,6 +71,6 @@ public record LocalPoolSettings(String userPoolId, String clientId, Optional<Str
     public String toString() {
         return "LocalPoolSettings[userPoolId=" + userPoolId + ", clientId=" + clientId + ", clientSecret="
                 + (clientSecret.isPresent() ? "***" : "none") + ", srp=" + srp + ", adminCalls=" + adminCalls
-                + ", adminUserPasswordAuth=" + adminUserPasswordAuth + "]";
+                + ", adminUserPasswordAuth=" + adminUserPasswordAuth + ", poolFile=" + poolFile + "]";
     }
 }

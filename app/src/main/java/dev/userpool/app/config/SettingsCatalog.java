@@ -117,6 +117,8 @@ public final class SettingsCatalog {
                     "answer AdminInitiateAuth's `ADMIN_USER_PASSWORD_AUTH` (server-side sign-in, Cognito's `ALLOW_ADMIN_USER_PASSWORD_AUTH`); `off` refuses it as Cognito refuses a flow the app client lacks"),
             s("USERPOOL_MFA", Section.LOCAL_POOL, "`optional`", "`off`, `optional` or `on`",
                     "second factors (authenticator apps, TOTP; Cognito's `MfaConfiguration`): `optional` lets each account set an app up and turn it on, then asks its code after the password; `on` asks every account, and one without an app sets one up at its next sign-in (`MFA_SETUP`); `off` asks none and refuses enrolment"),
+            s("USERPOOL_POOL_FILE", Section.LOCAL_POOL, "none", "a path to a JSON file",
+                    "the pool's app clients and resource servers, in the shape of CreateUserPoolClient / CreateResourceServer requests (`{\"ResourceServers\": [...], \"UserPoolClients\": [...]}`, a client may pin `ClientId` and `ClientSecret`), applied at each start-up: created, or replaced by `ClientId` / `Identifier`; an error names the entry and stops the start-up (see docs/local-pool.md)"),
             s("USERPOOL_TEMPORARY_PASSWORD_DAYS", Section.LOCAL_POOL, "`7`", "1 to 365",
                     "days an administrator's temporary password (an invitation, AdminCreateUser, AdminSetUserPassword with Permanent false) signs in; Cognito's `TemporaryPasswordValidityDays`. With `USERPOOL_DIRECTORY=cognito` the pool's own setting applies"),
 

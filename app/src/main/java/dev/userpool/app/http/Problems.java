@@ -76,7 +76,7 @@ final class Problems {
 
     static int statusOf(ErrorCode code) {
         return switch (code) {
-            case INVALID_PARAMETER, INVALID_PASSWORD, CODE_MISMATCH, EXPIRED_CODE -> 400;
+            case INVALID_PARAMETER, INVALID_PASSWORD, CODE_MISMATCH, EXPIRED_CODE, INVALID_OAUTH_FLOW, SCOPE_DOES_NOT_EXIST -> 400;
             case NOT_AUTHORIZED -> 401;
             case USER_NOT_CONFIRMED, PASSWORD_RESET_REQUIRED -> 403;
             case UNSUPPORTED_USER_STATE -> 409;

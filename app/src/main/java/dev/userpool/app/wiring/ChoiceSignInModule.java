@@ -35,10 +35,10 @@ abstract class ChoiceSignInModule {
 
     @Provides
     @Singleton
-    static FactorSignIn factorSignIn(Settings settings, Provider<EmbeddedDatabase> db, Provider<SigningKeys> keys,
-                                     Provider<EmbeddedSettings> embedded, Clock clock) {
+    static FactorSignIn factorSignIn(Settings settings, Provider<EmbeddedDatabase> db,
+                                     Provider<dev.userpool.embedded.SqliteAuthenticator> authenticator, Clock clock) {
         return switch (settings.directory()) {
-            case EMBEDDED -> new SqliteFactorSignIn(db.get(), keys.get(), embedded.get(), clock);
+            case EMBEDDED -> new SqliteFactorSignIn(db.get(), authenticator.get(), clock);
             case COGNITO -> new dev.userpool.cognito.CognitoFactorSignIn();
         };
     }

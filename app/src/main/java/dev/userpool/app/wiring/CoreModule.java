@@ -99,6 +99,15 @@ public final class CoreModule {
         return new AdministrationService(directory, authenticator, tokens, mailer, audit, adminPolicy, clock, groups);
     }
 
+    /** App clients and resource servers (issue 15); the default client is the one of USERPOOL_CLIENT_ID (or the Cognito adapter's). */
+    @Provides
+    @Singleton
+    static dev.userpool.core.port.in.AppClientAdministration appClientAdministration(
+            dev.userpool.core.port.out.AppClientDirectory clients, dev.userpool.core.port.out.ResourceServerDirectory servers,
+            AuditLog audit, Clock clock, dev.userpool.app.config.LocalPoolSettings pool) {
+        return new dev.userpool.core.service.AppClientAdministrationService(clients, servers, audit, clock, pool.clientId());
+    }
+
     @Provides
     @Singleton
     static GroupAdministration groupAdministration(GroupDirectory groups, UserDirectory directory, AuditLog audit, Clock clock) {

@@ -19,7 +19,9 @@ import dev.userpool.embedded.OutboxMailer;
 import dev.userpool.embedded.OutboxQueue;
 import dev.userpool.embedded.PasswordHasher;
 import dev.userpool.embedded.SigningKeys;
+import dev.userpool.embedded.SqliteAppClientDirectory;
 import dev.userpool.embedded.SqliteAuditLog;
+import dev.userpool.embedded.SqliteResourceServerDirectory;
 import dev.userpool.embedded.SqliteAccountProvisioner;
 import dev.userpool.embedded.SqliteGroupDirectory;
 import dev.userpool.embedded.SqliteAuthenticator;
@@ -169,15 +171,32 @@ public final class EmbeddedEdgeModule {
     @Singleton
     static SqliteAuthenticator authenticator(EmbeddedDatabase db, PasswordHasher hasher, SigningKeys keys,
                                              EmbeddedSettings settings, Mailer mailer, Clock clock, SrpServer srp,
-                                             dev.userpool.core.domain.MfaMode mfa) {
-        return new SqliteAuthenticator(db, hasher, keys, settings, mailer, clock, srp, mfa);
+                                             SqliteAppClientDirectory clients, dev.userpool.core.domain.MfaMode mfa) {
+        return new SqliteAuthenticator(db, hasher, keys, settings, mailer, clock, srp, clients, mfa);
     }
 
     @Provides
     @Singleton
     static EmbeddedTokenVerifier tokenVerifier(EmbeddedDatabase db, SigningKeys keys, EmbeddedSettings settings,
-                                               Clock clock) {
-        return new EmbeddedTokenVerifier(db, keys, settings, clock);
+                                               Clock clock, SqliteAppClientDirectory clients) {
+        return new EmbeddedTokenVerifier(db, keys, settings, clock, clients);
+    }
+
+    /**
+     * The pool's app clients (issue 15), one directory shared by the sign-ins that issue their tokens and
+     * the verifier that accepts them. The default client is the settings' ({@link DefaultAppClient}).
+     */
+    @Provides
+    @Singleton
+    static SqliteAppClientDirectory appClients(EmbeddedDatabase db, LocalPoolSettings pool, EmbeddedSettings settings) {
+        return new SqliteAppClientDirectory(db, DefaultAppClient.of(pool, settings.idTokenTtl(), settings.accessTokenTtl(),
+                settings.refreshTokenTtl()));
+    }
+
+    @Provides
+    @Singleton
+    static SqliteResourceServerDirectory resourceServers(EmbeddedDatabase db) {
+        return new SqliteResourceServerDirectory(db);
     }
 
     @Provides

@@ -52,14 +52,17 @@ public final class LocalPoolModule {
                                  Authentication authentication, Administration administration, AuditQueries audit,
                                  AccountAttributes accountAttributes, PasswordAdministration passwords,
                                  GroupAdministration groupAdministration, dev.userpool.core.port.in.AddressChange addressChange,
-                                 ObjectMapper json, dev.userpool.core.port.in.ChoiceBasedSignIn choiceBasedSignIn,
+                                 dev.userpool.core.port.in.AppClientAdministration appClients,
+                                 javax.inject.Provider<dev.userpool.embedded.EmbeddedSettings> embedded, ObjectMapper json,
+                                 dev.userpool.core.port.in.ChoiceBasedSignIn choiceBasedSignIn,
                                  dev.userpool.core.port.in.Passkeys passkeys, dev.userpool.core.port.in.MultiFactor multiFactor) {
         if (settings.directory() != Settings.DirectoryChoice.EMBEDDED) {
             return CognitoApi.notServed("This app's users are in Amazon Cognito (USERPOOL_DIRECTORY=" 
                     + settings.directory().name().toLowerCase(java.util.Locale.ROOT)
                     + "): call Cognito's own endpoint. This app serves Cognito's API only for its embedded pool.", json);
         }
-        LOG.info("Cognito user-pool API on POST /: pool {} (region {}), app client {}{}, USER_SRP_AUTH {}", pool.userPoolId(),
+        applyPoolFile(pool, embedded.get(), appClients, json);
+        LOG.info("Cognito user-pool API on POST /: pool {} (region {}), default app client {}{}, USER_SRP_AUTH {}", pool.userPoolId(),
                 pool.region(), pool.clientId(), pool.clientSecret().isPresent() ? " with a secret" : "",
                 pool.srp() ? "on" : "off (USERPOOL_SRP=off)");
         return CognitoApi.serving(new PoolApiSettings(pool.userPoolId(), pool.clientId(), pool.clientSecret(), pool.srp(),
@@ -68,6 +71,23 @@ public final class LocalPoolModule {
                             case ANY -> PoolApiSettings.AdminCallers.ANY;
                             case OFF -> PoolApiSettings.AdminCallers.NOBODY;
                         }, pool.adminUserPasswordAuth()), callers, registration, authentication, administration, audit,
-                accountAttributes, passwords, groupAdministration, addressChange, json, choiceBasedSignIn, multiFactor).withPasskeys(passkeys);
+                accountAttributes, passwords, groupAdministration, addressChange, appClients, json, choiceBasedSignIn, multiFactor)
+                .withPasskeys(passkeys);
+    }
+
+    /**
+     * Before the API answers: the default client as the settings make it, then the pool file's clients
+     * and resource servers (issue 15). A file that cannot be applied stops the start-up, naming the entry.
+     */
+    private static void applyPoolFile(LocalPoolSettings pool, dev.userpool.embedded.EmbeddedSettings embedded,
+                                      dev.userpool.core.port.in.AppClientAdministration appClients, ObjectMapper json) {
+        try {
+            dev.userpool.app.http.cognito.PoolFile.apply(pool.poolFile(), DefaultAppClient.of(pool, embedded.idTokenTtl(),
+                    embedded.accessTokenTtl(), embedded.refreshTokenTtl()), appClients, json);
+        } catch (dev.userpool.app.http.cognito.PoolFile.Refused e) {
+            throw new dev.userpool.app.config.InvalidSettingsException(e.getMessage());
+        }
+        pool.poolFile().ifPresent(f -> LOG.info("Pool file {} applied: {} app clients, {} resource servers", f,
+                appClients.listClients().size(), appClients.listResourceServers().size()));
     }
 }

@@ -82,6 +82,26 @@ public final class PortsModule {
         };
     }
 
+    /** The pool's app clients: stored in the embedded database, or the one configured for Cognito. */
+    @Provides
+    static dev.userpool.core.port.out.AppClientDirectory appClientDirectory(Settings settings,
+            Provider<dev.userpool.embedded.SqliteAppClientDirectory> embedded,
+            Provider<dev.userpool.app.config.CognitoSettings> cognito) {
+        return switch (settings.directory()) {
+            case EMBEDDED -> embedded.get();
+            case COGNITO -> new dev.userpool.cognito.CognitoAppClientDirectory(CognitoModule.appClient(cognito.get()));
+        };
+    }
+
+    @Provides
+    static dev.userpool.core.port.out.ResourceServerDirectory resourceServerDirectory(Settings settings,
+            Provider<dev.userpool.embedded.SqliteResourceServerDirectory> embedded) {
+        return switch (settings.directory()) {
+            case EMBEDDED -> embedded.get();
+            case COGNITO -> new dev.userpool.cognito.CognitoResourceServerDirectory();
+        };
+    }
+
     @Provides
     static Authenticator authenticator(Settings settings, Provider<SqliteAuthenticator> embedded,
                                        Provider<CognitoAuthenticator> cognito) {

@@ -47,5 +47,8 @@ public enum AuditEventType {
     // password was right asked for the second factor (SOFTWARE_TOKEN_MFA or MFA_SETUP); the answer to it,
     // a success or a refused code; an operator removed the account's app.
     SOFTWARE_TOKEN_ASSOCIATED, SOFTWARE_TOKEN_VERIFIED, MFA_PREFERENCE_SET, MFA_REQUIRED, MFA_CHALLENGE_ANSWERED,
-    MFA_REMOVED_BY_ADMIN
+    MFA_REMOVED_BY_ADMIN,
+    // issue 15, app clients and resource servers (CreateUserPoolClient and kin, the pool file)
+    APP_CLIENT_CREATED, APP_CLIENT_UPDATED, APP_CLIENT_DELETED, RESOURCE_SERVER_CREATED, RESOURCE_SERVER_UPDATED,
+    RESOURCE_SERVER_DELETED
 }

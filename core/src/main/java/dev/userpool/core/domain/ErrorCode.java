@@ -37,7 +37,10 @@ public enum ErrorCode {
     // Issue 14, TOTP MFA: a wrong code while setting an authenticator app up (Cognito's
     // EnableSoftwareTokenMFAException), and a code asked of an account without an app (SoftwareTokenMFANotFoundException)
     ENABLE_SOFTWARE_TOKEN_MFA("EnableSoftwareTokenMFA"),
-    SOFTWARE_TOKEN_MFA_NOT_FOUND("SoftwareTokenMFANotFound");
+    SOFTWARE_TOKEN_MFA_NOT_FOUND("SoftwareTokenMFANotFound"),
+    // app clients (issue 15): OAuth settings Cognito refuses, and a scope no resource server defines
+    INVALID_OAUTH_FLOW("InvalidOAuthFlow"),
+    SCOPE_DOES_NOT_EXIST("ScopeDoesNotExist");
 
     private final String code;
 

@@ -81,7 +81,7 @@ public final class AuthenticationService implements Authentication {
                 event.email(email.value());
                 Password password = Password.of(cmd.password());
                 // A refusal names its account itself (AuditTrail), so a failure costs no second look-up.
-                SignInStep opened = authenticator.signInStep(email, password);
+                SignInStep opened = authenticatorFor(cmd.context()).signInStep(email, password);
                 event.account(opened.principal()).passwordChecked(true);
                 if (opened instanceof NewPasswordRequired) event.becomes(AuditEventType.NEW_PASSWORD_REQUIRED);
                 if (opened instanceof dev.userpool.core.domain.MfaRequired) event.becomes(AuditEventType.MFA_REQUIRED);
@@ -129,7 +129,7 @@ public final class AuthenticationService implements Authentication {
                 User user = claimedAccount(username).orElseThrow(AuthenticationService::invalidSession);
                 event.account(Principal.of(user));
                 if (!user.needsNewPassword()) throw invalidSession();
-                SignedIn opened = authenticator.completeNewPassword(user.chooseNewPassword(), session, newPassword);
+                SignedIn opened = authenticatorFor(cmd.context()).completeNewPassword(user.chooseNewPassword(), session, newPassword);
                 event.account(opened.principal());
                 return opened;
             });
@@ -186,7 +186,7 @@ public final class AuthenticationService implements Authentication {
                 SignInChallenges posed = challengesPosed();
                 // The event names the account the answer claims, as a password sign-in names the address given.
                 claimedAccount(username).ifPresent(u -> event.user(u.id()).email(u.email().value()));
-                SignInStep step = posed.answerStep(answer);
+                SignInStep step = cmd.context().clientId().map(posed::forAppClient).orElse(posed).answerStep(answer);
                 event.account(step.principal()).passwordChecked(true);
                 if (step instanceof NewPasswordRequired) event.becomes(AuditEventType.NEW_PASSWORD_REQUIRED);
                 if (step instanceof dev.userpool.core.domain.MfaRequired) event.becomes(AuditEventType.MFA_REQUIRED);
@@ -195,6 +195,11 @@ public final class AuthenticationService implements Authentication {
         } catch (UserPoolException e) {
             throw protection.atSignIn(e);
         }
+    }
+
+    /** The authenticator signing in for the request's app client (issue 15), or the default client's. */
+    private Authenticator authenticatorFor(RequestContext context) {
+        return context.clientId().map(authenticator::forClient).orElse(authenticator);
     }
 
     private SignInChallenges challengesPosed() {
@@ -217,7 +222,7 @@ public final class AuthenticationService implements Authentication {
         var event = audit.begin(AuditEventType.TOKENS_REFRESHED, "", cmd.context());
         return audit.run(event, () -> {
             String refreshToken = requireToken(cmd.token(), "refreshToken");
-            SignedIn refreshed = authenticator.refresh(refreshToken);
+            SignedIn refreshed = authenticatorFor(cmd.context()).refresh(refreshToken);
             event.account(refreshed.principal());
             return refreshed.tokens();
         });

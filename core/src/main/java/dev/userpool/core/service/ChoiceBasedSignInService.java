@@ -248,7 +248,7 @@ public final class ChoiceBasedSignInService implements ChoiceBasedSignIn {
             }
             // one use: of two answers racing, one takes it
             if (!pending.take(digest)) throw UserPoolException.notAuthorized(INVALID_SESSION).passwordChecked(false);
-            SignedIn opened = factors.signIn(waiting.account().get());
+            SignedIn opened = cmd.context().clientId().map(factors::forClient).orElse(factors).signIn(waiting.account().get());
             event.account(opened.principal()).passwordChecked(true);
             return opened;
         });

@@ -138,7 +138,7 @@ public final class MultiFactorService implements MultiFactor {
                 // An unknown name answers as a bad session does: only the challenge's session tells an account exists.
                 User user = claimedAccount(username).orElseThrow(MultiFactorService::invalidSession);
                 event.account(Principal.of(user));
-                SignedIn opened = authenticator.answerMfa(new MfaAnswer(user, kind, cmd.session().strip(), code));
+                SignedIn opened = cmd.context().clientId().map(authenticator::forClient).orElse(authenticator).answerMfa(new MfaAnswer(user, kind, cmd.session().strip(), code));
                 event.account(opened.principal());
                 return opened;
             });

@@ -280,7 +280,7 @@ public final class PasskeyService implements Passkeys, PasskeyAuthentication {
                 if (!store.recordUse(passkey.credentialId(), passkey.signCount(), checked.signCount(), clock.instant())) {
                     throw refused("the passkey was used by another sign-in at the same time");
                 }
-                SignedIn signedIn = authenticator.signInWithPasskey(user.id());
+                SignedIn signedIn = context.clientId().map(authenticator::forClient).orElse(authenticator).signInWithPasskey(user.id());
                 return signedIn.tokens();
             });
         } catch (UserPoolException e) {

@@ -74,7 +74,10 @@ class EventFactsTest {
                 // issue 13, groups
                 "GROUP_CREATED", "GROUP_UPDATED", "GROUP_DELETED", "USER_ADDED_TO_GROUP", "USER_REMOVED_FROM_GROUP",
                 // issue 13, changing the address
-                "EMAIL_CHANGE_REQUESTED", "EMAIL_CHANGE_CODE_SENT", "EMAIL_CHANGED");
+                "EMAIL_CHANGE_REQUESTED", "EMAIL_CHANGE_CODE_SENT", "EMAIL_CHANGED",
+                // issue 15, app clients and resource servers
+                "APP_CLIENT_CREATED", "APP_CLIENT_UPDATED", "APP_CLIENT_DELETED", "RESOURCE_SERVER_CREATED",
+                "RESOURCE_SERVER_UPDATED", "RESOURCE_SERVER_DELETED");
     }
 
     @Test

@@ -196,6 +196,7 @@ class AuditEventsCarryNoSecretsTest {
         attempt(() -> core.authentication.deleteAccount(new TokenCommand(FORGED_TOKEN, CONTEXT)));
         core.authentication.deleteAccount(new TokenCommand(last.accessToken(), CONTEXT));
 
+        appClientsAndResourceServers();
         for (int i = 1; i <= codes.get(); i++) secrets.add("C0DESECRET" + i);
     }
 
@@ -233,6 +234,23 @@ class AuditEventsCarryNoSecretsTest {
         String code = dev.userpool.core.testing.Oathtool.code(secret, core.clock.instant());
         secrets.add(code);
         return code;
+    }
+
+    /** Issue 15: a client with a secret, created, changed, deleted; a resource server likewise. */
+    private void appClientsAndResourceServers() {
+        var actor = dev.userpool.core.domain.Actor.system();
+        var server = new dev.userpool.core.domain.ResourceServer("orders", "Orders",
+                List.of(new dev.userpool.core.domain.ResourceServer.Scope("read", "Read")));
+        core.appClients.createResourceServer(new dev.userpool.core.port.in.AppClientAdministration.ResourceServerCommand(actor, server, CONTEXT));
+        core.appClients.updateResourceServer(new dev.userpool.core.port.in.AppClientAdministration.ResourceServerCommand(actor, server, CONTEXT));
+        var client = core.appClients.createClient(new dev.userpool.core.port.in.AppClientAdministration.NewClient(actor,
+                dev.userpool.core.domain.AppClientSettings.defaults("app"), true, java.util.Optional.empty(),
+                java.util.Optional.empty(), CONTEXT));
+        secrets.add(client.secret().orElseThrow());
+        core.appClients.updateClient(new dev.userpool.core.port.in.AppClientAdministration.ClientChange(actor, client.clientId(),
+                dev.userpool.core.domain.AppClientSettings.defaults("renamed"), CONTEXT));
+        core.appClients.deleteClient(new dev.userpool.core.port.in.AppClientAdministration.ClientCommand(actor, client.clientId(), CONTEXT));
+        core.appClients.deleteResourceServer(new dev.userpool.core.port.in.AppClientAdministration.ResourceServerDeletion(actor, "orders", CONTEXT));
     }
 
     /** Everything an event says, every way it can be printed. */

@@ -62,6 +62,8 @@ final class CoreWithFakes {
     final PasswordAdministrationService passwordAdministration;
     static final java.net.URI SIGN_IN_PAGE = java.net.URI.create("https://auth.example.com/signin.html");
     final GroupAdministrationService groupAdministration;
+    /** App clients and resource servers (issue 15), on in-memory directories of their own. */
+    final AppClientAdministrationService appClients;
 
     private CoreWithFakes(VerificationMode mode, UserEnumerationProtection protection, Supplier<String> codes) {
         directory = codes == null ? new InMemoryUserDirectory(clock) : new InMemoryUserDirectory(clock, codes);
@@ -78,6 +80,8 @@ final class CoreWithFakes {
                 protection, clock, Optional.of(authenticator));
         administration = new AdministrationService(directory, authenticator, tokens, mailer, auditLog, adminPolicy, clock, groups);
         groupAdministration = new GroupAdministrationService(groups, directory, auditLog, clock);
+        appClients = new AppClientAdministrationService(new dev.userpool.core.testing.InMemoryAppClientDirectory(),
+                new dev.userpool.core.testing.InMemoryResourceServerDirectory(), auditLog, clock, "default-client");
         auditQueries = new AuditQueryService(auditLog, directory);
         provisioner = new InMemoryAccountProvisioner(directory, authenticator);
         passwordAdministration = new PasswordAdministrationService(directory, provisioner, mailer, auditLog, policy,

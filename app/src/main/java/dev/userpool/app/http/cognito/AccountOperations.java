@@ -4,6 +4,7 @@ import static dev.userpool.app.http.cognito.CognitoShapes.delivery;
 import static dev.userpool.app.http.cognito.CognitoShapes.ordered;
 
 import dev.userpool.app.http.RequestContexts;
+import dev.userpool.core.domain.AppClient;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.port.in.Authentication;
 import dev.userpool.core.port.in.Authentication.ChangePasswordCommand;
@@ -36,26 +37,26 @@ final class AccountOperations {
     /** Ends the session of one refresh token; a client with a secret names it as ClientSecret. */
     Map<String, Object> revokeToken(CognitoRequest request, Context ctx) {
         String token = request.required("Token");
-        pool.requireClient(request);
-        pool.requireClientSecret(request.optional("ClientSecret"));
+        AppClient client = pool.requireClient(request);
+        LocalPool.requireClientSecret(client, request.optional("ClientSecret"));
         authentication.revokeToken(new TokenCommand(token, RequestContexts.of(ctx)));
         return Map.of();
     }
 
     Map<String, Object> forgotPassword(CognitoRequest request, Context ctx) {
-        pool.requireClient(request);
+        AppClient client = pool.requireClient(request);
         String username = request.required("Username");
-        pool.requireSecretHash(request.optional("SecretHash"), username);
+        LocalPool.requireSecretHash(client, request.optional("SecretHash"), username);
         CodeDelivery d = authentication.forgotPassword(new EmailCommand(username, RequestContexts.of(ctx)));
         return ordered("CodeDeliveryDetails", delivery(d));
     }
 
     Map<String, Object> confirmForgotPassword(CognitoRequest request, Context ctx) {
-        pool.requireClient(request);
+        AppClient client = pool.requireClient(request);
         String username = request.required("Username");
         String code = request.required("ConfirmationCode");
         String password = request.required("Password");
-        pool.requireSecretHash(request.optional("SecretHash"), username);
+        LocalPool.requireSecretHash(client, request.optional("SecretHash"), username);
         authentication.resetPassword(new ResetPasswordCommand(username, code, password, RequestContexts.of(ctx)));
         return Map.of();
     }

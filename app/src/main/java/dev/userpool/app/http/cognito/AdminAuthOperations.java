@@ -1,5 +1,7 @@
 package dev.userpool.app.http.cognito;
 
+import dev.userpool.core.domain.AppClient;
+import dev.userpool.core.domain.AppClientRules;
 import dev.userpool.core.domain.RequestContext;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -19,27 +21,31 @@ final class AdminAuthOperations {
 
     private final AuthOperations auth;
     private final LocalPool pool;
-    private final boolean adminUserPasswordAuth;
 
-    /** @param adminUserPasswordAuth whether the app client allows {@code ADMIN_USER_PASSWORD_AUTH} ({@code USERPOOL_ADMIN_USER_PASSWORD_AUTH}) */
-    AdminAuthOperations(AuthOperations auth, LocalPool pool, boolean adminUserPasswordAuth) {
+    /**
+     * Whether a client allows {@code ADMIN_USER_PASSWORD_AUTH} is its ExplicitAuthFlows' to say
+     * ({@code ALLOW_ADMIN_USER_PASSWORD_AUTH}; the default client's follows {@code USERPOOL_ADMIN_USER_PASSWORD_AUTH}).
+     */
+    AdminAuthOperations(AuthOperations auth, LocalPool pool) {
         this.auth = auth;
         this.pool = pool;
-        this.adminUserPasswordAuth = adminUserPasswordAuth;
     }
 
     Map<String, Object> initiateAuth(CognitoRequest request, Context ctx) {
-        pool.requireClient(request);
+        AppClient client = pool.requireClient(request);
         String flow = request.required("AuthFlow");
         Map<String, String> parameters = request.map("AuthParameters");
-        RequestContext context = ContextData.requestContext(request, ctx);
+        RequestContext context = LocalPool.through(client, ContextData.requestContext(request, ctx));
         return switch (flow) {
             case "ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH" -> {
                 // Cognito's answer when the app client lacks ALLOW_ADMIN_USER_PASSWORD_AUTH
-                if (!adminUserPasswordAuth) throw CognitoError.invalidParameter(flow + " flow not enabled for this client");
-                yield auth.signInWithPassword(parameters, context);
+                LocalPool.requireFlow(client, AppClientRules.ALLOW_ADMIN_USER_PASSWORD_AUTH, flow);
+                yield auth.signInWithPassword(client, parameters, context);
             }
-            case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> auth.refresh(parameters, context);
+            case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> {
+                LocalPool.requireFlow(client, AppClientRules.ALLOW_REFRESH_TOKEN_AUTH, flow);
+                yield auth.refresh(client, parameters, context);
+            }
             // the client-side password flow belongs to InitiateAuth, as on Cognito
             case "USER_PASSWORD_AUTH" -> throw CognitoError.invalidParameter("Initiate Auth method not supported");
             default -> throw CognitoError.invalidParameter("Unsupported AuthFlow " + flow + ": AdminInitiateAuth here serves " + FLOWS + ".");

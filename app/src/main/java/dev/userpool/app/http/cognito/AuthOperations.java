@@ -4,6 +4,8 @@ import static dev.userpool.app.http.cognito.CognitoShapes.authenticationResult;
 import static dev.userpool.app.http.cognito.CognitoShapes.ordered;
 
 import dev.userpool.app.http.RequestContexts;
+import dev.userpool.core.domain.AppClient;
+import dev.userpool.core.domain.AppClientRules;
 import dev.userpool.core.domain.ChallengeAnswer;
 import dev.userpool.core.domain.MfaRequired;
 import dev.userpool.core.domain.NewPasswordRequired;
@@ -54,27 +56,41 @@ final class AuthOperations {
     }
 
     Map<String, Object> initiateAuth(CognitoRequest request, Context ctx) {
-        pool.requireClient(request);
+        AppClient client = pool.requireClient(request);
         String flow = request.required("AuthFlow");
         Map<String, String> parameters = request.map("AuthParameters");
+        RequestContext context = LocalPool.through(client, RequestContexts.of(ctx));
+        // each flow only when the client's ExplicitAuthFlows allow it, with Cognito's refusal otherwise
         return switch (flow) {
-            case "USER_SRP_AUTH" -> passwordVerifierChallenge(parameters, ctx);
-            case "USER_PASSWORD_AUTH" -> signInWithPassword(parameters, RequestContexts.of(ctx));
-            case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> refresh(parameters, RequestContexts.of(ctx));
-            case "USER_AUTH" -> userAuth.orElseThrow(() -> CognitoError.invalidParameter("Unsupported AuthFlow " + flow
-                    + ": this pool serves " + FLOWS + ".")).initiate(parameters, RequestContexts.of(ctx));
+            case "USER_SRP_AUTH" -> {
+                LocalPool.requireFlow(client, AppClientRules.ALLOW_USER_SRP_AUTH, flow);
+                yield passwordVerifierChallenge(client, parameters, context);
+            }
+            case "USER_PASSWORD_AUTH" -> {
+                LocalPool.requireFlow(client, AppClientRules.ALLOW_USER_PASSWORD_AUTH, flow);
+                yield signInWithPassword(client, parameters, context);
+            }
+            case "REFRESH_TOKEN_AUTH", "REFRESH_TOKEN" -> {
+                LocalPool.requireFlow(client, AppClientRules.ALLOW_REFRESH_TOKEN_AUTH, flow);
+                yield refresh(client, parameters, context);
+            }
+            case "USER_AUTH" -> {   // choice-based sign-in (issue 14)
+                LocalPool.requireFlow(client, AppClientRules.ALLOW_USER_AUTH, flow);
+                yield userAuth.orElseThrow(() -> CognitoError.invalidParameter("Unsupported AuthFlow " + flow
+                        + ": this pool serves " + FLOWS + ".")).initiate(client, parameters, context);
+            }
             default -> throw CognitoError.invalidParameter("Unsupported AuthFlow " + flow + ": this pool serves " + FLOWS + ".");
         };
     }
 
-    private Map<String, Object> passwordVerifierChallenge(Map<String, String> parameters, Context ctx) {
+    private Map<String, Object> passwordVerifierChallenge(AppClient client, Map<String, String> parameters, RequestContext context) {
         String username = required(parameters, "USERNAME");
         String srpA = required(parameters, "SRP_A");
-        pool.requireSecretHash(Optional.ofNullable(parameters.get("SECRET_HASH")), username);
+        LocalPool.requireSecretHash(client, Optional.ofNullable(parameters.get("SECRET_HASH")), username);
         if (!servesSrp) throw CognitoError.invalidParameter(SRP_OFF);
         // The request context's source address is the socket's (RequestContexts), never a forwarded header:
         // each address has its share of pending challenges.
-        PasswordVerifierChallenge c = authentication.startSignIn(new StartSignInCommand(username, srpA, RequestContexts.of(ctx)));
+        PasswordVerifierChallenge c = authentication.startSignIn(new StartSignInCommand(username, srpA, context));
         Map<String, Object> challengeParameters = new LinkedHashMap<>();
         challengeParameters.put("SALT", c.salt());
         challengeParameters.put("SECRET_BLOCK", c.secretBlock());
@@ -86,10 +102,10 @@ final class AuthOperations {
     }
 
     /** USERNAME and PASSWORD: InitiateAuth's USER_PASSWORD_AUTH, and AdminInitiateAuth's ADMIN_USER_PASSWORD_AUTH (AdminAuthOperations). */
-    Map<String, Object> signInWithPassword(Map<String, String> parameters, RequestContext context) {
+    Map<String, Object> signInWithPassword(AppClient client, Map<String, String> parameters, RequestContext context) {
         String username = required(parameters, "USERNAME");
         String password = required(parameters, "PASSWORD");
-        pool.requireSecretHash(Optional.ofNullable(parameters.get("SECRET_HASH")), username);
+        LocalPool.requireSecretHash(client, Optional.ofNullable(parameters.get("SECRET_HASH")), username);
         // a temporary password's sign-in answers NEW_PASSWORD_REQUIRED instead of tokens
         return NewPasswordChallenge.answerOf(authentication.signInStep(new SignInCommand(username, password,
                 context)));
@@ -100,14 +116,14 @@ final class AuthOperations {
      * refresh token does not name: it is checked once the tokens say whose they are (sub or address).
      * Also AdminInitiateAuth's REFRESH_TOKEN_AUTH.
      */
-    Map<String, Object> refresh(Map<String, String> parameters, RequestContext context) {
+    Map<String, Object> refresh(AppClient client, Map<String, String> parameters, RequestContext context) {
         String refreshToken = required(parameters, "REFRESH_TOKEN");
         Optional<String> secretHash = Optional.ofNullable(parameters.get("SECRET_HASH"));
-        if (pool.hasSecret() && secretHash.isEmpty()) pool.requireSecretHash(secretHash);   // a missing hash is refused at once
+        if (client.confidential() && secretHash.isEmpty()) LocalPool.requireSecretHash(client, secretHash);   // a missing hash is refused at once
         Tokens tokens = authentication.refresh(new TokenCommand(refreshToken, context));
-        if (pool.hasSecret()) {
+        if (client.confidential()) {
             CurrentUser owner = authentication.currentUser(tokens.idToken());
-            pool.requireSecretHash(secretHash, owner.userId().value(), owner.email().value());
+            LocalPool.requireSecretHash(client, secretHash, owner.userId().value(), owner.email().value());
         }
         return authenticationResult(tokens);
     }
@@ -115,9 +131,9 @@ final class AuthOperations {
     /** GetTokensFromRefreshToken: a refresh where a client with a secret sends the secret itself, not a hash. */
     Map<String, Object> getTokensFromRefreshToken(CognitoRequest request, Context ctx) {
         String refreshToken = request.required("RefreshToken");
-        pool.requireClient(request);
-        pool.requireClientSecret(request.optional("ClientSecret"));
-        Tokens tokens = authentication.refresh(new TokenCommand(refreshToken, RequestContexts.of(ctx)));
+        AppClient client = pool.requireClient(request);
+        LocalPool.requireClientSecret(client, request.optional("ClientSecret"));
+        Tokens tokens = authentication.refresh(new TokenCommand(refreshToken, LocalPool.through(client, RequestContexts.of(ctx))));
         return ordered("AuthenticationResult", authenticationResult(tokens).get("AuthenticationResult"));
     }
 
@@ -126,16 +142,17 @@ final class AuthOperations {
     }
 
     /** RespondToAuthChallenge and AdminRespondToAuthChallenge (AdminAuthOperations): every challenge is answered here. */
-    Map<String, Object> answerChallenge(CognitoRequest request, RequestContext context) {
-        pool.requireClient(request);
+    Map<String, Object> answerChallenge(CognitoRequest request, RequestContext requestContext) {
+        AppClient client = pool.requireClient(request);
+        RequestContext context = LocalPool.through(client, requestContext);
         String challengeName = request.required("ChallengeName");
         Map<String, String> responses = request.map("ChallengeResponses");
-        if (NewPasswordRequired.NAME.equals(challengeName)) return newPassword.answer(responses, request.optional("Session"), context);
-        if (userAuth.isPresent() && UserAuthOperations.CHALLENGES.contains(challengeName)) {
-            return userAuth.get().respond(challengeName, responses, request.optional("Session"), context);   // USER_AUTH (issue 14)
+        if (NewPasswordRequired.NAME.equals(challengeName)) return newPassword.answer(client, responses, request.optional("Session"), context);
+        if (userAuth.isPresent() && UserAuthOperations.CHALLENGES.contains(challengeName)) {   // USER_AUTH (issue 14)
+            return userAuth.get().respond(client, challengeName, responses, request.optional("Session"), context);
         }
         Optional<MfaRequired.Kind> secondFactor = MfaRequired.Kind.named(challengeName);   // issue 14, TOTP
-        if (secondFactor.isPresent()) return mfa.answer(secondFactor.get(), responses, request.optional("Session"), context);
+        if (secondFactor.isPresent()) return mfa.answer(client, secondFactor.get(), responses, request.optional("Session"), context);
         if (!PasswordVerifierChallenge.NAME.equals(challengeName)) {
             throw CognitoError.invalidParameter("Unsupported ChallengeName " + challengeName
                     + ": this pool poses PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED, SOFTWARE_TOKEN_MFA and MFA_SETUP.");
@@ -146,7 +163,7 @@ final class AuthOperations {
         required(responses, "PASSWORD_CLAIM_SIGNATURE");
         // the name the challenge was begun with: the address the user typed, for the audit trail and SECRET_HASH
         Optional<String> challenged = authentication.challengedName(secretBlock);
-        pool.requireSecretHash(Optional.ofNullable(responses.remove("SECRET_HASH")), username, challenged.orElse(null));
+        LocalPool.requireSecretHash(client, Optional.ofNullable(responses.remove("SECRET_HASH")), username, challenged.orElse(null));
         return NewPasswordChallenge.answerOf(authentication.signInStep(new ChallengeSignInCommand(challenged.orElse(username),
                 new ChallengeAnswer(PasswordVerifierChallenge.NAME, secretBlock, responses), context)));
     }

@@ -8,6 +8,7 @@ import dev.userpool.app.http.RequestBodies;
 import dev.userpool.app.http.RequestContexts;
 import dev.userpool.core.domain.UserPoolException;
 import dev.userpool.core.port.in.AccountAttributes;
+import dev.userpool.core.port.in.AppClientAdministration;
 import dev.userpool.core.port.in.AddressChange;
 import dev.userpool.core.port.in.Administration;
 import dev.userpool.core.port.in.AuditQueries;
@@ -62,9 +63,10 @@ public final class CognitoApi {
     public static CognitoApi serving(PoolApiSettings settings, LocalCallers callers, Registration registration,
                                      Authentication authentication, Administration administration, AuditQueries audit,
                                      AccountAttributes accountAttributes, PasswordAdministration passwords,
-                                     GroupAdministration groupAdministration, AddressChange addressChange, ObjectMapper json,
+                                     GroupAdministration groupAdministration, AddressChange addressChange,
+                                     AppClientAdministration appClients, ObjectMapper json,
                                      dev.userpool.core.port.in.ChoiceBasedSignIn choiceBasedSignIn, MultiFactor multiFactor) {
-        LocalPool pool = new LocalPool(settings, callers);
+        LocalPool pool = new LocalPool(settings, callers, appClients);
         SignUpOperations signUp = new SignUpOperations(registration, pool);
         MfaOperations mfa = new MfaOperations(multiFactor, pool);
         // USER_AUTH and its challenges (issue 14), hooked into InitiateAuth and RespondToAuthChallenge
@@ -73,7 +75,7 @@ public final class CognitoApi {
         SignInPolicyOperations signInPolicy = new SignInPolicyOperations(choiceBasedSignIn, pool);
         AccountOperations account = new AccountOperations(authentication, pool);
         AdminOperations admin = new AdminOperations(administration, pool);
-        AdminAuthOperations adminAuth = new AdminAuthOperations(auth, pool, settings.adminUserPasswordAuth());
+        AdminAuthOperations adminAuth = new AdminAuthOperations(auth, pool);
         AuthEventsOperations authEvents = new AuthEventsOperations(audit);
         EmailChangeOperations emailChange = new EmailChangeOperations(addressChange);
         AttributeOperations attributes = new AttributeOperations(accountAttributes, authentication, pool);
@@ -139,6 +141,19 @@ public final class CognitoApi {
         ops.put("VerifySoftwareToken", mfa::verifySoftwareToken);
         ops.put("SetUserMFAPreference", mfa::setUserMfaPreference);
         ops.put("AdminSetUserMFAPreference", admin.guarded("AdminSetUserMFAPreference", mfa::adminSetUserMfaPreference));
+        // app clients and resource servers (issue 15), admin operations like those above
+        AppClientOperations appClientOps = new AppClientOperations(appClients, pool);
+        ops.put("CreateUserPoolClient", admin.guarded("CreateUserPoolClient", appClientOps::createUserPoolClient));
+        ops.put("DescribeUserPoolClient", admin.guarded("DescribeUserPoolClient", appClientOps::describeUserPoolClient));
+        ops.put("UpdateUserPoolClient", admin.guarded("UpdateUserPoolClient", appClientOps::updateUserPoolClient));
+        ops.put("DeleteUserPoolClient", admin.guarded("DeleteUserPoolClient", appClientOps::deleteUserPoolClient));
+        ops.put("ListUserPoolClients", admin.guarded("ListUserPoolClients", appClientOps::listUserPoolClients));
+        ResourceServerOperations resourceServers = new ResourceServerOperations(appClients, pool);
+        ops.put("CreateResourceServer", admin.guarded("CreateResourceServer", resourceServers::createResourceServer));
+        ops.put("DescribeResourceServer", admin.guarded("DescribeResourceServer", resourceServers::describeResourceServer));
+        ops.put("UpdateResourceServer", admin.guarded("UpdateResourceServer", resourceServers::updateResourceServer));
+        ops.put("DeleteResourceServer", admin.guarded("DeleteResourceServer", resourceServers::deleteResourceServer));
+        ops.put("ListResourceServers", admin.guarded("ListResourceServers", resourceServers::listResourceServers));
         return new CognitoApi(Optional.of(settings), java.util.Collections.unmodifiableMap(ops), Optional.empty(), json);
     }
 

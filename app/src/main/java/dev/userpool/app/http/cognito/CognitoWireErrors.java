@@ -40,6 +40,8 @@ final class CognitoWireErrors {
             // issue 14, TOTP MFA
             case ENABLE_SOFTWARE_TOKEN_MFA -> new CognitoError("EnableSoftwareTokenMFAException", e.getMessage());
             case SOFTWARE_TOKEN_MFA_NOT_FOUND -> new CognitoError("SoftwareTokenMFANotFoundException", e.getMessage());
+            case INVALID_OAUTH_FLOW -> new CognitoError("InvalidOAuthFlowException", e.getMessage());
+            case SCOPE_DOES_NOT_EXIST -> new CognitoError("ScopeDoesNotExistException", e.getMessage());
         };
     }
 }

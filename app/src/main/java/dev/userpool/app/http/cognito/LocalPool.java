@@ -1,6 +1,9 @@
 package dev.userpool.app.http.cognito;
 
 import dev.userpool.app.http.LocalCallers;
+import dev.userpool.core.domain.AppClient;
+import dev.userpool.core.domain.RequestContext;
+import dev.userpool.core.port.in.AppClientAdministration;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,27 +15,43 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Who may call: the one user pool and app client this server plays, the client's {@code SECRET_HASH}
- * when it has a secret, and where admin operations may come from. Messages are Cognito's.
+ * Who may call: the one user pool this server plays, its app clients (any client of the pool, with
+ * that client's {@code SECRET_HASH} when it has a secret and its explicit auth flows), and where admin
+ * operations may come from. Messages are Cognito's.
  */
 final class LocalPool {
     private final PoolApiSettings settings;
     private final LocalCallers callers;
+    private final AppClientAdministration clients;
 
-    LocalPool(PoolApiSettings settings, LocalCallers callers) {
+    LocalPool(PoolApiSettings settings, LocalCallers callers, AppClientAdministration clients) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.callers = Objects.requireNonNull(callers, "callers");
+        this.clients = Objects.requireNonNull(clients, "clients");
     }
 
     String userPoolId() {
         return settings.userPoolId();
     }
 
-    void requireClient(CognitoRequest request) {
+    /** The app client the request's {@code ClientId} names: any client of the pool, as on Cognito. */
+    AppClient requireClient(CognitoRequest request) {
         String clientId = request.required("ClientId");
-        if (!settings.clientId().equals(clientId)) {
-            throw new CognitoError("ResourceNotFoundException", "User pool client " + clientId + " does not exist.");
-        }
+        return clients.findClient(clientId)
+                .orElseThrow(() -> new CognitoError("ResourceNotFoundException", "User pool client " + clientId + " does not exist."));
+    }
+
+    /**
+     * Cognito's refusal of an auth flow the client lacks ({@code ALLOW_…} in its ExplicitAuthFlows):
+     * {@code flow} is the AuthFlow as the request named it.
+     */
+    static void requireFlow(AppClient client, String explicitAuthFlow, String flow) {
+        if (!client.allows(explicitAuthFlow)) throw CognitoError.invalidParameter(flow + " flow not enabled for this client");
+    }
+
+    /** The request's context, through its app client: a sign-in's tokens are that client's. */
+    static RequestContext through(AppClient client, RequestContext context) {
+        return context.throughClient(client.clientId());
     }
 
     void requireUserPool(CognitoRequest request) {
@@ -42,32 +61,28 @@ final class LocalPool {
         }
     }
 
-    boolean hasSecret() {
-        return settings.clientSecret().isPresent();
-    }
-
     /**
      * With a client secret, {@code sent} must be base64(HMAC-SHA256(secret, username ‖ client id)) for
      * one of {@code usernames} (the name in the request, or another name of the same user).
      */
-    void requireSecretHash(Optional<String> sent, String... usernames) {
-        if (settings.clientSecret().isEmpty()) return;
+    static void requireSecretHash(AppClient client, Optional<String> sent, String... usernames) {
+        if (client.secret().isEmpty()) return;
         if (sent.isEmpty()) {
-            throw CognitoError.notAuthorized("Client " + settings.clientId() + " is configured with secret but SECRET_HASH was not received");
+            throw CognitoError.notAuthorized("Client " + client.clientId() + " is configured with secret but SECRET_HASH was not received");
         }
         byte[] given = sent.get().getBytes(StandardCharsets.US_ASCII);
         for (String username : usernames) {
-            if (username != null && MessageDigest.isEqual(given, secretHash(username).getBytes(StandardCharsets.US_ASCII))) return;
+            if (username != null && MessageDigest.isEqual(given, secretHash(client, username).getBytes(StandardCharsets.US_ASCII))) return;
         }
-        throw CognitoError.notAuthorized("Unable to verify secret hash for client " + settings.clientId());
+        throw CognitoError.notAuthorized("Unable to verify secret hash for client " + client.clientId());
     }
 
     /** RevokeToken names the secret itself, not a hash: required, and right, when the client has one. */
-    void requireClientSecret(Optional<String> sent) {
-        if (settings.clientSecret().isEmpty()) return;
-        byte[] expected = settings.clientSecret().get().getBytes(StandardCharsets.UTF_8);
+    static void requireClientSecret(AppClient client, Optional<String> sent) {
+        if (client.secret().isEmpty()) return;
+        byte[] expected = client.secret().get().getBytes(StandardCharsets.UTF_8);
         if (sent.isEmpty() || !MessageDigest.isEqual(expected, sent.get().getBytes(StandardCharsets.UTF_8))) {
-            throw CognitoError.notAuthorized("Client " + settings.clientId() + " is configured with secret but the ClientSecret is missing or wrong");
+            throw CognitoError.notAuthorized("Client " + client.clientId() + " is configured with secret but the ClientSecret is missing or wrong");
         }
     }
 
@@ -95,12 +110,12 @@ final class LocalPool {
         }
     }
 
-    private String secretHash(String username) {
+    private static String secretHash(AppClient client, String username) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(settings.clientSecret().orElseThrow().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(client.secret().orElseThrow().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             mac.update(username.getBytes(StandardCharsets.UTF_8));
-            mac.update(settings.clientId().getBytes(StandardCharsets.UTF_8));
+            mac.update(client.clientId().getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(mac.doFinal());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);

@@ -1,5 +1,6 @@
 package dev.userpool.app.http.cognito;
 
+import dev.userpool.core.domain.AppClient;
 import static dev.userpool.app.http.cognito.CognitoShapes.authenticationResult;
 import static dev.userpool.app.http.cognito.CognitoShapes.ordered;
 
@@ -89,10 +90,10 @@ final class MfaOperations {
     }
 
     /** RespondToAuthChallenge with SOFTWARE_TOKEN_MFA ({@code SOFTWARE_TOKEN_MFA_CODE}) or MFA_SETUP. */
-    Map<String, Object> answer(MfaRequired.Kind kind, Map<String, String> responses, Optional<String> session,
+    Map<String, Object> answer(AppClient client, MfaRequired.Kind kind, Map<String, String> responses, Optional<String> session,
                                RequestContext context) {
         String username = required(responses, "USERNAME");
-        pool.requireSecretHash(Optional.ofNullable(responses.get("SECRET_HASH")), username);
+        LocalPool.requireSecretHash(client, Optional.ofNullable(responses.get("SECRET_HASH")), username);
         String presented = session.orElseThrow(() -> CognitoError.invalidParameter("Missing required parameter Session"));
         Optional<String> code = Optional.empty();
         if (kind == MfaRequired.Kind.SOFTWARE_TOKEN_MFA) code = Optional.of(required(responses, "SOFTWARE_TOKEN_MFA_CODE"));

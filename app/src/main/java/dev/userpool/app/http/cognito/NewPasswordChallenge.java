@@ -5,6 +5,7 @@ import static dev.userpool.app.http.cognito.CognitoShapes.ordered;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.userpool.core.domain.AppClient;
 import dev.userpool.core.domain.RequestContext;
 import dev.userpool.core.domain.NewPasswordRequired;
 import dev.userpool.core.domain.Tokens;
@@ -62,10 +63,10 @@ final class NewPasswordChallenge {
      * address (clients hand back what the challenge listed), not change it; other attributes are not
      * written here.
      */
-    Map<String, Object> answer(Map<String, String> responses, Optional<String> session, RequestContext context) {
+    Map<String, Object> answer(AppClient client, Map<String, String> responses, Optional<String> session, RequestContext context) {
         String username = required(responses, "USERNAME");
         String newPassword = required(responses, "NEW_PASSWORD");
-        pool.requireSecretHash(Optional.ofNullable(responses.get("SECRET_HASH")), username);
+        LocalPool.requireSecretHash(client, Optional.ofNullable(responses.get("SECRET_HASH")), username);
         String presented = session.orElseThrow(() -> CognitoError.invalidParameter("Missing required parameter Session"));
         for (Map.Entry<String, String> e : responses.entrySet()) {
             if (!e.getKey().startsWith("userAttributes.")) continue;

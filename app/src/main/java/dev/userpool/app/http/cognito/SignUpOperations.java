@@ -4,6 +4,7 @@ import static dev.userpool.app.http.cognito.CognitoShapes.delivery;
 import static dev.userpool.app.http.cognito.CognitoShapes.ordered;
 
 import dev.userpool.app.http.RequestContexts;
+import dev.userpool.core.domain.AppClient;
 import dev.userpool.core.domain.CodeDelivery;
 import dev.userpool.core.port.in.Registration;
 import dev.userpool.core.port.in.Registration.ConfirmCommand;
@@ -29,10 +30,10 @@ final class SignUpOperations {
      * are the pool's schema's to accept (the core checks them).
      */
     Map<String, Object> signUp(CognitoRequest request, Context ctx) {
-        pool.requireClient(request);
+        AppClient client = pool.requireClient(request);
         String username = request.required("Username");
         String password = request.required("Password");
-        pool.requireSecretHash(request.optional("SecretHash"), username);
+        LocalPool.requireSecretHash(client, request.optional("SecretHash"), username);
         if (!username.contains("@")) throw CognitoError.invalidParameter("Username should be an email.");
         Map<String, String> attributes = new java.util.LinkedHashMap<>();
         for (CognitoRequest.Attribute a : request.attributes("UserAttributes")) attributes.put(a.name(), a.value());
@@ -42,18 +43,18 @@ final class SignUpOperations {
     }
 
     Map<String, Object> confirmSignUp(CognitoRequest request, Context ctx) {
-        pool.requireClient(request);
+        AppClient client = pool.requireClient(request);
         String username = request.required("Username");
         String code = request.required("ConfirmationCode");
-        pool.requireSecretHash(request.optional("SecretHash"), username);
+        LocalPool.requireSecretHash(client, request.optional("SecretHash"), username);
         registration.confirm(new ConfirmCommand(username, code, RequestContexts.of(ctx)));
         return Map.of();
     }
 
     Map<String, Object> resendConfirmationCode(CognitoRequest request, Context ctx) {
-        pool.requireClient(request);
+        AppClient client = pool.requireClient(request);
         String username = request.required("Username");
-        pool.requireSecretHash(request.optional("SecretHash"), username);
+        LocalPool.requireSecretHash(client, request.optional("SecretHash"), username);
         CodeDelivery d = registration.resendCode(new EmailCommand(username, RequestContexts.of(ctx)));
         return ordered("CodeDeliveryDetails", delivery(d));
     }

@@ -1,5 +1,6 @@
 package dev.userpool.app.http.cognito;
 
+import dev.userpool.core.domain.AppClient;
 import static dev.userpool.app.http.cognito.CognitoShapes.authenticationResult;
 import static dev.userpool.app.http.cognito.CognitoShapes.ordered;
 
@@ -43,18 +44,18 @@ final class UserAuthOperations {
     }
 
     /** InitiateAuth's {@code USER_AUTH}. */
-    Map<String, Object> initiate(Map<String, String> parameters, RequestContext context) {
+    Map<String, Object> initiate(AppClient client, Map<String, String> parameters, RequestContext context) {
         String username = required(parameters, "USERNAME");
-        pool.requireSecretHash(Optional.ofNullable(parameters.get("SECRET_HASH")), username);
+        LocalPool.requireSecretHash(client, Optional.ofNullable(parameters.get("SECRET_HASH")), username);
         return shapeOf(signIn.start(new Start(username, Optional.ofNullable(parameters.get("PREFERRED_CHALLENGE")),
                 Optional.ofNullable(parameters.get("PASSWORD")), Optional.ofNullable(parameters.get("SRP_A")), context)));
     }
 
     /** RespondToAuthChallenge for one of {@link #CHALLENGES}. */
-    Map<String, Object> respond(String challengeName, Map<String, String> responses, Optional<String> session,
+    Map<String, Object> respond(AppClient client, String challengeName, Map<String, String> responses, Optional<String> session,
                                 RequestContext context) {
         String username = required(responses, "USERNAME");
-        pool.requireSecretHash(Optional.ofNullable(responses.get("SECRET_HASH")), username);
+        LocalPool.requireSecretHash(client, Optional.ofNullable(responses.get("SECRET_HASH")), username);
         String presented = session.filter(s -> !s.isBlank())
                 .orElseThrow(() -> CognitoError.invalidParameter("Missing required parameter Session"));
         return switch (challengeName) {

@@ -23,6 +23,17 @@ import dev.userpool.core.domain.UserPoolException;
  */
 public interface Authenticator {
 
+    /**
+     * This authenticator signing in for the app client {@code clientId} (issue 15): the sessions it opens
+     * and the tokens it issues are that client's (its {@code aud} / {@code client_id}, its token
+     * validities), and a refresh token of another client's session is refused. The caller checked that
+     * the client exists. An authenticator with one client (Cognito's adapter, configured with one) keeps
+     * this default.
+     */
+    default Authenticator forClient(String clientId) {
+        return this;
+    }
+
     /** The account and its tokens, for a correct password of an enabled, confirmed account. */
     SignedIn signIn(EmailAddress email, Password password);
 

@@ -22,4 +22,9 @@ public interface FactorSignIn {
      * account may not sign in; {@code UserNotFound} when it no longer exists.
      */
     SignedIn signIn(UserId account);
+
+    /** As {@link Authenticator#forClient}: sessions for the app client {@code clientId} (issue 15). */
+    default FactorSignIn forClient(String clientId) {
+        return this;
+    }
 }

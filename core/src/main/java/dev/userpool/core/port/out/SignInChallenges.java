@@ -13,6 +13,11 @@ import java.util.Optional;
  */
 public interface SignInChallenges {
 
+    /** As {@link Authenticator#forClient}: answers that sign in for the app client {@code clientId}. */
+    default SignInChallenges forAppClient(String clientId) {
+        return this;
+    }
+
     /**
      * The {@code PASSWORD_VERIFIER} challenge for {@code username} (an address or a {@code sub}) and the
      * client's {@code SRP_A}. A name without an account gets a challenge that looks like a real one and
