@@ -75,6 +75,11 @@ class EventFactsTest {
                 "GROUP_CREATED", "GROUP_UPDATED", "GROUP_DELETED", "USER_ADDED_TO_GROUP", "USER_REMOVED_FROM_GROUP",
                 // issue 13, changing the address
                 "EMAIL_CHANGE_REQUESTED", "EMAIL_CHANGE_CODE_SENT", "EMAIL_CHANGED",
+                // issue 14, passkeys, emailed codes and the sign-in policy, authenticator apps
+                "PASSKEY_REGISTERED", "PASSKEY_DELETED", "PASSKEY_SIGN_IN",
+                "EMAIL_OTP_SENT", "EMAIL_OTP_REFUSED", "EMAIL_OTP_SIGN_IN", "SIGN_IN_POLICY_CHANGED",
+                "SOFTWARE_TOKEN_ASSOCIATED", "SOFTWARE_TOKEN_VERIFIED", "MFA_PREFERENCE_SET", "MFA_REQUIRED",
+                "MFA_CHALLENGE_ANSWERED", "MFA_REMOVED_BY_ADMIN",
                 // issue 15, app clients and resource servers
                 "APP_CLIENT_CREATED", "APP_CLIENT_UPDATED", "APP_CLIENT_DELETED", "RESOURCE_SERVER_CREATED",
                 "RESOURCE_SERVER_UPDATED", "RESOURCE_SERVER_DELETED");
