@@ -28,5 +28,11 @@ public enum AuditEventType {
     GROUP_CREATED, GROUP_UPDATED, GROUP_DELETED, USER_ADDED_TO_GROUP, USER_REMOVED_FROM_GROUP,
     // Changing the address (issue 13): a new address asked for (a code sent to it), a code sent again,
     // and the change proven by that code. Verifying the account's own address by such a code is EMAIL_VERIFIED.
-    EMAIL_CHANGE_REQUESTED, EMAIL_CHANGE_CODE_SENT, EMAIL_CHANGED
+    EMAIL_CHANGE_REQUESTED, EMAIL_CHANGE_CODE_SENT, EMAIL_CHANGED,
+    // Issue 15, the OAuth 2.0 / OpenID Connect endpoints and managed login (helper "oauth"): an
+    // authorization request answered with a code (or refused), the implicit grant's tokens, the token
+    // endpoint's grants, a refresh token revoked there, a browser signed in on the managed login pages,
+    // and a sign-out at /logout.
+    AUTHORIZATION_CODE_ISSUED, IMPLICIT_TOKENS_ISSUED, TOKEN_EXCHANGED, OAUTH_TOKENS_REFRESHED,
+    CLIENT_CREDENTIALS_GRANTED, OAUTH_TOKEN_REVOKED, MANAGED_LOGIN_SIGN_IN, LOGOUT
 }
