@@ -36,12 +36,24 @@ public final class EmbeddedTokenVerifier implements TokenVerifier {
     private final SigningKeys keys;
     private final EmbeddedSettings settings;
     private final Clock clock;
+    /** Whose tokens are accepted ({@code aud} of an ID token, {@code client_id} of an access token). */
+    private final java.util.function.Predicate<String> acceptedClient;
 
     public EmbeddedTokenVerifier(EmbeddedDatabase db, SigningKeys keys, EmbeddedSettings settings, Clock clock) {
+        this(db, keys, settings, clock, settings.clientId()::equals);
+    }
+
+    /**
+     * Accepting the tokens of every client {@code acceptedClient} names (issue 15: the OAuth endpoints issue
+     * tokens for any of the pool's app clients), not only the settings' one.
+     */
+    public EmbeddedTokenVerifier(EmbeddedDatabase db, SigningKeys keys, EmbeddedSettings settings, Clock clock,
+                                 java.util.function.Predicate<String> acceptedClient) {
         this.sessions = new ActiveSessions(Objects.requireNonNull(db, "db"));
         this.keys = Objects.requireNonNull(keys, "keys");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.acceptedClient = Objects.requireNonNull(acceptedClient, "acceptedClient");
     }
 
     @Override
@@ -106,11 +118,12 @@ public final class EmbeddedTokenVerifier implements TokenVerifier {
         String use = claims.getStringClaim(TOKEN_USE);
         if (ID_USE.equals(use)) {
             List<String> audience = claims.getAudience();
-            if (audience == null || !audience.contains(settings.clientId())) throw refused("Token audience is not accepted.");
+            if (audience == null || audience.stream().noneMatch(acceptedClient)) throw refused("Token audience is not accepted.");
             return TokenUse.ID;
         }
         if (ACCESS_USE.equals(use)) {
-            if (!settings.clientId().equals(claims.getStringClaim(CLIENT_ID))) throw refused("Token client is not accepted.");
+            String client = claims.getStringClaim(CLIENT_ID);
+            if (client == null || !acceptedClient.test(client)) throw refused("Token client is not accepted.");
             return TokenUse.ACCESS;
         }
         throw refused("Token use is not accepted.");
