@@ -2,6 +2,7 @@ package dev.userpool.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.userpool.app.http.cognito.CognitoApi;
+import dev.userpool.app.http.oauth.OAuthEndpoints;
 import dev.userpool.app.http.pages.AppPages;
 import dev.userpool.core.port.in.AccountAttributes;
 import dev.userpool.core.port.in.AddressChange;
@@ -40,14 +41,14 @@ public final class ApiServer {
                      AddressChange addressChange) {
         this(registration, authentication, administration, attributes, auditQueries, local, callers, prometheus, json, issuer, clock,
                 CognitoApi.notServed("This server does not serve Cognito's user-pool API.", json), ReplicaStatus.none(),
-                Optional.empty(), Optional.empty(), addressChange);
+                Optional.empty(), Optional.empty(), addressChange, Optional.empty());
     }
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
                      AccountAttributes attributes, AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                      PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock, CognitoApi cognitoApi,
                      ReplicaStatus replica, Optional<PasswordAdministration> passwords, Optional<GroupAdministration> groups,
-                     AddressChange addressChange) {
+                     AddressChange addressChange, Optional<OAuthEndpoints> oauth) {
         HttpMetrics metrics = new HttpMetrics(prometheus);
         Problems problems = new Problems(json);
         this.app = Javalin.create(config -> {
@@ -81,7 +82,8 @@ public final class ApiServer {
         new NewPasswordRoutes(authentication, json).install(app);
         passwords.ifPresent(p -> new InvitationRoutes(administration, p, json).install(app));
         groups.ifPresent(g -> new AdminGroupRoutes(administration, g, json).install(app));
-        new PlatformRoutes(local, replica, callers, prometheus, issuer, cognitoApi.userPoolId()).install(app);
+        new PlatformRoutes(local, replica, callers, prometheus, issuer, cognitoApi.userPoolId(), oauth).install(app);
+        oauth.ifPresent(endpoints -> endpoints.install(app));   // issue 15: the OAuth 2.0 / OIDC endpoints and managed login
         new AppPages().install(app);
         cognitoApi.install(app);
         this.doors = new LocalDoors(callers, local.mailbox().isPresent(), cognitoApi.adminCallers());
