@@ -8,6 +8,6 @@ public record AccessGrant(UserId user, String clientId, Set<String> scopes) {
     public AccessGrant {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(clientId, "clientId");
-        scopes = Set.copyOf(scopes);
+        scopes = dev.userpool.core.domain.OAuthScopes.ordered(scopes);
     }
 }

@@ -19,7 +19,7 @@ public record AuthorizationGrant(UserId user, String clientId, String redirectUr
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(clientId, "clientId");
         Objects.requireNonNull(redirectUri, "redirectUri");
-        scopes = Set.copyOf(scopes);
+        scopes = dev.userpool.core.domain.OAuthScopes.ordered(scopes);
         Objects.requireNonNull(nonce, "nonce");
         Objects.requireNonNull(codeChallenge, "codeChallenge");
         Objects.requireNonNull(authTime, "authTime");

@@ -28,6 +28,11 @@ public final class OAuthScopes {
         return Arrays.stream(scope.strip().split(" +")).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
+    /** An unmodifiable copy that keeps the order given (a {@code scope} claim repeats the request's order). */
+    public static Set<String> ordered(Set<String> scopes) {
+        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+    }
+
     /** The space-separated form, as the {@code scope} claim and parameter carry it. */
     public static String format(Set<String> scopes) {
         return String.join(" ", scopes);

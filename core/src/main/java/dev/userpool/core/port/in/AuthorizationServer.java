@@ -84,7 +84,7 @@ public interface AuthorizationServer {
             Objects.requireNonNull(client, "client");
             Objects.requireNonNull(redirectUri, "redirectUri");
             Objects.requireNonNull(responseType, "responseType");
-            scopes = Set.copyOf(scopes);
+            scopes = dev.userpool.core.domain.OAuthScopes.ordered(scopes);
         }
     }
 
