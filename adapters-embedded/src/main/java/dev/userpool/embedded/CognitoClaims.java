@@ -21,4 +21,7 @@ final class CognitoClaims {
     static final String UPDATED_AT = "updated_at";
     static final String ADDRESS = "address";
     static final String ADDRESS_FORMATTED = "formatted";
+    // issue 15, the OAuth endpoints' ID tokens (OpenID Connect Core §2, §3.1.3.6)
+    static final String NONCE = "nonce";
+    static final String AT_HASH = "at_hash";
 }

@@ -332,7 +332,38 @@ final class Schema {
                       name       TEXT NOT NULL,
                       scopes     TEXT NOT NULL
                     )""",
-                    "ALTER TABLE sessions ADD COLUMN client_id TEXT"));
+                    "ALTER TABLE sessions ADD COLUMN client_id TEXT"),
+            // 11 (issue 15, the OAuth 2.0 / OIDC endpoints, helper "oauth"): authorization codes and the
+            // managed login's browser sessions, each by the digest of its secret (the code, the cookie); and
+            // which app client and scopes a session opened by the token endpoint belongs to, so that its
+            // refresh and revocation stay that client's (a session without a row is the JSON API's).
+            List.of(
+                    """
+                    CREATE TABLE authorization_codes (
+                      code_digest    BLOB PRIMARY KEY,
+                      user_id        TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                      client_id      TEXT NOT NULL,
+                      redirect_uri   TEXT NOT NULL,
+                      scopes         TEXT NOT NULL,
+                      nonce          TEXT,
+                      code_challenge TEXT,
+                      auth_time      INTEGER NOT NULL,
+                      expires_at     INTEGER NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE browser_sessions (
+                      cookie_digest BLOB PRIMARY KEY,
+                      user_id       TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                      auth_time     INTEGER NOT NULL,
+                      expires_at    INTEGER NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE oauth_sessions (
+                      session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+                      client_id  TEXT NOT NULL,
+                      scopes     TEXT NOT NULL,
+                      nonce      TEXT
+                    )"""));
 
     static int latestVersion() {
         return MIGRATIONS.size();

@@ -8,7 +8,9 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.userpool.core.domain.AppClient;
+import dev.userpool.core.domain.ClientAccessToken;
 import dev.userpool.core.domain.ErrorCode;
+import dev.userpool.core.domain.OAuthScopes;
 import dev.userpool.core.domain.GroupRank;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -65,6 +68,60 @@ final class TokenIssuer {
             access.claim(GROUPS, groups);
         }
         return new Tokens(sign(id.build()), sign(access.build()), refreshToken, client.accessTokenValidity());
+    }
+
+    /**
+     * Tokens of the OAuth endpoints (issue 15): as {@link #issue}, but for {@code client} ({@code aud},
+     * {@code client_id}, its token validities) with the scopes granted ({@code scope}), the authorization
+     * request's {@code nonce}, and {@code at_hash} binding the ID token to its access token (OpenID Connect
+     * Core §3.1.3.6: the left half of the access token's SHA-256, base64url).
+     */
+    Tokens issueForClient(User user, List<GroupRank> stored, Sessions.Session session, Instant now,
+                          Optional<String> refreshToken, AppClient client, Set<String> scopes, Optional<String> nonce) {
+        List<String> groups = GroupRank.claim(stored, settings.adminPolicy().groupsOf(user));
+        String sub = user.id().value();
+        JWTClaimsSet.Builder access = common(sub, session, now, client.accessTokenValidity())
+                .claim(CLIENT_ID, client.clientId())
+                .claim(USERNAME, sub)
+                .claim(TOKEN_USE, ACCESS_USE)
+                .claim(SCOPE, OAuthScopes.format(scopes));
+        if (!groups.isEmpty()) access.claim(GROUPS, groups);
+        String accessToken = sign(access.build());
+        JWTClaimsSet.Builder id = common(sub, session, now, client.idTokenValidity())
+                .audience(client.clientId())
+                .claim(EMAIL, settings.attributePolicy().clientMayRead(EMAIL) ? user.email().value() : null)
+                .claim(EMAIL_VERIFIED, settings.attributePolicy().clientMayRead(EMAIL_VERIFIED) ? user.emailVerified() : null)
+                .claim(TOKEN_USE, ID_USE)
+                .claim(COGNITO_USERNAME, sub)
+                .claim(AT_HASH, leftHalfHash(accessToken))
+                .claim(NONCE, nonce.orElse(null));
+        attributeClaims(user, id);
+        if (!groups.isEmpty()) id.claim(GROUPS, groups);
+        return new Tokens(sign(id.build()), accessToken, refreshToken, client.accessTokenValidity());
+    }
+
+    /**
+     * The client-credentials grant's access token (issue 15): the client is its own subject, as Cognito's
+     * are; no user, no session, only the custom scopes granted.
+     */
+    ClientAccessToken issueClientCredentials(AppClient client, Set<String> scopes, Instant now) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(client.clientId())
+                .issuer(settings.issuerClaim())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(client.accessTokenValidity())))
+                .jwtID(UUID.randomUUID().toString())
+                .claim(TOKEN_USE, ACCESS_USE)
+                .claim(CLIENT_ID, client.clientId())
+                .claim(SCOPE, OAuthScopes.format(scopes))
+                .claim(AUTH_TIME, now.getEpochSecond())
+                .build();
+        return new ClientAccessToken(sign(claims), client.accessTokenValidity());
+    }
+
+    private static String leftHalfHash(String token) {
+        byte[] hash = OpaqueTokens.sha256(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, hash.length / 2));
     }
 
     /**

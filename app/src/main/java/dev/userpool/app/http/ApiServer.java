@@ -2,6 +2,7 @@ package dev.userpool.app.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.userpool.app.http.cognito.CognitoApi;
+import dev.userpool.app.http.oauth.OAuthEndpoints;
 import dev.userpool.app.http.pages.AppPages;
 import dev.userpool.core.port.in.AccountAttributes;
 import dev.userpool.core.port.in.AddressChange;
@@ -40,7 +41,7 @@ public final class ApiServer {
                      AddressChange addressChange) {
         this(registration, authentication, administration, attributes, auditQueries, local, callers, prometheus, json, issuer, clock,
                 CognitoApi.notServed("This server does not serve Cognito's user-pool API.", json), ReplicaStatus.none(),
-                Optional.empty(), Optional.empty(), addressChange, Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), addressChange, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
@@ -49,7 +50,7 @@ public final class ApiServer {
                      ReplicaStatus replica, Optional<PasswordAdministration> passwords, Optional<GroupAdministration> groups,
                      AddressChange addressChange, Optional<dev.userpool.core.port.in.Passkeys> passkeys,
                      Optional<dev.userpool.core.port.in.PasskeyAuthentication> passkeySignIn,
-                     Optional<dev.userpool.core.port.in.MultiFactor> multiFactor) {
+                     Optional<dev.userpool.core.port.in.MultiFactor> multiFactor, Optional<OAuthEndpoints> oauth) {
         HttpMetrics metrics = new HttpMetrics(prometheus);
         Problems problems = new Problems(json);
         this.app = Javalin.create(config -> {
@@ -86,7 +87,8 @@ public final class ApiServer {
         PasskeyRoutes.of(passkeys, passkeySignIn, administration, json).ifPresent(p -> p.install(app));   // issue 14
         // authenticator apps (issue 14, TOTP MFA); apps show the accounts under this server's host name
         multiFactor.ifPresent(m -> new MfaRoutes(m, authentication, administration, issuer.getHost(), json).install(app));
-        new PlatformRoutes(local, replica, callers, prometheus, issuer, cognitoApi.userPoolId()).install(app);
+        new PlatformRoutes(local, replica, callers, prometheus, issuer, cognitoApi.userPoolId(), oauth).install(app);
+        oauth.ifPresent(endpoints -> endpoints.install(app));   // issue 15: the OAuth 2.0 / OIDC endpoints and managed login
         new AppPages().install(app);
         cognitoApi.install(app);
         this.doors = new LocalDoors(callers, local.mailbox().isPresent(), cognitoApi.adminCallers());

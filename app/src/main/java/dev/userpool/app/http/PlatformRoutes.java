@@ -26,9 +26,12 @@ final class PlatformRoutes {
     private final PrometheusMeterRegistry prometheus;
     private final URI issuer;
     private final Optional<String> userPoolId;
+    /** Issue 15: the OAuth endpoints, when served, fill the discovery document. */
+    private final Optional<dev.userpool.app.http.oauth.OAuthEndpoints> oauth;
 
     PlatformRoutes(LocalEndpoints local, ReplicaStatus replica, LocalCallers callers, PrometheusMeterRegistry prometheus,
-                   URI issuer, Optional<String> userPoolId) {
+                   URI issuer, Optional<String> userPoolId, Optional<dev.userpool.app.http.oauth.OAuthEndpoints> oauth) {
+        this.oauth = oauth;
         this.local = local;
         this.replica = replica;
         this.callers = callers;
@@ -78,6 +81,10 @@ final class PlatformRoutes {
     private void openIdConfiguration(Context ctx) {
         if (local.jwksJson().isEmpty()) throw notHere("This pool's discovery document is published by Cognito.");
         String iss = issuer.toString();
+        if (oauth.isPresent()) {
+            ctx.json(oauth.get().discovery(iss));
+            return;
+        }
         ctx.json(Json.ordered(
                 "issuer", iss,
                 "jwks_uri", iss + "/.well-known/jwks.json",

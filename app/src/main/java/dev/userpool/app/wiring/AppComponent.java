@@ -17,7 +17,7 @@ import javax.inject.Singleton;
 @Component(modules = {CoreModule.class, PortsModule.class, EmbeddedEdgeModule.class, SesModule.class,
         SmtpModule.class, CognitoModule.class, DynamoDbModule.class, HttpModule.class,
         LocalPoolModule.class, DataDirectoryModule.class, ChoiceSignInModule.class, PasskeyModule.class,
-        MfaModule.class /* issue 14, TOTP MFA */})
+        MfaModule.class /* issue 14, TOTP MFA */, OAuthModule.class /* issue 15 */})
 public interface AppComponent extends AppRuntime {
 
     /** What the service runs besides answering requests; {@code serve} starts it, the other commands do not. */
@@ -50,6 +50,9 @@ public interface AppComponent extends AppRuntime {
      * {@code USERPOOL_DIRECTORY} says (an import moves users there from the embedded pool).
      */
     AccountImport cognitoAccountImport();
+
+    /** The pool's app clients (issue 15): what the OAuth endpoints authorize; tests add theirs here. */
+    dev.userpool.core.port.out.AppClientDirectory appClients();
 
     @Component.Factory
     interface Factory {

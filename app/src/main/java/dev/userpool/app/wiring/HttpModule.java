@@ -72,11 +72,12 @@ public final class HttpModule {
                             GroupAdministration groups, dev.userpool.core.port.in.AddressChange addressChange,
                             java.util.Optional<dev.userpool.core.port.in.Passkeys> passkeys,
                             java.util.Optional<dev.userpool.core.port.in.PasskeyAuthentication> passkeySignIn,
-                            dev.userpool.core.port.in.MultiFactor multiFactor) {
+                            dev.userpool.core.port.in.MultiFactor multiFactor,
+                            java.util.Optional<dev.userpool.app.http.oauth.OAuthEndpoints> oauth) {
         // the embedded pool's token issuer: the public base URL followed by the pool id, as Cognito's
         URI issuer = LocalPoolSettings.from(settings.environment()).issuer(settings.baseUrl());
         return new ApiServer(registration, authentication, administration, attributes, auditQueries, local, callers, prometheus,
                 json, issuer, clock, cognitoApi, replica, java.util.Optional.of(passwords), java.util.Optional.of(groups),
-                addressChange, passkeys, passkeySignIn, java.util.Optional.of(multiFactor));
+                addressChange, passkeys, passkeySignIn, java.util.Optional.of(multiFactor), oauth);
     }
 }

@@ -85,4 +85,6 @@ final class FakeEdgeModule {
     @Provides static CognitoApi cognitoApi(ObjectMapper json) { return CognitoApi.notServed("The fake edge serves no Cognito API.", json); }
     @Provides static Set<MeterBinder> meterBinders() { return Set.of(); }
     @Provides static Set<AutoCloseable> resources() { return Set.of(); }
+    /** The fake edge serves no OAuth endpoints (issue 15: they need the embedded pool). */
+    @Provides static Optional<dev.userpool.app.http.oauth.OAuthEndpoints> noOAuthEndpoints() { return Optional.empty(); }
 }

@@ -50,5 +50,11 @@ public enum AuditEventType {
     MFA_REMOVED_BY_ADMIN,
     // issue 15, app clients and resource servers (CreateUserPoolClient and kin, the pool file)
     APP_CLIENT_CREATED, APP_CLIENT_UPDATED, APP_CLIENT_DELETED, RESOURCE_SERVER_CREATED, RESOURCE_SERVER_UPDATED,
-    RESOURCE_SERVER_DELETED
+    RESOURCE_SERVER_DELETED,
+    // Issue 15, the OAuth 2.0 / OpenID Connect endpoints and managed login (helper "oauth"): an
+    // authorization request answered with a code (or refused), the implicit grant's tokens, the token
+    // endpoint's grants, a refresh token revoked there, a browser signed in on the managed login pages,
+    // and a sign-out at /logout.
+    AUTHORIZATION_CODE_ISSUED, IMPLICIT_TOKENS_ISSUED, TOKEN_EXCHANGED, OAUTH_TOKENS_REFRESHED,
+    CLIENT_CREDENTIALS_GRANTED, OAUTH_TOKEN_REVOKED, MANAGED_LOGIN_SIGN_IN, LOGOUT
 }
