@@ -192,6 +192,23 @@ class AuditEventsCarryNoSecretsTest {
                 java.util.Map.of("name", "Alice", "custom:team", "blue"), CONTEXT));
         attributes.deleteOwn(new dev.userpool.core.port.in.AccountAttributes.OwnDeletionCommand(last.accessToken(),
                 List.of("custom:team"), CONTEXT));
+        // passkeys (issue 14): added, a sign-in and its replay, deleted — the session and tokens never in an event
+        var passkeys = new PasskeyService(dev.userpool.core.domain.RelyingParty.servedAt(java.net.URI.create("http://localhost:8080"),
+                "userpool"), "off", new dev.userpool.core.testing.InMemoryPasskeyCredentials(),
+                new dev.userpool.core.testing.FakePasskeyCeremonies(), core.tokens, core.directory, core.authenticator,
+                core.auditLog, core.clock);
+        var device = new dev.userpool.core.testing.SoftPasskeyAuthenticator("http://localhost:8080");
+        attempt(() -> passkeys.startRegistration(FORGED_TOKEN, CONTEXT));
+        var added = passkeys.completeRegistration(last.accessToken(),
+                device.register(passkeys.startRegistration(last.accessToken(), CONTEXT)), CONTEXT);
+        var challenge = passkeys.startSignIn("alice@example.com", CONTEXT);
+        secrets.add(challenge.session());
+        String assertion = device.assertion(challenge.requestOptionsJson());
+        Tokens byPasskey = passkeys.completeSignIn("alice@example.com", challenge.session(), assertion, CONTEXT);
+        secrets.add(byPasskey.accessToken());
+        secrets.add(byPasskey.idToken());
+        attempt(() -> passkeys.completeSignIn("alice@example.com", challenge.session(), assertion, CONTEXT));
+        passkeys.delete(last.accessToken(), added.credentialId(), CONTEXT);
         attempt(() -> core.authentication.deleteAccount(new TokenCommand(FORGED_TOKEN, CONTEXT)));
         core.authentication.deleteAccount(new TokenCommand(last.accessToken(), CONTEXT));
 
