@@ -50,7 +50,6 @@ public final class EmbeddedTokenVerifier implements TokenVerifier {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.acceptedClient = Objects.requireNonNull(acceptedClient, "acceptedClient");
     }
 
     @Override

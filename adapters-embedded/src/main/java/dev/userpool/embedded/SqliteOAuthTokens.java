@@ -44,10 +44,10 @@ public final class SqliteOAuthTokens implements OAuthTokens {
 
     /** {@code clients}: whose tokens {@link #inspect} accepts (any of the pool's app clients). */
     public SqliteOAuthTokens(EmbeddedDatabase db, SigningKeys keys, EmbeddedSettings settings, Clock clock,
-                             AppClientDirectory clients) {
+                             SqliteAppClientDirectory clients) {
         this.db = Objects.requireNonNull(db, "db");
         this.issuer = new TokenIssuer(keys, settings);
-        this.verifier = new EmbeddedTokenVerifier(db, keys, settings, clock, id -> clients.find(id).isPresent());
+        this.verifier = new EmbeddedTokenVerifier(db, keys, settings, clock, clients);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -58,9 +58,9 @@ public final class SqliteOAuthTokens implements OAuthTokens {
         record Opened(User user, Sessions.Session session, List<GroupRank> groups) {}
         Opened opened = db.transaction(c -> {
             User account = UserRows.byId(c, user).orElseThrow(UserPoolException::userNotFound).user();
-            Sessions.Session opening = Sessions.open(c, user, refreshToken, now, client.refreshTokenValidity());
+            Sessions.Session opening = Sessions.open(c, user, refreshToken, now, client.refreshTokenValidity(), client.clientId());
             // the session's auth_time is when the user signed in on the managed login, not now
-            Sessions.Session session = new Sessions.Session(opening.id(), user, opening.eventId(), authTime);
+            Sessions.Session session = new Sessions.Session(opening.id(), user, opening.eventId(), authTime, opening.clientId());
             try (PreparedStatement p = c.prepareStatement("UPDATE sessions SET auth_time = ? WHERE id = ?")) {
                 p.setLong(1, authTime.getEpochSecond());
                 p.setString(2, session.id());

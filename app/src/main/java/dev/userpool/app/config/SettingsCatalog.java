@@ -57,7 +57,7 @@ public final class SettingsCatalog {
             s("USERPOOL_DATA_DIR", Section.SERVER, "`./data`", "a directory (created if missing)",
                     "where the SQLite database (`userpool.db`) lives; made owner-only at start (see [*Local-only doors*](#local-only-doors-headers-and-the-data-directory))"),
             s("USERPOOL_BASE_URL", Section.SERVER, "`http://localhost:<port>`", "an http(s) URL like `https://auth.example.com`",
-                    "public URL: the base of verification links and of the token issuer (`{base URL}/{pool id}`, see [`local-pool.md`](local-pool.md))"),
+                    "public URL: the base of verification links and of the token issuer (`{base URL}/{pool id}`, see [`local-pool.md`](local-pool.md)); its host is the passkeys' relying party id, and passkeys are on only when it is `https` or `http://localhost`"),
             s("USERPOOL_LOCAL_NETWORKS", Section.SERVER, "`127.0.0.0/8,::1`",
                     "comma-separated networks in CIDR notation (`10.1.2.0/24`, `fd00::/8`) or single addresses",
                     "what \"this machine\" means for the local-only doors (the mailbox, `/metrics`, the local pool's admin operations), judged by the connection's source address"),

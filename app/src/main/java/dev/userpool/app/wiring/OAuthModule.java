@@ -2,14 +2,13 @@ package dev.userpool.app.wiring;
 
 import dagger.Module;
 import dagger.Provides;
-import dev.userpool.app.config.LocalPoolSettings;
 import dev.userpool.app.config.Settings;
 import dev.userpool.app.http.oauth.OAuthEndpoints;
 import dev.userpool.core.port.in.Authentication;
 import dev.userpool.core.port.in.AuthorizationServer;
 import dev.userpool.core.port.in.ManagedLogin;
 import dev.userpool.core.port.in.Registration;
-import dev.userpool.core.port.out.AppClientDirectory;
+import dev.userpool.embedded.SqliteAppClientDirectory;
 import dev.userpool.core.port.out.AuditLog;
 import dev.userpool.core.port.out.Authenticator;
 import dev.userpool.core.port.out.TokenVerifier;
@@ -36,16 +35,9 @@ import javax.inject.Singleton;
 public final class OAuthModule {
     private OAuthModule() {}
 
-    /** PROVISIONAL: see {@link ProvisionalAppClients}; the "clients" helper's stored clients replace it. */
     @Provides
     @Singleton
-    static AppClientDirectory appClients(LocalPoolSettings pool) {
-        return ProvisionalAppClients.seeded(pool.clientId(), pool.clientSecret());
-    }
-
-    @Provides
-    @Singleton
-    static AuthorizationServer authorizationServer(AppClientDirectory clients, EmbeddedDatabase db, SigningKeys keys,
+    static AuthorizationServer authorizationServer(SqliteAppClientDirectory clients, EmbeddedDatabase db, SigningKeys keys,
                                                    EmbeddedSettings settings, UserDirectory directory, AuditLog audit, Clock clock) {
         return new AuthorizationServerService(clients, new SqliteAuthorizationCodes(db, clock),
                 new SqliteOAuthTokens(db, keys, settings, clock, clients), directory, audit, clock);

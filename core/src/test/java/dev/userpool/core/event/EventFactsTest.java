@@ -82,7 +82,10 @@ class EventFactsTest {
                 "MFA_CHALLENGE_ANSWERED", "MFA_REMOVED_BY_ADMIN",
                 // issue 15, app clients and resource servers
                 "APP_CLIENT_CREATED", "APP_CLIENT_UPDATED", "APP_CLIENT_DELETED", "RESOURCE_SERVER_CREATED",
-                "RESOURCE_SERVER_UPDATED", "RESOURCE_SERVER_DELETED");
+                "RESOURCE_SERVER_UPDATED", "RESOURCE_SERVER_DELETED",
+                // issue 15, the OAuth 2.0 / OIDC endpoints and managed login
+                "AUTHORIZATION_CODE_ISSUED", "IMPLICIT_TOKENS_ISSUED", "TOKEN_EXCHANGED", "OAUTH_TOKENS_REFRESHED",
+                "CLIENT_CREDENTIALS_GRANTED", "OAUTH_TOKEN_REVOKED", "MANAGED_LOGIN_SIGN_IN", "LOGOUT");
     }
 
     @Test
