@@ -33,6 +33,7 @@ public final class ApiServer {
 
     private final Javalin app;
     private final LocalDoors doors;
+    private final ObjectMapper json;
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
                      AccountAttributes attributes, AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
@@ -48,6 +49,7 @@ public final class ApiServer {
                      PrometheusMeterRegistry prometheus, ObjectMapper json, URI issuer, Clock clock, CognitoApi cognitoApi,
                      ReplicaStatus replica, Optional<PasswordAdministration> passwords, Optional<GroupAdministration> groups,
                      AddressChange addressChange) {
+        this.json = json;
         HttpMetrics metrics = new HttpMetrics(prometheus);
         Problems problems = new Problems(json);
         this.app = Javalin.create(config -> {
@@ -85,6 +87,12 @@ public final class ApiServer {
         new AppPages().install(app);
         cognitoApi.install(app);
         this.doors = new LocalDoors(callers, local.mailbox().isPresent(), cognitoApi.adminCallers());
+    }
+
+    /** Adds sign-in with an emailed code (issue 14, {@link EmailCodeRoutes}); call before {@link #start}. */
+    public ApiServer serveEmailCodes(dev.userpool.core.port.in.ChoiceBasedSignIn choiceBasedSignIn) {
+        new EmailCodeRoutes(choiceBasedSignIn, json).install(app);
+        return this;
     }
 
     /** Starts listening; returns the port (useful when 0 asked for a free one). */

@@ -69,11 +69,12 @@ public final class HttpModule {
                             AccountAttributes attributes, AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
                             PrometheusMeterRegistry prometheus, ObjectMapper json, Settings settings, Clock clock,
                             CognitoApi cognitoApi, ReplicaStatus replica, PasswordAdministration passwords,
-                            GroupAdministration groups, dev.userpool.core.port.in.AddressChange addressChange) {
+                            GroupAdministration groups, dev.userpool.core.port.in.AddressChange addressChange,
+                            dev.userpool.core.port.in.ChoiceBasedSignIn choiceBasedSignIn) {
         // the embedded pool's token issuer: the public base URL followed by the pool id, as Cognito's
         URI issuer = LocalPoolSettings.from(settings.environment()).issuer(settings.baseUrl());
         return new ApiServer(registration, authentication, administration, attributes, auditQueries, local, callers, prometheus,
                 json, issuer, clock, cognitoApi, replica, java.util.Optional.of(passwords), java.util.Optional.of(groups),
-                addressChange);
+                addressChange).serveEmailCodes(choiceBasedSignIn);   // issue 14: sign-in with an emailed code
     }
 }
