@@ -74,7 +74,9 @@ class EventFactsTest {
                 // issue 13, groups
                 "GROUP_CREATED", "GROUP_UPDATED", "GROUP_DELETED", "USER_ADDED_TO_GROUP", "USER_REMOVED_FROM_GROUP",
                 // issue 13, changing the address
-                "EMAIL_CHANGE_REQUESTED", "EMAIL_CHANGE_CODE_SENT", "EMAIL_CHANGED");
+                "EMAIL_CHANGE_REQUESTED", "EMAIL_CHANGE_CODE_SENT", "EMAIL_CHANGED",
+                // issue 14, choice-based sign-in with emailed codes
+                "EMAIL_OTP_SENT", "EMAIL_OTP_REFUSED", "EMAIL_OTP_SIGN_IN", "SIGN_IN_POLICY_CHANGED");
     }
 
     @Test
