@@ -34,6 +34,7 @@ public final class ApiServer {
 
     private final Javalin app;
     private final LocalDoors doors;
+    private final ObjectMapper json;
 
     public ApiServer(Registration registration, Authentication authentication, Administration administration,
                      AccountAttributes attributes, AuditQueries auditQueries, LocalEndpoints local, LocalCallers callers,
@@ -51,6 +52,7 @@ public final class ApiServer {
                      AddressChange addressChange, Optional<dev.userpool.core.port.in.Passkeys> passkeys,
                      Optional<dev.userpool.core.port.in.PasskeyAuthentication> passkeySignIn,
                      Optional<dev.userpool.core.port.in.MultiFactor> multiFactor, Optional<OAuthEndpoints> oauth) {
+        this.json = json;
         HttpMetrics metrics = new HttpMetrics(prometheus);
         Problems problems = new Problems(json);
         this.app = Javalin.create(config -> {
@@ -92,6 +94,12 @@ public final class ApiServer {
         new AppPages().install(app);
         cognitoApi.install(app);
         this.doors = new LocalDoors(callers, local.mailbox().isPresent(), cognitoApi.adminCallers());
+    }
+
+    /** Adds sign-in with an emailed code (issue 14, {@link EmailCodeRoutes}); call before {@link #start}. */
+    public ApiServer serveEmailCodes(dev.userpool.core.port.in.ChoiceBasedSignIn choiceBasedSignIn) {
+        new EmailCodeRoutes(choiceBasedSignIn, json).install(app);
+        return this;
     }
 
     /** Starts listening; returns the port (useful when 0 asked for a free one). */

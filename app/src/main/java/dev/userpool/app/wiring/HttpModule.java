@@ -73,11 +73,13 @@ public final class HttpModule {
                             java.util.Optional<dev.userpool.core.port.in.Passkeys> passkeys,
                             java.util.Optional<dev.userpool.core.port.in.PasskeyAuthentication> passkeySignIn,
                             dev.userpool.core.port.in.MultiFactor multiFactor,
-                            java.util.Optional<dev.userpool.app.http.oauth.OAuthEndpoints> oauth) {
+                            java.util.Optional<dev.userpool.app.http.oauth.OAuthEndpoints> oauth,
+                            dev.userpool.core.port.in.ChoiceBasedSignIn choiceBasedSignIn) {
         // the embedded pool's token issuer: the public base URL followed by the pool id, as Cognito's
         URI issuer = LocalPoolSettings.from(settings.environment()).issuer(settings.baseUrl());
         return new ApiServer(registration, authentication, administration, attributes, auditQueries, local, callers, prometheus,
                 json, issuer, clock, cognitoApi, replica, java.util.Optional.of(passwords), java.util.Optional.of(groups),
-                addressChange, passkeys, passkeySignIn, java.util.Optional.of(multiFactor), oauth);
+                addressChange, passkeys, passkeySignIn, java.util.Optional.of(multiFactor), oauth)
+                .serveEmailCodes(choiceBasedSignIn);   // issue 14: sign-in with an emailed code
     }
 }

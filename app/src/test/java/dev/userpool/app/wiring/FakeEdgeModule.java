@@ -36,6 +36,18 @@ final class FakeEdgeModule {
     private FakeEdgeModule() {}
 
     @Provides @Singleton static FailureSwitch failures() { return new FailureSwitch(); }
+
+    /** Choice-based sign-in with emailed codes (issue 14) on the in-memory fakes: no passkeys, no SRP. */
+    @Provides
+    @Singleton
+    static dev.userpool.core.port.in.ChoiceBasedSignIn choiceBasedSignIn(dev.userpool.core.port.in.Authentication authentication,
+            InMemoryUserDirectory directory, FakeTokenVerifier tokens, RecordingMailer mailer, InMemoryAuditLog audit, Clock clock) {
+        return new dev.userpool.core.service.ChoiceBasedSignInService(authentication, new dev.userpool.core.service.NoPasskeys(),
+                directory, new dev.userpool.core.testing.InMemoryPendingSignIns(),
+                new dev.userpool.core.testing.InMemoryFactorSignIn(directory, tokens),
+                new dev.userpool.core.testing.InMemorySignInPolicyStore(), dev.userpool.core.domain.SignInPolicy.allFactors(),
+                false, mailer, audit, clock);
+    }
     @Provides @Singleton static InMemoryUserDirectory memoryDirectory(Clock clock) { return new InMemoryUserDirectory(clock); }
     @Provides @Singleton static FakeTokenVerifier fakeTokens(Clock clock) { return new FakeTokenVerifier(clock); }
     @Provides @Singleton static RecordingMailer recordingMailer() { return new RecordingMailer(); }

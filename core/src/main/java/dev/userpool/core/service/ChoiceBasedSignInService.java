@@ -244,12 +244,12 @@ public final class ChoiceBasedSignInService implements ChoiceBasedSignIn {
                 int wrong = pending.countWrongAnswer(digest);
                 waiting.account().ifPresent(factors::countFailure);
                 if (wrong >= WRONG_CODES_PER_SESSION) pending.take(digest);   // the code is dead
-                throw new UserPoolException(ErrorCode.CODE_MISMATCH, WRONG_CODE).passwordChecked(true);
+                throw new UserPoolException(ErrorCode.CODE_MISMATCH, WRONG_CODE);
             }
             // one use: of two answers racing, one takes it
             if (!pending.take(digest)) throw UserPoolException.notAuthorized(INVALID_SESSION).passwordChecked(false);
             SignedIn opened = cmd.context().clientId().map(factors::forClient).orElse(factors).signIn(waiting.account().get());
-            event.account(opened.principal()).passwordChecked(true);
+            event.account(opened.principal());   // a code, not a password: passwordChecked stays unsaid
             return opened;
         });
         return signedIn.tokens();

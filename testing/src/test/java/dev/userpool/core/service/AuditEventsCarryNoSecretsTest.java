@@ -179,6 +179,29 @@ class AuditEventsCarryNoSecretsTest {
                 "alice@example.com", CONTEXT));
         groups.delete(new dev.userpool.core.port.in.GroupAdministration.GroupCommand(Actor.system(), "riders", CONTEXT));
 
+        // issue 14, choice-based sign-in with an emailed code: sent, refused, wrong, right; the policy changed
+        var choice = new ChoiceBasedSignInService(core.authentication, new NoPasskeys(), core.directory,
+                new dev.userpool.core.testing.InMemoryPendingSignIns(),
+                new dev.userpool.core.testing.InMemoryFactorSignIn(core.directory, core.tokens),
+                new dev.userpool.core.testing.InMemorySignInPolicyStore(), dev.userpool.core.domain.SignInPolicy.allFactors(),
+                true, core.mailer, core.auditLog, core.clock);
+        var otp = (dev.userpool.core.port.in.ChoiceBasedSignIn.EmailOtpChallenge) choice.start(
+                new dev.userpool.core.port.in.ChoiceBasedSignIn.Start("alice@example.com", java.util.Optional.of("EMAIL_OTP"),
+                        java.util.Optional.empty(), java.util.Optional.empty(), CONTEXT));
+        secrets.add(otp.session());
+        String mailed = core.mailer.lastTo(CoreWithFakes.email("alice@example.com")).orElseThrow().oneTimeCode().orElseThrow();
+        secrets.add(mailed);
+        choice.start(new dev.userpool.core.port.in.ChoiceBasedSignIn.Start("ghost@example.com", java.util.Optional.of("EMAIL_OTP"),
+                java.util.Optional.empty(), java.util.Optional.empty(), CONTEXT));
+        attempt(() -> choice.answerEmailCode(new dev.userpool.core.port.in.ChoiceBasedSignIn.CodeAnswer("alice@example.com",
+                otp.session(), WRONG_CODE, CONTEXT)));
+        Tokens byCode = choice.answerEmailCode(new dev.userpool.core.port.in.ChoiceBasedSignIn.CodeAnswer("alice@example.com",
+                otp.session(), mailed, CONTEXT));
+        secrets.add(byCode.idToken());
+        secrets.add(byCode.accessToken());
+        byCode.refreshToken().ifPresent(secrets::add);
+        choice.changePolicy(dev.userpool.core.domain.SignInPolicy.allFactors(), CONTEXT);
+
         Tokens last = signIn("alice@example.com", PASSWORD);
         // issue 13, attributes: changes with the access token (and a forged one), and the schema
         var attributes = new AccountAttributesService(core.directory, core.tokens, core.auditLog,

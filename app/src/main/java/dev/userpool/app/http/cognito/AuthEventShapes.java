@@ -24,7 +24,8 @@ final class AuthEventShapes {
             AuditEventType.CONFIRMATION_CODE_SENT, "ResendCode",          // recorded by ResendConfirmationCode only
             AuditEventType.PASSWORD_RESET_REQUESTED, "ForgotPassword",
             AuditEventType.PASSWORD_RESET, "PasswordChange",              // the new password of ConfirmForgotPassword
-            AuditEventType.PASSWORD_CHANGED, "PasswordChange"));
+            AuditEventType.PASSWORD_CHANGED, "PasswordChange",
+            AuditEventType.EMAIL_OTP_SIGN_IN, "SignIn"));                // issue 14: a sign-in by an emailed code
 
     private AuthEventShapes() {}
 
