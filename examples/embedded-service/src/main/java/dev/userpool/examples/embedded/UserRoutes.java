@@ -123,6 +123,9 @@ final class UserRoutes {
             case LIMIT_EXCEEDED, TOO_MANY_REQUESTS, TOO_MANY_FAILED_ATTEMPTS -> 429;
             case SERVICE_UNAVAILABLE -> 503;
             case INVALID_PASSWORD, INVALID_PARAMETER, CODE_MISMATCH, EXPIRED_CODE -> 400;
+            // issue 14, TOTP MFA
+            case ENABLE_SOFTWARE_TOKEN_MFA -> 400;
+            case SOFTWARE_TOKEN_MFA_NOT_FOUND -> 409;
         };
     }
 
