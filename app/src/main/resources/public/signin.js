@@ -53,6 +53,42 @@
       });
     }
 
+    /* Issue 14: the account's authenticator app confirms the sign-in; the session answers once. */
+    function askForCode(challenge) {
+      var form = UP.byId('mfa-form');
+      var code = UP.byId('mfa-code');
+      UP.byId('signin-form').hidden = true;
+      form.hidden = false;
+      UP.quiet('message');
+      code.focus();
+      UP.onSubmit('mfa-form', function () {
+        UP.quiet('mfa-message');
+        var value = code.value.replace(/\s/g, '');
+        if (!/^[0-9]{6}$/.test(value)) {
+          UP.say('mfa-message', 'error', 'Enter the six digits your app shows.');
+          code.focus();
+          return;
+        }
+        UP.say('mfa-message', 'info', 'Checking the code…');
+        return UP.request('POST', 'api/signin/mfa', { body: { email: challenge.email, session: challenge.session, code: value } })
+          .then(function (answer) {
+            if (!answer || !(answer.idToken || answer.accessToken)) throw new UP.ApiError(500, null);
+            UP.tokens.clear();
+            UP.tokens.save(answer);
+            code.value = '';
+            UP.go(next);
+          })
+          .catch(function (err) {
+            code.value = '';
+            /* a refused code used the session up: sign in again */
+            form.hidden = true;
+            UP.byId('signin-form').hidden = false;
+            UP.showError('message', err, { email: challenge.email });
+            password.focus();
+          });
+      });
+    }
+
     UP.onSubmit('signin-form', function () {
       UP.quiet('message');
       var address = email.value.trim();
@@ -74,6 +110,11 @@
           if (answer && answer.challenge === 'NEW_PASSWORD_REQUIRED') {
             password.value = '';
             askForNewPassword(answer);
+            return;
+          }
+          if (answer && answer.challenge === 'SOFTWARE_TOKEN_MFA') {
+            password.value = '';
+            askForCode(answer);
             return;
           }
           if (!answer || !(answer.idToken || answer.accessToken)) {

@@ -104,7 +104,33 @@ public final class CognitoAuthenticator implements Authenticator {
                     .userPoolId(pool.userPoolId()).username(email.value()))));
             return new NewPasswordRequired(user, answer.session());
         }
+        // issue 14, TOTP: Cognito asks the account's authenticator app (or, where the pool requires MFA, to set one up)
+        java.util.Optional<dev.userpool.core.domain.MfaRequired.Kind> secondFactor =
+                dev.userpool.core.domain.MfaRequired.Kind.named(answer.challengeName());
+        if (secondFactor.isPresent() && answer.session() != null) {
+            User user = CognitoUsers.from(CognitoSdkFailures.call("AdminGetUser", () -> cognito.adminGetUser(b -> b
+                    .userPoolId(pool.userPoolId()).username(email.value()))));
+            return new dev.userpool.core.domain.MfaRequired(user, secondFactor.get(), answer.session());
+        }
         throw unhandled(answer.challengeName());
+    }
+
+    /**
+     * Issue 14, TOTP: RespondToAuthChallenge with {@code SOFTWARE_TOKEN_MFA} (the app's code) or
+     * {@code MFA_SETUP}; Cognito checks the session and the code, and counts wrong codes.
+     */
+    @Override
+    public SignedIn answerMfa(dev.userpool.core.domain.MfaAnswer answer) {
+        String username = answer.user().email().value();
+        Map<String, String> responses = new java.util.HashMap<>(Map.of("USERNAME", username));
+        answer.code().ifPresent(code -> responses.put("SOFTWARE_TOKEN_MFA_CODE", code.value()));
+        Map<String, String> signed = withSecretHash(username, responses);
+        RespondToAuthChallengeResponse answered = CognitoSdkFailures.call("RespondToAuthChallenge",
+                () -> cognito.respondToAuthChallenge(b -> b.challengeName(answer.kind().name()).clientId(appClient.clientId())
+                        .session(answer.session()).challengeResponses(signed)),
+                answer.session(), answer.code().map(dev.userpool.core.domain.TotpCode::value).orElse(answer.session()));
+        if (answered.authenticationResult() == null) throw unhandled(answered.challengeNameAsString());
+        return CognitoTokens.signedIn(answered.authenticationResult());
     }
 
     /** Cognito's answer to a sign-in: tokens, or a challenge with its session. */

@@ -69,6 +69,11 @@ final class CognitoSdkFailures {
                     error(ErrorCode.INVALID_PASSWORD, or(said, "Password does not conform to policy."));
             case "InvalidParameterException" -> error(ErrorCode.INVALID_PARAMETER, or(said, "Invalid parameter."));
             case "CodeMismatchException" -> error(ErrorCode.CODE_MISMATCH, CODE_MISMATCH);
+            // issue 14, TOTP MFA
+            case "EnableSoftwareTokenMFAException" ->
+                    error(ErrorCode.ENABLE_SOFTWARE_TOKEN_MFA, "Code mismatch and fail enable Software Token MFA");
+            case "SoftwareTokenMFANotFoundException" ->
+                    error(ErrorCode.SOFTWARE_TOKEN_MFA_NOT_FOUND, "Software Token MFA does not exist for the user.");
             case "ExpiredCodeException" -> error(ErrorCode.EXPIRED_CODE, EXPIRED_CODE);
             case "NotAuthorizedException" -> error(ErrorCode.NOT_AUTHORIZED, or(said, UserPoolException.INCORRECT_CREDENTIALS));
             case "PasswordResetRequiredException" ->

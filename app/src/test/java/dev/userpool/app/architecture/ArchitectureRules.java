@@ -66,7 +66,9 @@ final class ArchitectureRules {
             .of(classes().that().resideInAPackage("dev.userpool.app.http..")
                     .should().onlyDependOnClassesThat().resideInAnyPackage(concat(HTTP_MAY_USE_OF_USERPOOL,
                             "io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..", "com.fasterxml.jackson..",
-                            "io.micrometer..", "com.samskivert.mustache..", "org.slf4j..", "java..", "javax.crypto..")))
+                            "io.micrometer..", "com.samskivert.mustache..", "org.slf4j..", "java..", "javax.crypto..",
+                            // issue 14: the QR code of an authenticator app's otpauth:// URI (QrCodes), drawn as a PNG
+                            "com.google.zxing..", "javax.imageio..")))
             // and nothing it reaches through those leads out of them (say, a port.in type exposing a port.out)
             .and(noClasses().that().resideInAPackage("dev.userpool.app.http..")
                     .should().transitivelyDependOnClassesThat(DescribedPredicate.describe(
