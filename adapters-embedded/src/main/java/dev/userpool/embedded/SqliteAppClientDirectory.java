@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * The pool's app clients in the embedded database. Every sign-in and every token check asks for a
  * client, so the clients are also kept in memory: read once, read again after each change made through
- * this directory (the only writer: one process serves a data directory). The default client (the
+ * this directory (the only writer: one process serves a data directory); the first read is made when the
+ * directory is, so no sign-in or token check pays for it. The default client (the
  * settings' {@code USERPOOL_CLIENT_ID}) is there even before a row holds it, so a database that has
  * never stored one signs in as it did before clients were stored.
  */
@@ -27,6 +28,8 @@ public final class SqliteAppClientDirectory implements AppClientDirectory {
     public SqliteAppClientDirectory(EmbeddedDatabase db, AppClient defaultClient) {
         this.db = Objects.requireNonNull(db, "db");
         this.defaultClient = Objects.requireNonNull(defaultClient, "defaultClient");
+        // read now, not at the first sign-in or token check: those keep their round trips (TokenPathCostTest)
+        reload();
     }
 
     /** The settings' client: their id and token lifetimes, every flow this pool serves, no secret, no OAuth. */

@@ -63,7 +63,7 @@ class AwsCliAppClientsIT {
         assertThat(described.path("AllowedOAuthFlowsUserPoolClient").asBoolean()).isTrue();
 
         ok("create-user-pool-client", "--user-pool-id", POOL, "--client-name", "mobile");
-        assertThat(names(ok("list-user-pool-clients", "--user-pool-id", POOL, "--max-results", "1").path("UserPoolClients")))
+        assertThat(names(ok("list-user-pool-clients", "--user-pool-id", POOL, "--page-size", "1").path("UserPoolClients")))
                 .as("the CLI follows NextToken").containsExactlyInAnyOrder(LocalPoolSettings.DEFAULT_CLIENT_ID, "web", "mobile");
 
         JsonNode updated = ok("update-user-pool-client", "--user-pool-id", POOL, "--client-id", clientId, "--client-name", "web2",
@@ -76,32 +76,35 @@ class AwsCliAppClientsIT {
         assertThat(aws.cognitoIdp("describe-user-pool-client", "--user-pool-id", POOL, "--client-id", clientId).stderr())
                 .contains("(ResourceNotFoundException) when calling the DescribeUserPoolClient operation: User pool client "
                         + clientId + " does not exist.");
+        // (two URLs: the AWS CLI v1 fetches a lone parameter that looks like a URL)
         assertThat(aws.cognitoIdp("create-user-pool-client", "--user-pool-id", POOL, "--client-name", "web",
-                "--callback-urls", "https://app.example.com/cb", "--allowed-o-auth-flows", "code", "--allowed-o-auth-scopes", "shop/buy",
+                "--callback-urls", "https://app.example.com/cb", "http://localhost:3000/cb", "--allowed-o-auth-flows", "code",
+                "--allowed-o-auth-scopes", "shop/buy",
                 "--allowed-o-auth-flows-user-pool-client").stderr())
                 .contains("(ScopeDoesNotExistException) when calling the CreateUserPoolClient operation: Invalid scope requested: shop/buy");
         assertThat(ok("describe-user-pool", "--user-pool-id", POOL).path("UserPool").path("Id").asText()).isEqualTo(POOL);
     }
 
+    /** An identifier that is not a URL: the AWS CLI v1 fetches a string parameter that looks like one. */
     @Test
     void theResourceServerCommandsWork() throws Exception {
-        JsonNode created = ok("create-resource-server", "--user-pool-id", POOL, "--identifier", "https://api.example.com",
+        JsonNode created = ok("create-resource-server", "--user-pool-id", POOL, "--identifier", "orders-api",
                 "--name", "API", "--scopes", "ScopeName=read,ScopeDescription=Read", "ScopeName=write,ScopeDescription=Write")
                 .path("ResourceServer");
         assertThat(created.path("Scopes")).hasSize(2);
-        assertThat(ok("describe-resource-server", "--user-pool-id", POOL, "--identifier", "https://api.example.com")
+        assertThat(ok("describe-resource-server", "--user-pool-id", POOL, "--identifier", "orders-api")
                 .path("ResourceServer").path("Name").asText()).isEqualTo("API");
-        ok("update-resource-server", "--user-pool-id", POOL, "--identifier", "https://api.example.com", "--name", "API v2",
+        ok("update-resource-server", "--user-pool-id", POOL, "--identifier", "orders-api", "--name", "API v2",
                 "--scopes", "ScopeName=read,ScopeDescription=Read");
         JsonNode listed = ok("list-resource-servers", "--user-pool-id", POOL, "--max-results", "10").path("ResourceServers");
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).path("Name").asText()).isEqualTo("API v2");
         JsonNode machine = ok("create-user-pool-client", "--user-pool-id", POOL, "--client-name", "machine", "--generate-secret",
-                "--allowed-o-auth-flows", "client_credentials", "--allowed-o-auth-scopes", "https://api.example.com/read",
+                "--allowed-o-auth-flows", "client_credentials", "--allowed-o-auth-scopes", "orders-api/read",
                 "--allowed-o-auth-flows-user-pool-client").path("UserPoolClient");
-        assertThat(machine.path("AllowedOAuthScopes").get(0).asText()).isEqualTo("https://api.example.com/read");
-        ok("delete-resource-server", "--user-pool-id", POOL, "--identifier", "https://api.example.com");
-        assertThat(aws.cognitoIdp("describe-resource-server", "--user-pool-id", POOL, "--identifier", "https://api.example.com").stderr())
+        assertThat(machine.path("AllowedOAuthScopes").get(0).asText()).isEqualTo("orders-api/read");
+        ok("delete-resource-server", "--user-pool-id", POOL, "--identifier", "orders-api");
+        assertThat(aws.cognitoIdp("describe-resource-server", "--user-pool-id", POOL, "--identifier", "orders-api").stderr())
                 .contains("(ResourceNotFoundException)");
     }
 
