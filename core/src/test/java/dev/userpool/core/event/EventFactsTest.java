@@ -74,7 +74,10 @@ class EventFactsTest {
                 // issue 13, groups
                 "GROUP_CREATED", "GROUP_UPDATED", "GROUP_DELETED", "USER_ADDED_TO_GROUP", "USER_REMOVED_FROM_GROUP",
                 // issue 13, changing the address
-                "EMAIL_CHANGE_REQUESTED", "EMAIL_CHANGE_CODE_SENT", "EMAIL_CHANGED");
+                "EMAIL_CHANGE_REQUESTED", "EMAIL_CHANGE_CODE_SENT", "EMAIL_CHANGED",
+                // issue 15, the OAuth 2.0 / OIDC endpoints and managed login
+                "AUTHORIZATION_CODE_ISSUED", "IMPLICIT_TOKENS_ISSUED", "TOKEN_EXCHANGED", "OAUTH_TOKENS_REFRESHED",
+                "CLIENT_CREDENTIALS_GRANTED", "OAUTH_TOKEN_REVOKED", "MANAGED_LOGIN_SIGN_IN", "LOGOUT");
     }
 
     @Test
