@@ -100,6 +100,7 @@ class AuditEventsCarryNoSecretsTest {
         // This pool verifies by code, so the link is refused; completing it below still reads the verifier.
         attempt(() -> core.registration.sendVerificationLink(new EmailCommand("carol@example.com", CONTEXT)));
         core.emailVerifier.clickLink(CoreWithFakes.email("carol@example.com"));
+        runTheOAuthFlows();
         core.registration.completeLinkVerification(new EmailCommand("carol@example.com", CONTEXT));
 
         core.seed("admin@example.com");
@@ -291,6 +292,55 @@ class AuditEventsCarryNoSecretsTest {
                 dev.userpool.core.domain.AppClientSettings.defaults("renamed"), CONTEXT));
         core.appClients.deleteClient(new dev.userpool.core.port.in.AppClientAdministration.ClientCommand(actor, client.clientId(), CONTEXT));
         core.appClients.deleteResourceServer(new dev.userpool.core.port.in.AppClientAdministration.ResourceServerDeletion(actor, "orders", CONTEXT));
+    }
+
+    /** Issue 15: the managed login and the authorization server's grants, with their secrets (codes, cookies, tokens, a client secret). */
+    private void runTheOAuthFlows() {
+        String clientSecret = "client-SECRET-" + java.util.UUID.randomUUID();
+        secrets.add(clientSecret);
+        dev.userpool.core.testing.InMemoryAppClientDirectory clients = new dev.userpool.core.testing.InMemoryAppClientDirectory();
+        dev.userpool.core.domain.AppClient client = clients.create(new dev.userpool.core.domain.AppClient("rp", "RP", java.util.Optional.of(clientSecret),
+                Set.of("code", "implicit", "client_credentials"), Set.of("openid", "email", "api/read"), List.of("https://rp.example/cb"),
+                List.of("https://rp.example/out"), Set.of(), java.time.Duration.ofHours(1), java.time.Duration.ofHours(1), java.time.Duration.ofDays(30)));
+        AuthorizationServerService server = new AuthorizationServerService(clients, new dev.userpool.core.testing.InMemoryAuthorizationCodes(),
+                new dev.userpool.core.testing.FakeOAuthTokens(), core.directory, core.auditLog, core.clock);
+        ManagedLoginService login = new ManagedLoginService(core.authentication, core.authenticator, core.tokens,
+                new dev.userpool.core.testing.InMemoryBrowserSessions(), core.auditLog, core.clock);
+        var credentials = new dev.userpool.core.port.in.AuthorizationServer.ClientCredentials("rp", java.util.Optional.of(clientSecret));
+        var wrong = new dev.userpool.core.port.in.AuthorizationServer.ClientCredentials("rp", java.util.Optional.of(WRONG_CODE));
+
+        var opened = (dev.userpool.core.port.in.ManagedLogin.Outcome.SessionOpened) login.signIn(new SignInCommand("alice@example.com", PASSWORD, CONTEXT));
+        secrets.add(opened.cookie());
+        var request = server.check(new dev.userpool.core.port.in.AuthorizationServer.AuthorizeCommand(java.util.Optional.of("code"),
+                java.util.Optional.of("rp"), java.util.Optional.of("https://rp.example/cb"), java.util.Optional.of("openid email"),
+                java.util.Optional.empty(), java.util.Optional.of("nonce-1"), java.util.Optional.empty(), java.util.Optional.empty(), CONTEXT));
+        String code = server.issueCode(request, opened.session(), CONTEXT);
+        secrets.add(code);
+        attemptOAuth(() -> server.exchangeCode(new dev.userpool.core.port.in.AuthorizationServer.CodeExchangeCommand(wrong,
+                java.util.Optional.of(code), java.util.Optional.of("https://rp.example/cb"), java.util.Optional.empty(), CONTEXT)));
+        Tokens tokens = server.exchangeCode(new dev.userpool.core.port.in.AuthorizationServer.CodeExchangeCommand(credentials,
+                java.util.Optional.of(code), java.util.Optional.of("https://rp.example/cb"), java.util.Optional.empty(), CONTEXT));
+        secrets.add(tokens.accessToken());
+        secrets.add(tokens.refreshToken().orElseThrow());
+        attemptOAuth(() -> server.exchangeCode(new dev.userpool.core.port.in.AuthorizationServer.CodeExchangeCommand(credentials,
+                java.util.Optional.of(code), java.util.Optional.of("https://rp.example/cb"), java.util.Optional.empty(), CONTEXT)));
+        Tokens implicit = server.issueImplicit(request, opened.session(), CONTEXT);
+        secrets.add(implicit.accessToken());
+        Tokens refreshed = server.refresh(new dev.userpool.core.port.in.AuthorizationServer.RefreshCommand(credentials, tokens.refreshToken(), CONTEXT));
+        secrets.add(refreshed.accessToken());
+        var machine = server.clientCredentials(new dev.userpool.core.port.in.AuthorizationServer.ClientCredentialsCommand(credentials,
+                java.util.Optional.of("api/read"), CONTEXT));
+        secrets.add(machine.accessToken());
+        server.revoke(new dev.userpool.core.port.in.AuthorizationServer.RevokeCommand(credentials, tokens.refreshToken(), CONTEXT));
+        login.signOut(opened.cookie(), CONTEXT);
+    }
+
+    private void attemptOAuth(Runnable call) {
+        try {
+            call.run();
+        } catch (dev.userpool.core.domain.OAuthException e) {
+            assertThat(e.getMessage()).doesNotContain(WRONG_CODE);
+        }
     }
 
     /** Everything an event says, every way it can be printed. */
