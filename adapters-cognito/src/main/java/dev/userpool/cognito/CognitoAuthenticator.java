@@ -78,6 +78,11 @@ public final class CognitoAuthenticator implements Authenticator {
     public SignedIn signIn(EmailAddress email, Password password) {
         SignInStep step = signInStep(email, password);
         if (step instanceof SignedIn signedIn) return signedIn;
+        if (step instanceof dev.userpool.core.domain.MfaRequired mfa) {
+            // a caller that cannot pose challenges (signInStep poses them) hears which one Cognito asked
+            throw UserPoolException.notAuthorized("Sign-in needs " + mfa.kind().name() + ", which this sign-in cannot answer.")
+                    .concerning(step.principal());
+        }
         throw UserPoolException.notAuthorized("A new password is required.").concerning(step.principal());
     }
 

@@ -115,6 +115,7 @@ class CognitoAuthenticatorTest {
     @Test
     void aServerSideSignInThatPosesAChallengeOrFailsIsNotAuthorizedWithoutThePassword() {
         stub.answer("AdminInitiateAuth", Answer.ok(challenge("SOFTWARE_TOKEN_MFA")));
+        stub.always("AdminGetUser", Answer.ok(alice("CONFIRMED")));
         var challenged = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.ADMIN_USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD),
                 ErrorCode.NOT_AUTHORIZED);
         assertThat(challenged.getMessage()).contains("SOFTWARE_TOKEN_MFA");
@@ -164,10 +165,34 @@ class CognitoAuthenticatorTest {
     @ValueSource(strings = {"SOFTWARE_TOKEN_MFA", "SMS_MFA", "MFA_SETUP", "SELECT_MFA_TYPE"})
     void aChallengeThisServiceCannotAnswerIsNotAuthorizedAndNamed(String name) {
         stub.always("InitiateAuth", Answer.ok(challenge(name)));
+        stub.always("AdminGetUser", Answer.ok(alice("CONFIRMED")));   // the account a second factor's step names
 
         var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signIn(ALICE, PASSWORD).tokens(),
                 ErrorCode.NOT_AUTHORIZED);
         assertThat(e.getMessage()).contains(name);
+    }
+
+    /** Alice as AdminGetUser answers her, in {@code status}. */
+    private static ObjectNode alice(String status) {
+        ObjectNode user = JSON.createObjectNode().put("Username", "sub-alice").put("Enabled", true).put("UserStatus", status);
+        user.putArray("UserAttributes").addObject().put("Name", "sub").put("Value", "0a1b2c3d-0000-4000-8000-000000000001");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) user.get("UserAttributes")).addObject().put("Name", "email")
+                .put("Value", "alice@example.com");
+        return user;
+    }
+
+    /** An authenticator app: Cognito's SOFTWARE_TOKEN_MFA is the step's answer, with Cognito's session. */
+    @Test
+    void softwareTokenMfaIsAStepAnsweredWithCognitosSession() {
+        stub.always("InitiateAuth", Answer.ok(challenge("SOFTWARE_TOKEN_MFA")));
+        stub.always("AdminGetUser", Answer.ok(alice("CONFIRMED")));
+
+        var step = authenticator(WITHOUT_SECRET, SignInFlow.USER_PASSWORD_AUTH).signInStep(ALICE, PASSWORD);
+
+        assertThat(step).isInstanceOfSatisfying(dev.userpool.core.domain.MfaRequired.class, mfa -> {
+            assertThat(mfa.kind()).isEqualTo(dev.userpool.core.domain.MfaRequired.Kind.SOFTWARE_TOKEN_MFA);
+            assertThat(mfa.user().email()).isEqualTo(ALICE);
+        });
     }
 
     /** A temporary password: Cognito's NEW_PASSWORD_REQUIRED is the step's answer, and its Session answers it. */
@@ -206,6 +231,7 @@ class CognitoAuthenticatorTest {
                 .put("USER_ID_FOR_SRP", "sub-alice").put("USERNAME", "sub-alice");
         stub.answer("InitiateAuth", Answer.ok(verifier));
         stub.answer("RespondToAuthChallenge", Answer.ok(challenge("SOFTWARE_TOKEN_MFA")));
+        stub.always("AdminGetUser", Answer.ok(alice("CONFIRMED")));
 
         var e = assertRefused(() -> authenticator(WITHOUT_SECRET, SignInFlow.USER_SRP_AUTH).signIn(ALICE, PASSWORD).tokens(),
                 ErrorCode.NOT_AUTHORIZED);
