@@ -45,9 +45,11 @@ public final class OAuthModule {
 
     @Provides
     @Singleton
-    static ManagedLogin managedLogin(Authentication authentication, Authenticator authenticator, TokenVerifier verifier,
-                                     EmbeddedDatabase db, AuditLog audit, Clock clock) {
-        return new ManagedLoginService(authentication, authenticator, verifier, new SqliteBrowserSessions(db), audit, clock);
+    static ManagedLogin managedLogin(Authentication authentication, dev.userpool.core.port.in.MultiFactor multiFactor,
+                                     Authenticator authenticator, TokenVerifier verifier, EmbeddedDatabase db, AuditLog audit,
+                                     Clock clock) {
+        return new ManagedLoginService(authentication, multiFactor, authenticator, verifier, new SqliteBrowserSessions(db),
+                audit, clock);
     }
 
     @Provides

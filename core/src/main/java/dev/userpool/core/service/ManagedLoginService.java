@@ -24,15 +24,18 @@ import java.util.Optional;
  */
 public final class ManagedLoginService implements ManagedLogin {
     private final Authentication authentication;
+    private final dev.userpool.core.port.in.MultiFactor multiFactor;
     private final Authenticator authenticator;
     private final TokenVerifier verifier;
     private final BrowserSessions sessions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ManagedLoginService(Authentication authentication, Authenticator authenticator, TokenVerifier verifier,
-                               BrowserSessions sessions, dev.userpool.core.port.out.AuditLog audit, Clock clock) {
+    public ManagedLoginService(Authentication authentication, dev.userpool.core.port.in.MultiFactor multiFactor,
+                               Authenticator authenticator, TokenVerifier verifier, BrowserSessions sessions,
+                               dev.userpool.core.port.out.AuditLog audit, Clock clock) {
         this.authentication = authentication;
+        this.multiFactor = multiFactor;
         this.authenticator = authenticator;
         this.verifier = verifier;
         this.sessions = sessions;
@@ -44,7 +47,13 @@ public final class ManagedLoginService implements ManagedLogin {
     public Outcome signIn(Authentication.SignInCommand command) {
         SignInResult result = authentication.signInStep(command);
         if (result instanceof SignInResult.NewPasswordChallenge challenge) return new Outcome.NewPasswordChallenge(challenge.challenge());
+        if (result instanceof SignInResult.MfaChallenge challenge) return new Outcome.MfaChallenge(challenge.challenge());
         return opened(((SignInResult.Completed) result).tokens(), command.email(), command.context());
+    }
+
+    @Override
+    public Outcome answerMfa(dev.userpool.core.port.in.MultiFactor.ChallengeCommand command) {
+        return opened(multiFactor.answerChallenge(command), command.username(), command.context());
     }
 
     @Override

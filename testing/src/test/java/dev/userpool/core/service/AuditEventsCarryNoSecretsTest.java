@@ -304,7 +304,9 @@ class AuditEventsCarryNoSecretsTest {
                 List.of("https://rp.example/out"), Set.of(), java.time.Duration.ofHours(1), java.time.Duration.ofHours(1), java.time.Duration.ofDays(30)));
         AuthorizationServerService server = new AuthorizationServerService(clients, new dev.userpool.core.testing.InMemoryAuthorizationCodes(),
                 new dev.userpool.core.testing.FakeOAuthTokens(), core.directory, core.auditLog, core.clock);
-        ManagedLoginService login = new ManagedLoginService(core.authentication, core.authenticator, core.tokens,
+        ManagedLoginService login = new ManagedLoginService(core.authentication, new MultiFactorService(java.util.Optional.empty(),
+                core.authenticator, core.tokens, core.directory, core.auditLog,
+                dev.userpool.core.service.UserEnumerationProtection.on(), core.clock), core.authenticator, core.tokens,
                 new dev.userpool.core.testing.InMemoryBrowserSessions(), core.auditLog, core.clock);
         var credentials = new dev.userpool.core.port.in.AuthorizationServer.ClientCredentials("rp", java.util.Optional.of(clientSecret));
         var wrong = new dev.userpool.core.port.in.AuthorizationServer.ClientCredentials("rp", java.util.Optional.of(WRONG_CODE));

@@ -12,6 +12,8 @@ import dev.userpool.core.port.in.AuthorizationServer;
 import dev.userpool.core.port.in.AuthorizationServer.AuthorizationRequest;
 import dev.userpool.core.port.in.AuthorizationServer.AuthorizeCommand;
 import dev.userpool.core.port.in.ManagedLogin;
+import dev.userpool.core.port.in.MultiFactor;
+import dev.userpool.core.domain.MfaRequired;
 import dev.userpool.core.port.in.Registration;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -20,7 +22,7 @@ import java.util.Optional;
 
 /**
  * {@code GET /oauth2/authorize} and the managed login pages it leads to: sign in (and the
- * {@code NEW_PASSWORD_REQUIRED} page), sign up, confirm with the emailed code, forgot password and
+ * {@code NEW_PASSWORD_REQUIRED} and authenticator-app code pages), sign up, confirm with the emailed code, forgot password and
  * reset. Every page serves the authorization request in its URL, checked again on each request; every
  * form post must carry the browser's CSRF token; every refusal of the use cases shows on the form, with
  * the message the use case chose (unknown users answer as wrong passwords).
@@ -48,6 +50,7 @@ final class ManagedLoginPages {
         app.get("/login", guarded(this::loginPage));
         app.post("/login", form(this::signIn));
         app.post("/login/newPassword", form(this::newPassword));
+        app.post("/login/mfa", form(this::mfaCode));
         app.get("/signup", guarded(this::signUpPage));
         app.post("/signup", form(this::signUp));
         app.get("/confirm", guarded(this::confirmPage));
@@ -192,10 +195,24 @@ final class ManagedLoginPages {
         }
     }
 
+    /** The authenticator app's code, after the right password (SOFTWARE_TOKEN_MFA). */
+    private void mfaCode(Context ctx, AuthorizeCommand command, AuthorizationRequest request) {
+        String username = field(ctx, "username");
+        String session = field(ctx, "session");
+        try {
+            signedIn(ctx, command, request, username, login.answerMfa(new MultiFactor.ChallengeCommand(
+                    MfaRequired.Kind.SOFTWARE_TOKEN_MFA.name(), username, session, Optional.of(field(ctx, "code")),
+                    RequestContexts.of(ctx))));
+        } catch (UserPoolException e) {
+            // a wrong code uses the challenge up (as on the Cognito API): the user signs in again
+            view(ctx, command, request).set("email", username).error(e.getMessage() + " Sign in again.")
+                    .render(ctx, 400, "login");
+        }
+    }
+
     /**
      * Where a sign-in on the pages ended: a session (the cookie, then the authorization request again,
-     * which now answers with a code), or a challenge's page. Further factors (TOTP, email codes) add
-     * their {@link ManagedLogin.Outcome} and page here.
+     * which now answers with a code), or a challenge's page: a new password, or the authenticator app's code.
      */
     private void signedIn(Context ctx, AuthorizeCommand command, AuthorizationRequest request, String username,
                           ManagedLogin.Outcome outcome) {
@@ -205,10 +222,16 @@ final class ManagedLoginPages {
         } else if (outcome instanceof ManagedLogin.Outcome.NewPasswordChallenge challenge) {
             view(ctx, command, request).set("email", username).set("session", challenge.challenge().session())
                     .render(ctx, 200, "new-password");
+        } else if (outcome instanceof ManagedLogin.Outcome.MfaChallenge challenge
+                && challenge.challenge().kind() == MfaRequired.Kind.SOFTWARE_TOKEN_MFA) {
+            view(ctx, command, request).set("email", username).set("session", challenge.challenge().session())
+                    .render(ctx, 200, "mfa");
         } else {
-            // a challenge of a later slice (TOTP, email codes) that these pages cannot pose yet
-            view(ctx, command, request).set("errorCode", "unsupported_challenge")
-                    .set("description", "This sign-in needs a step the managed login does not offer yet.").render(ctx, 501, "error");
+            // MFA_SETUP (USERPOOL_MFA=on, no app yet): the app's own pages set an authenticator app up
+            view(ctx, command, request).set("errorCode", "mfa_setup_required")
+                    .set("description", "This account must set up an authenticator app before it signs in here: sign in on"
+                            + " this service's own sign-in page once, set the app up there, then come back.")
+                    .render(ctx, 403, "error");
         }
     }
 

@@ -22,6 +22,12 @@ public interface ManagedLogin {
     /** Answers {@code NEW_PASSWORD_REQUIRED} as {@link Authentication#completeNewPassword} does, and opens the session. */
     Outcome completeNewPassword(Authentication.NewPasswordCommand command);
 
+    /**
+     * Answers the authenticator-app challenge ({@code SOFTWARE_TOKEN_MFA}) of a sign-in on the pages as
+     * {@link MultiFactor#answerChallenge} does (the code once, its lockout, its events), and opens the session.
+     */
+    Outcome answerMfa(MultiFactor.ChallengeCommand command);
+
     /** The browser session of a cookie value, while it lasts. */
     Optional<BrowserSession> session(String cookie);
 
@@ -30,7 +36,7 @@ public interface ManagedLogin {
 
     /**
      * Where a sign-in on the pages ended: a session (its cookie value, a secret that never prints), or a
-     * challenge the pages must pose first. Further challenges (TOTP, email codes) join this seam.
+     * challenge the pages must pose first: a new password, or the authenticator app's code.
      */
     sealed interface Outcome {
         record SessionOpened(String cookie, BrowserSession session) implements Outcome {
@@ -46,5 +52,12 @@ public interface ManagedLogin {
         }
 
         record NewPasswordChallenge(NewPasswordRequired challenge) implements Outcome {}
+
+        /** The password was right; the account's authenticator app must confirm (or be set up first: {@code MFA_SETUP}). */
+        record MfaChallenge(dev.userpool.core.domain.MfaRequired challenge) implements Outcome {
+            public MfaChallenge {
+                Objects.requireNonNull(challenge, "challenge");
+            }
+        }
     }
 }
