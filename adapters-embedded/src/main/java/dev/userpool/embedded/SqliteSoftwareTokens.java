@@ -25,27 +25,33 @@ public final class SqliteSoftwareTokens implements SoftwareTokens {
     static final String MFA_OFF = "Software token MFA is not enabled for this user pool (USERPOOL_MFA=off).";
 
     private final EmbeddedDatabase db;
-    private final SecretSealer sealer;
+    private final java.util.function.Supplier<SecretSealer> sealerSource;
+    private volatile SecretSealer sealer;   // made on first need: a pool where nobody sets an app up keeps no key file
     private final MfaMode mode;
     private final Clock clock;
 
     SqliteSoftwareTokens(EmbeddedDatabase db, SecretSealer sealer, MfaMode mode, Clock clock) {
+        this(db, () -> sealer, mode, clock);
+        Objects.requireNonNull(sealer, "sealer");
+    }
+
+    private SqliteSoftwareTokens(EmbeddedDatabase db, java.util.function.Supplier<SecretSealer> sealer, MfaMode mode, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
-        this.sealer = Objects.requireNonNull(sealer, "sealer");
+        this.sealerSource = Objects.requireNonNull(sealer, "sealer");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** With the key file beside the database ({@link SecretSealer#beside}). */
     public static SqliteSoftwareTokens open(EmbeddedDatabase db, MfaMode mode, Clock clock) {
-        return new SqliteSoftwareTokens(db, SecretSealer.beside(db), mode, clock);
+        return new SqliteSoftwareTokens(db, () -> SecretSealer.beside(db), mode, clock);
     }
 
     @Override
     public SoftwareTokenSecret associate(UserId user) {
         requireOn();
         byte[] secret = Totp.newSecret();
-        byte[] sealed = sealer.seal(secret, user.value());
+        byte[] sealed = sealer().seal(secret, user.value());
         db.transaction(c -> {
             requireAccount(c, user);
             SoftwareTokenRows.savePending(c, user, sealed);
@@ -65,7 +71,7 @@ public final class SqliteSoftwareTokens implements SoftwareTokens {
             SoftwareTokenRows.Row row = SoftwareTokenRows.of(c, user).filter(r -> r.pendingSecret().isPresent())
                     .orElseThrow(() -> UserPoolException.invalidParameter("UserCode",
                             "no software token is being set up: call AssociateSoftwareToken first"));
-            byte[] secret = sealer.open(row.pendingSecret().get(), user.value());
+            byte[] secret = sealer().open(row.pendingSecret().get(), user.value());
             Optional<Long> step = Totp.matchingStep(secret, code, now);
             if (step.isEmpty()) return Optional.<MfaSettings>empty();
             SoftwareTokenRows.promotePending(c, user, step.get());
@@ -107,5 +113,16 @@ public final class SqliteSoftwareTokens implements SoftwareTokens {
 
     private static void requireAccount(java.sql.Connection c, UserId user) throws java.sql.SQLException {
         if (UserRows.byId(c, user).isEmpty()) throw UserPoolException.userNotFound();
+    }
+
+    private SecretSealer sealer() {
+        SecretSealer s = sealer;
+        if (s == null) {
+            synchronized (this) {
+                if (sealer == null) sealer = sealerSource.get();
+                s = sealer;
+            }
+        }
+        return s;
     }
 }
