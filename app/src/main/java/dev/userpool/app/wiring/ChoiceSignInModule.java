@@ -13,6 +13,7 @@ import dev.userpool.core.port.out.FactorSignIn;
 import dev.userpool.core.port.out.Mailer;
 import dev.userpool.core.port.out.UserDirectory;
 import dev.userpool.core.service.ChoiceBasedSignInService;
+import dev.userpool.core.domain.SignInPolicy;
 import dev.userpool.embedded.EmbeddedDatabase;
 import dev.userpool.embedded.EmbeddedSettings;
 import dev.userpool.embedded.SigningKeys;
@@ -47,9 +48,12 @@ abstract class ChoiceSignInModule {
     @Singleton
     static ChoiceBasedSignIn choiceBasedSignIn(Settings settings, LocalPoolSettings pool, Authentication authentication,
                                                PasskeyAuthentication passkeys, UserDirectory directory, FactorSignIn factors,
-                                               EmbeddedDatabase db, Mailer mailer, AuditLog audit, Clock clock) {
-        boolean srp = settings.directory() == Settings.DirectoryChoice.EMBEDDED && pool.srp();
+                                               Provider<EmbeddedDatabase> embedded, Mailer mailer, AuditLog audit, Clock clock) {
+        SignInPolicy policy = SignInPolicySettings.from(settings.environment());
+        // with Cognito as the directory, no embedded database is opened: Cognito serves USER_AUTH itself
+        if (settings.directory() != Settings.DirectoryChoice.EMBEDDED) return new CognitoServesChoiceSignIn(policy);
+        EmbeddedDatabase db = embedded.get();
         return new ChoiceBasedSignInService(authentication, passkeys, directory, new SqlitePendingSignIns(db), factors,
-                new SqliteSignInPolicyStore(db), SignInPolicySettings.from(settings.environment()), srp, mailer, audit, clock);
+                new SqliteSignInPolicyStore(db), policy, pool.srp(), mailer, audit, clock);
     }
 }
