@@ -27,9 +27,11 @@ import java.util.Set;
  * injected clock, an ID token for one of the pool's app clients or an access token of one, and a session that
  * has not been ended. Every refusal is {@code NotAuthorized} with a short reason, never the token.
  *
- * <p>A token is parsed once, its signature checked with the key's verifier built once
- * ({@link SigningKeys}), its claims read once, and its session checked in memory
- * ({@link ActiveSessions}): a valid token of a session already seen costs no database read.
+ * <p>A token with the header we write is read by {@link OwnTokenReader} (its signature by a JCA
+ * verifier kept per thread, then only the claims needed, by a streaming parser); any other goes through
+ * Nimbus's general path with the key's verifier built once ({@link SigningKeys}). Both end in the same
+ * claim checks, and the session is checked in memory ({@link ActiveSessions}): a valid token of a session
+ * already seen costs no database read.
  */
 public final class EmbeddedTokenVerifier implements TokenVerifier {
     private final ActiveSessions sessions;
@@ -37,6 +39,7 @@ public final class EmbeddedTokenVerifier implements TokenVerifier {
     private final EmbeddedSettings settings;
     private final Clock clock;
     private final SqliteAppClientDirectory clients;
+    private final OwnTokenReader ownTokens;
 
     public EmbeddedTokenVerifier(EmbeddedDatabase db, SigningKeys keys, EmbeddedSettings settings, Clock clock) {
         this(db, keys, settings, clock, new SqliteAppClientDirectory(db, SqliteAppClientDirectory.defaultClientOf(settings)));
@@ -50,6 +53,7 @@ public final class EmbeddedTokenVerifier implements TokenVerifier {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.ownTokens = new OwnTokenReader(keys.publicKeys());
     }
 
     @Override
@@ -62,8 +66,12 @@ public final class EmbeddedTokenVerifier implements TokenVerifier {
 
     CheckedToken check(String token) {
         if (token == null || token.isBlank()) throw refused("Token is missing.");
+        String compact = token.strip();
         try {
-            return checkClaims(signedByUs(SignedJWT.parse(token.strip())).getJWTClaimsSet());
+            Optional<OwnTokenReader.Claims> own = ownTokens.read(compact);
+            return checkClaims(own.isPresent() ? own.get() : claimsOf(signedByUs(SignedJWT.parse(compact)).getJWTClaimsSet()));
+        } catch (OwnTokenReader.BadSignature e) {
+            throw refused("Token signature is invalid.");
         } catch (ParseException e) {
             throw refused("Token is malformed.");
         }
@@ -81,27 +89,36 @@ public final class EmbeddedTokenVerifier implements TokenVerifier {
         return jwt;
     }
 
-    private CheckedToken checkClaims(JWTClaimsSet claims) throws ParseException {
-        if (!settings.issuerClaim().equals(claims.getIssuer())) throw refused("Token issuer is not accepted.");
-        Date exp = claims.getExpirationTime();
+    /** The general path's claims in the fast path's shape, so both are checked by the same rules. */
+    private static OwnTokenReader.Claims claimsOf(JWTClaimsSet claims) throws ParseException {
         Date iat = claims.getIssueTime();
-        if (exp == null || iat == null) throw refused("Token is malformed.");
-        Instant expiresAt = exp.toInstant();
+        Date exp = claims.getExpirationTime();
+        return new OwnTokenReader.Claims(claims.getIssuer(),
+                iat == null ? null : iat.getTime() / 1000, exp == null ? null : exp.getTime() / 1000,
+                claims.getSubject(), claims.getStringClaim(TOKEN_USE), claims.getAudience(),
+                claims.getStringClaim(CLIENT_ID), claims.getStringClaim(ORIGIN_JTI), claims.getStringClaim(EMAIL),
+                claims.getStringListClaim(GROUPS));
+    }
+
+    private CheckedToken checkClaims(OwnTokenReader.Claims claims) {
+        if (!settings.issuerClaim().equals(claims.issuer())) throw refused("Token issuer is not accepted.");
+        if (claims.expiresAt() == null || claims.issuedAt() == null) throw refused("Token is malformed.");
+        Instant expiresAt = Instant.ofEpochSecond(claims.expiresAt());
         if (!clock.instant().isBefore(expiresAt)) throw refused("Token has expired.");
 
         TokenUse use = useOf(claims);
-        String sub = claims.getSubject();
-        String sessionId = claims.getStringClaim(ORIGIN_JTI);
+        String sub = claims.subject();
+        String sessionId = claims.originJti();
         if (sub == null || sub.isBlank() || sessionId == null) throw refused("Token is malformed.");
         UserId user = new UserId(sub);
         if (!sessions.isActive(sessionId, user)) throw refused("Token has been revoked.");
 
         Optional<EmailAddress> email = use == TokenUse.ID
-                ? Optional.ofNullable(claims.getStringClaim(EMAIL)).map(EmailAddress::new)
+                ? Optional.ofNullable(claims.email()).map(EmailAddress::new)
                 : Optional.empty();
-        List<String> groups = claims.getStringListClaim(GROUPS);
+        List<String> groups = claims.groups();
         VerifiedToken verified = new VerifiedToken(user, use, email, groups == null ? Set.of() : Set.copyOf(groups),
-                iat.toInstant(), expiresAt);
+                Instant.ofEpochSecond(claims.issuedAt()), expiresAt);
         return new CheckedToken(verified, sessionId);
     }
 
@@ -110,17 +127,17 @@ public final class EmbeddedTokenVerifier implements TokenVerifier {
         return sessions.tableReads();
     }
 
-    private TokenUse useOf(JWTClaimsSet claims) throws ParseException {
-        String use = claims.getStringClaim(TOKEN_USE);
+    private TokenUse useOf(OwnTokenReader.Claims claims) {
+        String use = claims.tokenUse();
         if (ID_USE.equals(use)) {
-            List<String> audience = claims.getAudience();
+            List<String> audience = claims.audience();
             if (audience == null || audience.size() != 1 || clients.find(audience.get(0)).isEmpty()) {
                 throw refused("Token audience is not accepted.");
             }
             return TokenUse.ID;
         }
         if (ACCESS_USE.equals(use)) {
-            String client = claims.getStringClaim(CLIENT_ID);
+            String client = claims.clientId();
             if (client == null || clients.find(client).isEmpty()) throw refused("Token client is not accepted.");
             return TokenUse.ACCESS;
         }

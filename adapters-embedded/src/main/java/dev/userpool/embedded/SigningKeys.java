@@ -100,6 +100,17 @@ public final class SigningKeys {
         return signer;
     }
 
+    /** Our public keys by key id, for {@link OwnTokenReader}'s JCA verification. */
+    Map<String, java.security.PublicKey> publicKeys() {
+        Map<String, java.security.PublicKey> byKid = new HashMap<>();
+        try {
+            for (RSAKey key : keys) byKid.put(key.getKeyID(), key.toRSAPublicKey());
+        } catch (JOSEException e) {
+            throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "The stored signing key is not usable.", e);
+        }
+        return byKid;
+    }
+
     /** The verifier of the public key with this id, if it is one of ours. */
     Optional<JWSVerifier> verifier(String kid) {
         return Optional.ofNullable(kid).map(verifiers::get);

@@ -164,4 +164,55 @@ class EmbeddedTokenVerifierTest {
         refused(tokens.idToken(), "Token has been revoked.");
         refused(tokens.accessToken(), "Token has been revoked.");
     }
+
+    // Our own header goes through OwnTokenReader; any other through Nimbus. Both must judge alike.
+
+    @Test
+    void ourOwnHeaderIsReadByTheFastPathAndAnyOtherByTheGeneralOneWithTheSameResult() throws Exception {
+        String token = tokens.idToken();
+        assertThat(token.substring(0, token.indexOf('.'))).isEqualTo(OwnTokenReader.headerSegment(bed.keys.currentKeyId()));
+        JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+        SignedJWT typed = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(bed.keys.currentKeyId())
+                .type(com.nimbusds.jose.JOSEObjectType.JWT).build(), claims);
+        typed.sign(bed.keys.signer());
+
+        assertThat(bed.verifier.verify(typed.serialize())).isEqualTo(bed.verifier.verify(token));
+    }
+
+    @Test
+    void ourHeaderWithAnAlteredPayloadOrSignatureIsRefusedAsASignature() {
+        String token = tokens.accessToken();
+        String[] parts = token.split("\\.");
+        String otherPayload = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"iss\":\"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        refused(parts[0] + "." + otherPayload + "." + parts[2], "Token signature is invalid.");
+        refused(parts[0] + "." + parts[1] + "." + parts[2].substring(0, 20), "Token signature is invalid.");
+        refused(parts[0] + "." + parts[1] + "." + "!!not-base64!!", "Token signature is invalid.");
+        refused(parts[0] + "." + parts[1], "Token signature is invalid.");
+        refused(token + ".extra", "Token signature is invalid.");
+    }
+
+    @Test
+    void aPayloadThatIsNoJsonObjectIsRefusedEvenWhenSignedWithOurKey() throws Exception {
+        String header = OwnTokenReader.headerSegment(bed.keys.currentKeyId());
+        for (String payload : new String[] {"[1,2]", "not json", "{\"iss\":", ""}) {
+            String body = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String input = header + "." + body;
+            byte[] signature = bed.keys.signer().sign(new JWSHeader(JWSAlgorithm.RS256),
+                    input.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).decode();
+            String token = input + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+
+            assertRefused(() -> bed.verifier.verify(token), ErrorCode.NOT_AUTHORIZED);
+        }
+    }
+
+    @Test
+    void claimsOfTheWrongTypeInOurOwnHeaderAreRefusedNotMisread() throws Exception {
+        String kid = bed.keys.currentKeyId();
+        refused(resigned(tokens.idToken(), b -> b.claim("exp", "tomorrow"), kid), "Token is malformed.");
+        refused(resigned(tokens.idToken(), b -> b.claim("sub", 42), kid), "Token is malformed.");
+        refused(resigned(tokens.idToken(), b -> b.claim("token_use", java.util.List.of("id")), kid), "Token use is not accepted.");
+    }
 }
