@@ -78,29 +78,53 @@ class Argon2EnginesTest {
     }
 
     @Test
-    void theFirstEngineThatLoadsIsChosen() {
-        assertThat(Argon2Engines.choose(SMALL, FakeEngine.named("libsodium"), FakeEngine.named("argon2-jvm")).name())
+    void withHugePagesAlwaysLibsodiumComesFirstThenLibargon2ThenBouncyCastle() {
+        assertThat(Argon2Engines.choose(SMALL, true, FakeEngine.named("libsodium"), FakeEngine.named("argon2-jvm")).name())
                 .isEqualTo("libsodium");
-        assertThat(Argon2Engines.choose(SMALL, FakeEngine::missing, FakeEngine.named("argon2-jvm")).name())
+        assertThat(Argon2Engines.choose(SMALL, true, FakeEngine::missing, FakeEngine.named("argon2-jvm")).name())
                 .isEqualTo("argon2-jvm");
-        assertThat(Argon2Engines.choose(SMALL, FakeEngine::missing, FakeEngine::missing).name())
+        assertThat(Argon2Engines.choose(SMALL, true, FakeEngine::missing, FakeEngine::missing).name())
                 .isEqualTo("bouncy-castle");
+    }
+
+    @Test
+    void withoutHugePagesLibargon2ComesFirstThenLibsodiumThenBouncyCastle() {
+        assertThat(Argon2Engines.choose(SMALL, false, FakeEngine.named("libsodium"), FakeEngine.named("argon2-jvm")).name())
+                .isEqualTo("argon2-jvm");
+        assertThat(Argon2Engines.choose(SMALL, false, FakeEngine.named("libsodium"), FakeEngine::missing).name())
+                .isEqualTo("libsodium");
+        assertThat(Argon2Engines.choose(SMALL, false, FakeEngine::missing, FakeEngine::missing).name())
+                .isEqualTo("bouncy-castle");
+    }
+
+    @Test
+    void theHugePageModeIsReadFromTheKernelsSelection(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("enabled");
+        java.nio.file.Files.writeString(file, "[always] madvise never\n");
+        assertThat(Argon2Engines.hugePagesAlways(file)).isTrue();
+        java.nio.file.Files.writeString(file, "always [madvise] never\n");
+        assertThat(Argon2Engines.hugePagesAlways(file)).isFalse();
+        assertThat(Argon2Engines.hugePagesAlways(dir.resolve("missing"))).isFalse();
     }
 
     @Test
     void moreThanOneLaneSkipsLibsodium() {
         Argon2Parameters twoLanes = new Argon2Parameters(256, 1, 2);
-        assertThat(Argon2Engines.choose(twoLanes, () -> {
-            throw new AssertionError("libsodium must not even be tried for p=2");
-        }, FakeEngine.named("argon2-jvm")).name()).isEqualTo("argon2-jvm");
+        for (boolean always : new boolean[] {true, false}) {
+            assertThat(Argon2Engines.choose(twoLanes, always, () -> {
+                throw new AssertionError("libsodium must not even be tried for p=2");
+            }, FakeEngine.named("argon2-jvm")).name()).isEqualTo("argon2-jvm");
+        }
     }
 
     @Test
-    void onThisMachineTheHasherUsesLibsodiumWhenInstalled() {
+    void onThisMachineTheHasherUsesTheNativeEngineItsHugePagesFavour() {
         assumeTrue(libsodium().isPresent(), "libsodium23 is not installed here");
+        boolean always = Argon2Engines.hugePagesAlways(Argon2Engines.THP_ENABLED);
         try (PasswordHasher hasher = PasswordHasher.create(Argon2Parameters.defaults(), 1)) {
-            assertThat(hasher.engineName()).isEqualTo("libsodium");
-            assertThat(hasher.description()).isEqualTo("libsodium argon2id m=19456 t=2 p=1");
+            String expected = always ? "libsodium" : "argon2-jvm";
+            assertThat(hasher.engineName()).isEqualTo(expected);
+            assertThat(hasher.description()).isEqualTo(expected + " argon2id m=19456 t=2 p=1");
         }
     }
 
