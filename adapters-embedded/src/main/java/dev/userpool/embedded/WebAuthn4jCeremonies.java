@@ -54,8 +54,37 @@ public final class WebAuthn4jCeremonies implements PasskeyCeremonies {
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.ES256),
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.RS256));
 
-    private final ObjectConverter converter = new ObjectConverter();
-    private final WebAuthnManager webAuthn = WebAuthnManager.createNonStrictWebAuthnManager(converter);
+    /**
+     * webauthn4j and its Jackson 3 load some 850 classes when built: made at the first passkey ceremony,
+     * not at start-up, so a pool whose users never use passkeys does not pay for them (issue 12's start-up).
+     */
+    private record Engine(ObjectConverter converter, WebAuthnManager webAuthn) {
+        static Engine create() {
+            ObjectConverter converter = new ObjectConverter();
+            return new Engine(converter, WebAuthnManager.createNonStrictWebAuthnManager(converter));
+        }
+    }
+
+    private volatile Engine engine;
+
+    private Engine engine() {
+        Engine made = engine;
+        if (made == null) {
+            synchronized (this) {
+                made = engine;
+                if (made == null) engine = made = Engine.create();
+            }
+        }
+        return made;
+    }
+
+    private ObjectConverter converter() {
+        return engine().converter();
+    }
+
+    private WebAuthnManager webAuthn() {
+        return engine().webAuthn();
+    }
 
     @Override
     public String creationOptionsJson(CreationOptions o) {
@@ -73,7 +102,7 @@ public final class WebAuthn4jCeremonies implements PasskeyCeremonies {
                 "userVerification", "preferred"));
         options.put("attestation", "none");
         options.put("extensions", Map.of("credProps", true));
-        return converter.getJsonConverter().writeValueAsString(options);
+        return converter().getJsonConverter().writeValueAsString(options);
     }
 
     @Override
@@ -84,25 +113,25 @@ public final class WebAuthn4jCeremonies implements PasskeyCeremonies {
         options.put("rpId", o.relyingParty().id());
         options.put("allowCredentials", List.of());
         options.put("userVerification", "preferred");
-        return converter.getJsonConverter().writeValueAsString(options);
+        return converter().getJsonConverter().writeValueAsString(options);
     }
 
     @Override
     public NewCredential verifyRegistration(String credentialJson, Expected expected) {
         RegistrationData data;
         try {
-            data = webAuthn.parseRegistrationResponseJSON(credentialJson);
+            data = webAuthn().parseRegistrationResponseJSON(credentialJson);
         } catch (RuntimeException e) {
             throw malformed("Credential");
         }
         try {
-            webAuthn.verify(data, new RegistrationParameters(serverProperty(expected), ALGORITHMS,
+            webAuthn().verify(data, new RegistrationParameters(serverProperty(expected), ALGORITHMS,
                     expected.userVerificationRequired(), true));
         } catch (VerificationException e) {
             throw refusal(e);
         }
         AttestedCredentialData attested = data.getAttestationObject().getAuthenticatorData().getAttestedCredentialData();
-        byte[] cose = converter.getCborConverter().writeValueAsBytes(attested.getCOSEKey());
+        byte[] cose = converter().getCborConverter().writeValueAsBytes(attested.getCOSEKey());
         List<String> transports = data.getTransports() == null ? List.of()
                 : data.getTransports().stream().map(t -> t.getValue()).sorted().toList();
         return new NewCredential(b64(attested.getCredentialId()), cose,
@@ -113,7 +142,7 @@ public final class WebAuthn4jCeremonies implements PasskeyCeremonies {
     @Override
     public String assertedCredentialId(String credentialJson) {
         try {
-            return Passkey.requireCredentialId(b64(webAuthn.parseAuthenticationResponseJSON(credentialJson).getCredentialId()));
+            return Passkey.requireCredentialId(b64(webAuthn().parseAuthenticationResponseJSON(credentialJson).getCredentialId()));
         } catch (RuntimeException e) {
             throw malformed("CREDENTIAL");
         }
@@ -123,16 +152,16 @@ public final class WebAuthn4jCeremonies implements PasskeyCeremonies {
     public CheckedAssertion verifyAssertion(String credentialJson, Expected expected, Passkey stored) {
         AuthenticationData data;
         try {
-            data = webAuthn.parseAuthenticationResponseJSON(credentialJson);
+            data = webAuthn().parseAuthenticationResponseJSON(credentialJson);
         } catch (RuntimeException e) {
             throw malformed("CREDENTIAL");
         }
-        COSEKey key = converter.getCborConverter().readValue(stored.publicKeyCose(), COSEKey.class);
+        COSEKey key = converter().getCborConverter().readValue(stored.publicKeyCose(), COSEKey.class);
         byte[] id = Base64.getUrlDecoder().decode(stored.credentialId());
         CredentialRecord record = new CredentialRecordImpl(new NoneAttestationStatement(), null, null, null,
                 stored.signCount(), new AttestedCredentialData(AAGUID.ZERO, id, key), null, null, null, null);
         try {
-            webAuthn.verify(data, new AuthenticationParameters(serverProperty(expected), record, List.of(id),
+            webAuthn().verify(data, new AuthenticationParameters(serverProperty(expected), record, List.of(id),
                     expected.userVerificationRequired(), true));
         } catch (VerificationException e) {
             throw refusal(e);
@@ -150,7 +179,7 @@ public final class WebAuthn4jCeremonies implements PasskeyCeremonies {
     /** WebAuthn's {@code authenticatorAttachment} of the answer, where the browser gave it. */
     private Optional<String> attachmentOf(String credentialJson) {
         try {
-            JsonNode node = converter.getJsonMapper().readTree(credentialJson).path("authenticatorAttachment");
+            JsonNode node = converter().getJsonMapper().readTree(credentialJson).path("authenticatorAttachment");
             String value = node.isString() ? node.asString() : "";
             return value.equals("platform") || value.equals("cross-platform") ? Optional.of(value) : Optional.empty();
         } catch (RuntimeException e) {
