@@ -35,6 +35,7 @@ public final class SigningKeys {
     private final List<RSAKey> keys;
     private final Map<String, JWSVerifier> verifiers;
     private final JWSSigner signer;
+    private final TokenSignatures signatures;
 
     private SigningKeys(List<RSAKey> newestFirst) {
         this.keys = List.copyOf(newestFirst);
@@ -43,6 +44,7 @@ public final class SigningKeys {
             for (RSAKey key : keys) byKid.put(key.getKeyID(), new RSASSAVerifier(key.toPublicJWK()));
             this.verifiers = Map.copyOf(byKid);
             this.signer = new RSASSASigner(keys.get(0));
+            this.signatures = new TokenSignatures(keys.get(0).toPrivateKey());
         } catch (JOSEException e) {
             throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "The stored signing key is not usable.", e);
         }
@@ -98,6 +100,11 @@ public final class SigningKeys {
 
     JWSSigner signer() {
         return signer;
+    }
+
+    /** The newest key's RS256 signatures, as {@link TokenIssuer} signs every token. */
+    TokenSignatures signatures() {
+        return signatures;
     }
 
     /** Our public keys by key id, for {@link OwnTokenReader}'s JCA verification. */

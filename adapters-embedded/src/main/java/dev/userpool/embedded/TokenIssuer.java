@@ -2,19 +2,13 @@ package dev.userpool.embedded;
 
 import static dev.userpool.embedded.CognitoClaims.*;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.userpool.core.domain.AppClient;
 import dev.userpool.core.domain.ClientAccessToken;
-import dev.userpool.core.domain.ErrorCode;
 import dev.userpool.core.domain.OAuthScopes;
 import dev.userpool.core.domain.GroupRank;
 import dev.userpool.core.domain.Tokens;
 import dev.userpool.core.domain.User;
-import dev.userpool.core.domain.UserPoolException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -31,13 +25,13 @@ import java.util.UUID;
 final class TokenIssuer {
     private final SigningKeys keys;
     private final EmbeddedSettings settings;
-    /** Every token's header is the same: the algorithm and the current key's id. */
-    private final JWSHeader header;
+    /** Every token's header is the same, the algorithm and the current key's id: encoded once. */
+    private final String headerSegment;
 
     TokenIssuer(SigningKeys keys, EmbeddedSettings settings) {
         this.keys = keys;
         this.settings = settings;
-        this.header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keys.currentKeyId()).build();
+        this.headerSegment = OwnTokenReader.headerSegment(keys.currentKeyId());
     }
 
     /**
@@ -156,13 +150,10 @@ final class TokenIssuer {
                 .claim(EVENT_ID, session.eventId());
     }
 
+    /** {@code header.payload.signature}, as Nimbus's {@code SignedJWT} serialises it, signed by {@link TokenSignatures}. */
     private String sign(JWTClaimsSet claims) {
-        SignedJWT jwt = new SignedJWT(header, claims);
-        try {
-            jwt.sign(keys.signer());
-        } catch (JOSEException e) {
-            throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "Cannot sign a token.", e);
-        }
-        return jwt.serialize();
+        String signingInput = headerSegment + "." + claims.toPayload().toBase64URL();
+        byte[] signature = keys.signatures().sign(signingInput.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return signingInput + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
     }
 }
