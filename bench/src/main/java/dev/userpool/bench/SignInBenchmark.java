@@ -130,6 +130,22 @@ public class SignInBenchmark {
         }
     }
 
+    /** One signer per benchmark thread, initialised once and reused, as the token issuer keeps them. */
+    @State(Scope.Thread)
+    public static class AwsLcSigner {
+        Signature rsa;
+        byte[] input = "eyJraWQiOiJrIiwiYWxnIjoiUlMyNTYifQ.eyJzdWIiOiJ4In0".repeat(12).getBytes(StandardCharsets.US_ASCII);
+
+        @Setup
+        public void setUp(RsaKey key) throws GeneralSecurityException {
+            com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider accp =
+                    com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.INSTANCE;
+            accp.assertHealthy();
+            rsa = Signature.getInstance("SHA256withRSA", accp);
+            rsa.initSign(key.pair.getPrivate());
+        }
+    }
+
     @Benchmark
     public Tokens adapterSignIn(Adapter s) {
         return s.authenticator.signIn(s.email, s.password).tokens();
@@ -140,6 +156,14 @@ public class SignInBenchmark {
         return s.authenticator.signIn(s.email, s.password).tokens();
     }
 
+    /** The raw limit of the token issuer's signatures: AWS-LC through ACCP, a signer reused per thread. */
+    @Benchmark
+    public byte[] rsaSignAwsLc(AwsLcSigner s) throws GeneralSecurityException {
+        s.rsa.update(s.input);
+        return s.rsa.sign();
+    }
+
+    /** The JDK's RS256 as a fresh JCA signer does it (a Signature and a key conversion per token). */
     @Benchmark
     public byte[] rsaSign(RsaKey s) throws GeneralSecurityException {
         Signature rsa = Signature.getInstance("SHA256withRSA");
