@@ -23,7 +23,7 @@ import java.util.Optional;
  * The verifier's fast path for the tokens this pool signs itself, which are nearly all it sees: a token
  * whose header segment is, byte for byte, the header {@link TokenIssuer} writes for one of our keys
  * ({@code {"kid":…,"alg":"RS256"}}) has its RS256 signature checked with a JCA {@link Signature} kept per
- * thread and key, and only then its payload read by Jackson's streaming parser into the few claims the
+ * thread and key (AWS-LC's once {@link AwsLc} has loaded, the JDK's until then), and only then its payload read by Jackson's streaming parser into the few claims the
  * verifier needs. Nimbus's general path (parse the header JSON, pick the algorithm, parse every claim into
  * maps) costs about as much again as the signature; nothing here is skipped that it checks for such a
  * token, because the header cannot differ and the payload is our own once the signature holds.
@@ -47,7 +47,10 @@ final class OwnTokenReader {
     }
 
     private final Map<String, PublicKey> keyByHeader;
-    private final ThreadLocal<Map<PublicKey, Signature>> signatures = ThreadLocal.withInitial(HashMap::new);
+    /** A thread's verifiers by key, and the provider they came from (all replaced once AWS-LC is ready). */
+    private record Verifiers(Optional<java.security.Provider> provider, Map<PublicKey, Signature> byKey) {}
+
+    private final ThreadLocal<Verifiers> verifiers = new ThreadLocal<>();
 
     OwnTokenReader(Map<String, PublicKey> publicKeysByKid) {
         Map<String, PublicKey> byHeader = new HashMap<>();
@@ -86,12 +89,17 @@ final class OwnTokenReader {
     }
 
     private Signature signatureFor(PublicKey key) throws GeneralSecurityException {
-        Map<PublicKey, Signature> mine = signatures.get();
-        Signature rsa = mine.get(key);
+        Optional<java.security.Provider> provider = AwsLc.provider();
+        Verifiers mine = verifiers.get();
+        if (mine == null || !mine.provider().equals(provider)) {
+            mine = new Verifiers(provider, new HashMap<>());
+            verifiers.set(mine);
+        }
+        Signature rsa = mine.byKey().get(key);
         if (rsa == null) {
-            rsa = Signature.getInstance("SHA256withRSA");
+            rsa = AwsLc.rs256(provider);
             rsa.initVerify(key);
-            mine.put(key, rsa);
+            mine.byKey().put(key, rsa);
         }
         return rsa;
     }
