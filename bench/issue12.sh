@@ -23,7 +23,7 @@ step() {
 
 step 1-argon2 jmh 'Argon2VerifyBenchmark.(nativeVerify|libsodiumVerify)' -p cost=19456:2 -rf json -rff "$out/1-argon2.json"
 step 1-rsa jmh 'SignInBenchmark.rsaSign(AwsLc)?$' -rf json -rff "$out/1-rsa.json"
-step 1-verify jmh 'TokenVerifyBenchmark.(embeddedVerify|jcaVerify)' -rf json -rff "$out/1-verify.json"
+step 1-verify jmh 'TokenVerifyBenchmark.(embeddedVerify|jcaVerify|jcaVerifyAwsLc)' -rf json -rff "$out/1-verify.json"
 step 2-http bench/compare-keycloak.sh
 step 3-startup env RUNS="${RUNS:-5}" bench/startup.sh
 
@@ -43,7 +43,9 @@ for k, v in argon2.items():
     print(f"{k}: {v:.1f}/s = {h*1000:.1f} ms CPU per hash; sign-in floor 2/(hash + 2 signatures) = {2/(h + 2*sign):.1f}/s")
 print(f"RS256 with AWS-LC, reused signer (the issuer's): {rsa['rsaSignAwsLc']:.0f}/s = {sign*1000:.2f} ms CPU; refresh floor 2/(2 signatures) = {2/(2*sign):.0f}/s")
 for use in ("access", "id"):
-    e, j = verify.get(f"embeddedVerify token={use}"), verify.get(f"jcaVerify token={use}")
-    if e and j: print(f"verify {use} token: embedded {e:.0f}/s vs bare JCA {j:.0f}/s = {100*e/j:.0f} %")
+    e, j, a = (verify.get(f"{b} token={use}") for b in ("embeddedVerify", "jcaVerify", "jcaVerifyAwsLc"))
+    if e and j and a:
+        print(f"verify {use} token: embedded {e:.0f}/s; bare JCA with the JDK {j:.0f}/s ({100*e/j:.0f} %),"
+              f" bare JCA with AWS-LC {a:.0f}/s ({100*e/a:.0f} %)")
 EOF
 echo "outputs in $out"
