@@ -296,6 +296,29 @@
     }
   }
 
+  /**
+   * Shows the server's own words for a refusal (the problem's detail, e.g. Cognito's "Code mismatch…"),
+   * falling back to describe()'s; for answers whose codes describe() has no words for (second factors).
+   */
+  function showDetail(target, err) {
+    if (err instanceof ApiError && err.detail && err.status >= 400 && err.status < 500) say(target, 'error', err.detail);
+    else showError(target, err);
+  }
+
+  /**
+   * What an authenticator app needs to be set up, from POST api/me/mfa/totp or api/signin/mfa-setup/totp:
+   * the QR code image (a data: URI of a PNG) and the secret as text in groups of four, for typing.
+   * Ids are prefix-qr and prefix-secret. The secret stays on the page only until it is verified.
+   */
+  function authenticatorSecret(answer, prefix) {
+    var groups = String(answer.secret || '').match(/.{1,4}/g) || [];
+    return el('div', { className: 'totp-setup' },
+      el('img', { id: prefix + '-qr', src: answer.qrCode, width: 200, height: 200,
+        alt: 'QR code for your authenticator app (the key below holds the same)' }),
+      el('p', null, 'Scan the QR code with your authenticator app, or type this key into it:'),
+      el('p', { id: prefix + '-secret', className: 'mono totp-key', text: groups.join(' ') }));
+  }
+
   function quiet(target) {
     if (typeof target === 'string') target = byId(target);
     if (!target) return;
@@ -411,6 +434,8 @@
     describe: describe,
     say: say,
     showError: showError,
+    showDetail: showDetail,
+    authenticatorSecret: authenticatorSecret,
     showFlash: showFlash,
     quiet: quiet,
     el: el,
