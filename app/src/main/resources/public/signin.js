@@ -114,7 +114,7 @@
       UP.request('POST', 'api/signin/mfa-setup/totp', { body: { session: challenge.session, email: challenge.email } })
         .then(function (answer) {
           pendingSetup = { email: challenge.email, session: answer.session || challenge.session };
-          var box = UP.byId('mfa-setup-secret');
+          var box = UP.byId('mfa-setup-box');
           UP.clear(box);
           box.appendChild(UP.authenticatorSecret(answer, 'mfa-setup'));
           UP.quiet('message');
