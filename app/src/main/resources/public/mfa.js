@@ -7,7 +7,7 @@
 
   var STATES = {
     none: 'Off: no authenticator app is set up. Add one so that signing in also asks a code from your phone.',
-    verified: 'Off: your authenticator app is set up, but signing in asks no code from it.',
+    verified: 'Set up, not turned on: unless this service requires an app of every account, signing in asks no code from it.',
     enabled: 'On: signing in asks the code your authenticator app shows.',
     preferred: 'On, preferred: signing in asks the code your authenticator app shows.'
   };

@@ -37,8 +37,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * page from the key the page shows (codes from Debian's oathtool, never our own TOTP code), the QR code image
  * decodes to the same otpauth:// URI, the sign-in page then asks the app's code (a wrong one refused, the right
  * one signs in); an administrator sees the app on the admin page and removes it, and the password alone signs
- * in again. Where the pool requires MFA, the sign-in page sets an app up first (MFA_SETUP), and the profile page
- * shows why the app cannot be turned off. The server's clock is the test's, moved a 30 s step on so that a code
+ * in again. Where the pool requires MFA, the sign-in page sets an app up first (MFA_SETUP), the profile page
+ * shows why the app cannot be turned off, and a code entered after the sign-in's 3 minutes is refused. The server's clock is the test's, moved a 30 s step on so that a code
  * already used (each step's code is accepted once) is never needed again.
  */
 class AuthenticatorAppBrowserTest {
@@ -177,9 +177,16 @@ class AuthenticatorAppBrowserTest {
         browser.shot("totp-profile-required");
         signOut();
 
-        // and the next sign-in asks the app's code
+        // the next sign-in asks the app's code; a code entered after the 3 minutes the sign-in lasts is refused
         clock.advance(Duration.ofSeconds(30));
         signIn(email);
+        browser.field("mfa-form");
+        clock.advance(Duration.ofSeconds(181));
+        browser.type("mfa-code", code(secret));
+        browser.click("mfa-submit");
+        assertThat(browser.messageOfKind("error")).isEqualTo("Invalid session for the user, session is expired.");
+        browser.type("password", ApiClient.PASSWORD);
+        browser.click("submit");
         browser.type("mfa-code", code(secret));
         browser.click("mfa-submit");
         browser.waiting().until(ExpectedConditions.urlContains("ride.html"));
