@@ -296,6 +296,51 @@
     }
   }
 
+  /**
+   * Shows the server's own words for a refusal (the problem's detail, e.g. Cognito's "Code mismatch…"),
+   * falling back to describe()'s; for answers whose codes describe() has no words for (second factors).
+   */
+  function showDetail(target, err) {
+    if (err instanceof ApiError && err.detail && err.status >= 400 && err.status < 500) say(target, 'error', err.detail);
+    else showError(target, err);
+  }
+
+  /**
+   * What an authenticator app needs to be set up, from POST api/me/mfa/totp or api/signin/mfa-setup/totp:
+   * the QR code (a PNG), the secret as text in groups of four, for typing, and the otpauth:// link for an
+   * app on the same device. Ids are prefix-qr (a canvas), prefix-secret and prefix-uri. The secret stays
+   * on the page only until it is verified.
+   */
+  function authenticatorSecret(answer, prefix) {
+    var groups = String(answer.secret || '').match(/.{1,4}/g) || [];
+    var qr = el('canvas', { id: prefix + '-qr', role: 'img',
+      'aria-label': 'QR code for your authenticator app (the key below holds the same)' });
+    drawPng(qr, answer.qrCode);
+    return el('div', { className: 'totp-setup' }, qr,
+      el('p', null, 'Scan the QR code with your authenticator app, or type this key into it:'),
+      el('p', { id: prefix + '-secret', className: 'mono totp-key', text: groups.join(' ') }),
+      el('p', null, el('a', { id: prefix + '-uri', href: answer.otpauthUri, text: 'Open it in an authenticator app on this device' })));
+  }
+
+  /**
+   * Draws a PNG given as a data: URI on a canvas at its own size. Decoded here (createImageBitmap on the bytes,
+   * no URL loaded), so the pages' policy can keep img-src to this server alone; data-drawn="true" when done.
+   */
+  function drawPng(canvas, dataUri) {
+    var text = String(dataUri || '');
+    var raw = atob(text.slice(text.indexOf(',') + 1));
+    var bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return createImageBitmap(new Blob([bytes], { type: 'image/png' })).then(function (bitmap) {
+      canvas.width = bitmap.width;
+      canvas.height = bitmap.height;
+      canvas.getContext('2d').drawImage(bitmap, 0, 0);
+      canvas.setAttribute('data-drawn', 'true');
+    }, function (err) {
+      if (window.console && console.warn) console.warn('userpool: the QR code did not draw', err);
+    });
+  }
+
   function quiet(target) {
     if (typeof target === 'string') target = byId(target);
     if (!target) return;
@@ -411,6 +456,8 @@
     describe: describe,
     say: say,
     showError: showError,
+    showDetail: showDetail,
+    authenticatorSecret: authenticatorSecret,
     showFlash: showFlash,
     quiet: quiet,
     el: el,

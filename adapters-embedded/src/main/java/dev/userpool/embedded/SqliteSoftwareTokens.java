@@ -93,7 +93,7 @@ public final class SqliteSoftwareTokens implements SoftwareTokens {
         Objects.requireNonNull(choice, "choice");
         return db.transaction(c -> {
             requireAccount(c, user);
-            MfaSettings after = SoftwareTokenRows.settings(c, user).with(choice);
+            MfaSettings after = SoftwareTokenRows.settings(c, user).with(choice, mode);   // ON: a verified app stays on
             SoftwareTokenRows.savePreference(c, user, after);
             return after;
         });

@@ -208,6 +208,20 @@ class TotpSignInTest {
     }
 
     @Test
+    void aPoolThatRequiresMfaKeepsAVerifiedAppOnButLetsItsPreferenceChange() {
+        open(MfaMode.ON);
+        User user = bed.confirmedUser(EmbeddedTestbed.newAddress());
+        enrolled(user);
+        var refused = assertRefused(() -> tokens.setPreference(user.id(), new SoftwareTokenPreference(false, false)),
+                ErrorCode.INVALID_PARAMETER);
+        assertThat(refused.getMessage()).isEqualTo(dev.userpool.core.domain.MfaSettings.REQUIRED_BY_POOL);
+        assertThat(tokens.settings(user.id()).softwareTokenPreferred()).as("nothing changed").isTrue();
+        assertThat(tokens.setPreference(user.id(), new SoftwareTokenPreference(true, false)).softwareTokenEnabled()).isTrue();
+        // an operator still removes the app: the account sets one up again at its next sign-in
+        assertThat(tokens.remove(user.id())).isTrue();
+    }
+
+    @Test
     void secretsAreSealedAtRestUnderAnOwnerOnlyKeyFileAndNeverPrint() throws Exception {
         open(MfaMode.OPTIONAL);
         User user = bed.confirmedUser(EmbeddedTestbed.newAddress());

@@ -6,6 +6,7 @@ import dev.userpool.app.testing.ApiClient;
 import dev.userpool.app.testing.ApiClient.Response;
 import dev.userpool.app.testing.RunningApp;
 import dev.userpool.core.domain.AuditEventType;
+import dev.userpool.core.domain.MfaSettings;
 import dev.userpool.core.domain.PageRequest;
 import dev.userpool.core.event.AuditEvent;
 import dev.userpool.core.testing.MutableClock;
@@ -101,7 +102,13 @@ class MfaRoutesTest {
         // an administrator sees the factor and removes it: the password alone signs in again
         String admin = api.accessToken(ADMIN);
         assertThat(api.get("/api/admin/users/" + email + "/mfa", admin).json().path("softwareTokenEnabled").asBoolean()).isTrue();
-        assertThat(api.delete("/api/admin/users/" + email + "/mfa", token).status()).isEqualTo(403);
+        // a user who is not an administrator sees and removes nobody's app, their own neither
+        for (Response refused : new Response[] {api.get("/api/admin/users/" + email + "/mfa", token),
+                api.delete("/api/admin/users/" + email + "/mfa", token)}) {
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(api.get("/api/me/mfa", token).json().path("softwareTokenEnabled").asBoolean()).as("not removed").isTrue();
         assertThat(api.delete("/api/admin/users/" + email + "/mfa", admin).status()).isEqualTo(204);
         assertThat(api.signIn(email, PASSWORD).path("accessToken").asText()).isNotBlank();
 
@@ -109,6 +116,34 @@ class MfaRoutesTest {
         assertThat(trail).extracting(AuditEvent::type).contains(AuditEventType.MFA_REMOVED_BY_ADMIN,
                 AuditEventType.SOFTWARE_TOKEN_VERIFIED, AuditEventType.MFA_CHALLENGE_ANSWERED);
         assertThat(trail.toString()).doesNotContain(secret).doesNotContain(session);
+    }
+
+    @Test
+    void whereThePoolRequiresMfaTheAppSetUpAtSignInCannotBeTurnedOffButItsPreferenceCanChange() {
+        try (RunningApp required = RunningApp.start(Map.of("USERPOOL_MFA", "on"), CLOCK)) {
+            ApiClient client = new ApiClient(required.baseUrl());
+            String email = "mfa-on" + SEQ.incrementAndGet() + "@example.com";
+            client.register(email);
+            Response setup = client.post("/api/signin", Map.of("email", email, "password", PASSWORD));
+            assertThat(setup.json().path("challenge").asText()).isEqualTo("MFA_SETUP");
+            Response association = client.post("/api/signin/mfa-setup/totp",
+                    Map.of("session", setup.json().path("session").asText(), "email", email));
+            String secret = association.json().path("secret").asText();
+            String session = client.post("/api/signin/mfa-setup/totp/verify", Map.of("session",
+                    association.json().path("session").asText(), "code", code(secret))).json().path("session").asText();
+            String token = client.post("/api/signin/mfa", Map.of("challenge", "MFA_SETUP", "email", email, "session", session))
+                    .json().path("accessToken").asText();
+            assertThat(token).isNotBlank();
+
+            Response off = client.send("PUT", "/api/me/mfa", Map.of("enabled", false, "preferred", false), token);
+            assertThat(off.status()).isEqualTo(400);
+            assertThat(off.contentType()).startsWith("application/problem+json");
+            assertThat(off.code()).isEqualTo("InvalidParameter");
+            assertThat(off.json().path("detail").asText()).isEqualTo(MfaSettings.REQUIRED_BY_POOL);
+            assertThat(client.get("/api/me/mfa", token).json().path("softwareTokenVerified").asBoolean()).isTrue();
+            Response preferred = client.send("PUT", "/api/me/mfa", Map.of("enabled", true, "preferred", true), token);
+            assertThat(preferred.json().path("preferred").asText()).isEqualTo("SOFTWARE_TOKEN_MFA");
+        }
     }
 
     @Test

@@ -14,6 +14,12 @@ public record MfaSettings(boolean softwareTokenVerified, boolean softwareTokenEn
     public static final MfaSettings NONE = new MfaSettings(false, false, false);
     /** Cognito's refusal to turn on an app nobody verified (SetUserMFAPreference). */
     public static final String NOT_VERIFIED = "User has not set up software token mfa";
+    /**
+     * The refusal to turn a verified app off in a pool that requires MFA: Cognito's documentation says a
+     * factor cannot be turned off for any user when MFA is required, only the preference set (an operator
+     * still removes the app, and the next sign-in sets one up again).
+     */
+    public static final String REQUIRED_BY_POOL = "MFA is required in this user pool: the authenticator app cannot be turned off";
 
     public MfaSettings {
         if (softwareTokenEnabled && !softwareTokenVerified) throw new IllegalArgumentException("only a verified app can be on");
@@ -38,6 +44,19 @@ public record MfaSettings(boolean softwareTokenVerified, boolean softwareTokenEn
         boolean enabled = choice.enabled() || choice.preferred();
         if (enabled && !softwareTokenVerified) throw new UserPoolException(ErrorCode.INVALID_PARAMETER, NOT_VERIFIED);
         return new MfaSettings(softwareTokenVerified, enabled, enabled && choice.preferred());
+    }
+
+    /**
+     * The settings after the choice, in a pool with {@code mode}: as {@link #with(SoftwareTokenPreference)},
+     * and where the pool requires MFA ({@code ON}), turning a verified app off is {@code InvalidParameter}
+     * ({@link #REQUIRED_BY_POOL}) and nothing changes.
+     */
+    public MfaSettings with(SoftwareTokenPreference choice, MfaMode mode) {
+        boolean off = !choice.enabled() && !choice.preferred();
+        if (mode == MfaMode.ON && off && softwareTokenVerified) {
+            throw new UserPoolException(ErrorCode.INVALID_PARAMETER, REQUIRED_BY_POOL);
+        }
+        return with(choice);
     }
 
     /** After a code proved a newly associated app: verified; whether it is on stays as chosen. */

@@ -30,7 +30,11 @@ public interface SoftwareTokens {
     /** The account's settings; {@link MfaSettings#NONE} for an account without an app. */
     MfaSettings settings(UserId user);
 
-    /** Stores the holder's (or an operator's) choice, by {@link MfaSettings#with}'s rules; returns the settings after it. */
+    /**
+     * Stores the holder's (or an operator's) choice, by {@link MfaSettings#with}'s rules; returns the settings after it.
+     * A store that knows the pool's MFA setting applies {@link MfaSettings#with(SoftwareTokenPreference, dev.userpool.core.domain.MfaMode)}:
+     * where MFA is required, a verified app cannot be turned off.
+     */
     MfaSettings setPreference(UserId user, SoftwareTokenPreference choice);
 
     /** Removes the account's app, verified or pending, and its settings; false when it had none. */
