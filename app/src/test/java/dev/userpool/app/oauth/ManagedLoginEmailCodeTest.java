@@ -102,7 +102,8 @@ class ManagedLoginEmailCodeTest {
 
     @Test
     void theLoginPageOffersTheCodeOnlyToAClientAllowedChoiceBasedSignIn() {
-        assertThat(loginPage(new OAuthBrowser(app.baseUrl()), authorize(choiceClient)).body()).contains("id=\"email-code-submit\"");
+        assertThat(loginPage(new OAuthBrowser(app.baseUrl()), authorize(choiceClient)).body()).contains("id=\"email-code-submit\"")
+                .as("passkeys are off on http://127.0.0.1").doesNotContain("passkey-submit");
         assertThat(loginPage(new OAuthBrowser(app.baseUrl()), authorize(fixture.publicClient)).body()).doesNotContain("email-code-submit");
 
         // posted anyway for a client without ALLOW_USER_AUTH: refused on the login page, no mail
