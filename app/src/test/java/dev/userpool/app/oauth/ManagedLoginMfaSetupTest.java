@@ -95,6 +95,19 @@ class ManagedLoginMfaSetupTest {
         assertThat(id.path("email").asText()).isEqualTo(email);
         assertThat(id.path("nonce").asText()).isEqualTo(request.get("nonce"));
 
+        // the same form again: the challenge was answered once, and signs nobody in a second time
+        HttpResponse<String> replayed = codeStep(new OAuthBrowser(app.baseUrl()), request, email, page,
+                Oathtool.code(secret, CLOCK.instant()));
+        assertThat(replayed.statusCode()).as("another browser has no CSRF token of this page").isEqualTo(403);
+        OAuthBrowser other = new OAuthBrowser(app.baseUrl());
+        HttpResponse<String> otherLogin = other.get(OAuthBrowser.location(other.get("/oauth2/authorize?" + OAuthBrowser.query(request))));
+        Map<String, String> form = new HashMap<>(Map.of("_csrf", OAuthBrowser.csrf(otherLogin.body()), "username", email,
+                "session", OAuthBrowser.session(page.body()).orElseThrow(), "secret", secret, "code", Oathtool.code(secret, CLOCK.instant())));
+        HttpResponse<String> replay = other.post("/login/mfaSetup?" + OAuthBrowser.query(request), form, Map.of());
+        assertThat(replay.statusCode()).isEqualTo(400);
+        assertThat(replay.body()).contains("id=\"signin-form\"");
+        assertThat(replay.headers().allValues("Set-Cookie")).noneSatisfy(c -> assertThat(c).startsWith("userpool_session="));
+
         // the app is the account's now: the next sign-in asks for its code, not for a set-up
         CLOCK.advance(Duration.ofSeconds(30));
         HttpResponse<String> next = new OAuthBrowser(app.baseUrl()).signIn(OAuthBrowser.query(authorize(fixture.publicClient)),
