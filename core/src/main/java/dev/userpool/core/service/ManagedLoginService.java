@@ -32,6 +32,9 @@ import java.util.Set;
  * The managed login pages' sign-in, on top of {@link Authentication}: the password is proven there (with
  * its lockout, enumeration protection and {@code SIGN_IN} event); the session that sign-in opened is
  * ended at once (the browser holds no token, only its cookie), and a browser session is opened instead.
+ * Issue 14's factors take the same road: setting an app up ({@code MFA_SETUP}) through {@link MultiFactor},
+ * emailed codes and passkeys through {@link ChoiceBasedSignIn} (its limits, enumeration protection and
+ * events), offered to a client only as {@link #passwordlessFactors} says.
  */
 public final class ManagedLoginService implements ManagedLogin {
     private final Authentication authentication;
