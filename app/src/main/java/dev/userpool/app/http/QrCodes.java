@@ -18,12 +18,12 @@ import javax.imageio.ImageIO;
  * the page: zxing makes the code, the JDK writes the image. The URI holds a secret: the image is made for
  * the one answer that hands it out and kept nowhere.
  */
-final class QrCodes {
+public final class QrCodes {
     private static final int SIZE = 240;
 
     private QrCodes() {}
 
-    static String pngDataUri(String text) {
+    public static String pngDataUri(String text) {
         try {
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, SIZE, SIZE,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));

@@ -47,9 +47,11 @@ public final class OAuthModule {
     @Singleton
     static ManagedLogin managedLogin(Authentication authentication, dev.userpool.core.port.in.MultiFactor multiFactor,
                                      Authenticator authenticator, TokenVerifier verifier, EmbeddedDatabase db, AuditLog audit,
-                                     Clock clock) {
+                                     Clock clock, dev.userpool.core.port.in.ChoiceBasedSignIn choice,
+                                     dev.userpool.core.port.in.Passkeys passkeys) {
+        // issue 14: the emailed codes and passkeys of choice-based sign-in, where the policy and the client allow them
         return new ManagedLoginService(authentication, multiFactor, authenticator, verifier, new SqliteBrowserSessions(db),
-                audit, clock);
+                audit, clock, Optional.of(choice), passkeys.enabled());
     }
 
     @Provides

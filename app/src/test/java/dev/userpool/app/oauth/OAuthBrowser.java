@@ -98,6 +98,14 @@ final class OAuthBrowser {
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
+    /** The authorization request a page's form posts with: the parameters of its {@code action="PATH?…"} (issue 14's pages). */
+    static Map<String, String> actionParameters(String html, String path) {
+        Matcher m = Pattern.compile("action=\"" + Pattern.quote(path) + "\\?([^\"]*)\"").matcher(html);
+        if (!m.find()) throw new AssertionError("no form posting to " + path + " in " + html);
+        String query = m.group(1).replace("&#x3D;", "=").replace("&amp;", "&");
+        return parameters("http://form.invalid/?" + query, false);
+    }
+
     static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location: " + response.statusCode()));
     }

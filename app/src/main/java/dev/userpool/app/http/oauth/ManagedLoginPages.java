@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /**
  * {@code GET /oauth2/authorize} and the managed login pages it leads to: sign in (and the
- * {@code NEW_PASSWORD_REQUIRED} and authenticator-app code pages), sign up, confirm with the emailed code, forgot password and
+ * {@code NEW_PASSWORD_REQUIRED} and authenticator-app code pages; issue 14's set-up of an app, emailed code
+ * and passkey are {@link FactorPages}), sign up, confirm with the emailed code, forgot password and
  * reset. Every page serves the authorization request in its URL, checked again on each request; every
  * form post must carry the browser's CSRF token; every refusal of the use cases shows on the form, with
  * the message the use case chose (unknown users answer as wrong passwords).
@@ -34,15 +35,18 @@ final class ManagedLoginPages {
     private final Authentication authentication;
     private final BrowserCookies cookies;
     private final dev.userpool.app.http.pages.ManagedLoginTemplates templates;
+    /** Issue 14: MFA_SETUP, the emailed code and the passkey, on pages of their own. */
+    private final FactorPages factors;
 
     ManagedLoginPages(AuthorizationServer server, ManagedLogin login, Registration registration, Authentication authentication,
-                      BrowserCookies cookies, dev.userpool.app.http.pages.ManagedLoginTemplates templates) {
+                      BrowserCookies cookies, dev.userpool.app.http.pages.ManagedLoginTemplates templates, String issuer) {
         this.server = server;
         this.login = login;
         this.registration = registration;
         this.authentication = authentication;
         this.cookies = cookies;
         this.templates = templates;
+        this.factors = new FactorPages(this, login, issuer);
     }
 
     void install(Javalin app) {
@@ -58,15 +62,16 @@ final class ManagedLoginPages {
         app.get("/forgotPassword", guarded(this::forgotPage));
         app.post("/forgotPassword", form(this::forgot));
         app.post("/confirmForgotPassword", form(this::reset));
+        factors.install(app);   // issue 14
     }
 
     /** A page's work on a checked authorization request. */
-    private interface Page {
+    interface Page {
         void handle(Context ctx, AuthorizeCommand command, AuthorizationRequest request) throws Exception;
     }
 
     /** Checks the authorization request first: a bad one is an error page, or goes back to the client when it may. */
-    private Handler guarded(Page page) {
+    Handler guarded(Page page) {
         return ctx -> {
             AuthorizeCommand command;
             try {
@@ -87,7 +92,7 @@ final class ManagedLoginPages {
     }
 
     /** {@link #guarded}, for a form post: without this browser's CSRF token, nothing is done. */
-    private Handler form(Page page) {
+    Handler form(Page page) {
         Handler checked = guarded(page);
         return ctx -> {
             if (!cookies.csrfValid(ctx)) {
@@ -156,8 +161,12 @@ final class ManagedLoginPages {
         return view;
     }
 
-    private PageView view(Context ctx, AuthorizeCommand command, AuthorizationRequest request) {
-        return view(ctx, Optional.of(request)).set("query", AuthorizeParameters.query(command));
+    /** A page of this request; the login page's passwordless choices are the client's (issue 14). */
+    PageView view(Context ctx, AuthorizeCommand command, AuthorizationRequest request) {
+        var offered = login.passwordlessFactors(request.client());
+        return view(ctx, Optional.of(request)).set("query", AuthorizeParameters.query(command))
+                .set("emailCode", offered.contains(dev.userpool.core.domain.AuthFactor.EMAIL_OTP))
+                .set("passkey", offered.contains(dev.userpool.core.domain.AuthFactor.WEB_AUTHN));
     }
 
     private void loginPage(Context ctx, AuthorizeCommand command, AuthorizationRequest request) {
@@ -214,7 +223,7 @@ final class ManagedLoginPages {
      * Where a sign-in on the pages ended: a session (the cookie, then the authorization request again,
      * which now answers with a code), or a challenge's page: a new password, or the authenticator app's code.
      */
-    private void signedIn(Context ctx, AuthorizeCommand command, AuthorizationRequest request, String username,
+    void signedIn(Context ctx, AuthorizeCommand command, AuthorizationRequest request, String username,
                           ManagedLogin.Outcome outcome) {
         if (outcome instanceof ManagedLogin.Outcome.SessionOpened opened) {
             cookies.setSession(ctx, opened.cookie(), ManagedLogin.SESSION_LIFETIME);
@@ -226,12 +235,9 @@ final class ManagedLoginPages {
                 && challenge.challenge().kind() == MfaRequired.Kind.SOFTWARE_TOKEN_MFA) {
             view(ctx, command, request).set("email", username).set("session", challenge.challenge().session())
                     .render(ctx, 200, "mfa");
-        } else {
-            // MFA_SETUP (USERPOOL_MFA=on, no app yet): the app's own pages set an authenticator app up
-            view(ctx, command, request).set("errorCode", "mfa_setup_required")
-                    .set("description", "This account must set up an authenticator app before it signs in here: sign in on"
-                            + " this service's own sign-in page once, set the app up there, then come back.")
-                    .render(ctx, 403, "error");
+        } else if (outcome instanceof ManagedLogin.Outcome.MfaChallenge challenge) {
+            // MFA_SETUP (USERPOOL_MFA=on, no app yet): the account sets an app up here, then signs in (issue 14)
+            factors.mfaSetup(ctx, command, request, username, challenge.challenge().session());
         }
     }
 
@@ -293,7 +299,7 @@ final class ManagedLoginPages {
         return "We sent a code to " + delivery.destination() + ".";
     }
 
-    private static String field(Context ctx, String name) {
+    static String field(Context ctx, String name) {
         String value = ctx.formParam(name);
         return value == null ? "" : value;
     }

@@ -36,7 +36,7 @@ public final class OAuthEndpoints {
     public void install(Javalin app) {
         BrowserCookies cookies = new BrowserCookies("https".equalsIgnoreCase(baseUrl.getScheme()));
         ManagedLoginTemplates templates = new ManagedLoginTemplates();
-        new ManagedLoginPages(server, login, registration, authentication, cookies, templates).install(app);
+        new ManagedLoginPages(server, login, registration, authentication, cookies, templates, baseUrl.getHost()).install(app);
         new TokenEndpoints(server).install(app);
         new LogoutEndpoint(server, login, cookies, templates).install(app);
     }

@@ -18,6 +18,9 @@ final class PageView {
     private final ManagedLoginTemplates templates;
     private final Map<String, Object> values = new HashMap<>();
     private Optional<String> callbackOrigin = Optional.empty();
+    /** Issue 14: the MFA set-up page's QR code is an inline {@code data:} image; the passkey page runs this server's script. */
+    private boolean dataImages;
+    private boolean ownScript;
 
     PageView(ManagedLoginTemplates templates) {
         this.templates = templates;
@@ -30,6 +33,13 @@ final class PageView {
         values.put("notices", List.of());
         values.put("errorCode", "");
         values.put("description", "");
+        // issue 14: the login page's passwordless choices, and the set-up, code and passkey pages' values
+        values.put("emailCode", false);
+        values.put("passkey", false);
+        values.put("secret", "");
+        values.put("qrCode", "");
+        values.put("wrong", 0);
+        values.put("options", "");
     }
 
     PageView set(String name, Object value) {
@@ -58,8 +68,21 @@ final class PageView {
         return this;
     }
 
+    /** This page shows an inline {@code data:} image (the QR code of a secret, made for this answer only). */
+    PageView allowDataImages() {
+        dataImages = true;
+        return this;
+    }
+
+    /** This page runs this server's own script files (never inline script). */
+    PageView allowOwnScript() {
+        ownScript = true;
+        return this;
+    }
+
     void render(Context ctx, int status, String template) {
-        ctx.header("Content-Security-Policy", String.join("; ", "default-src 'none'", "style-src 'self'", "img-src 'self'",
+        ctx.header("Content-Security-Policy", String.join("; ", "default-src 'none'", "style-src 'self'",
+                "img-src 'self'" + (dataImages ? " data:" : ""), "script-src " + (ownScript ? "'self'" : "'none'"),
                 "base-uri 'none'", "form-action 'self'" + callbackOrigin.map(o -> " " + o).orElse(""), "frame-ancestors 'none'"));
         ctx.header("Cache-Control", "no-store");
         ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render(template, values));

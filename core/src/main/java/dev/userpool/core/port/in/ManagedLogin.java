@@ -28,6 +28,62 @@ public interface ManagedLogin {
      */
     Outcome answerMfa(MultiFactor.ChallengeCommand command);
 
+    /**
+     * Issue 14, {@code MFA_SETUP} on the pages: a new secret for the authenticator app the account of the
+     * challenge's {@code session} sets up, as {@link MultiFactor#associate} hands it out (its event, its
+     * refusals: an unknown, expired or used session is {@code NotAuthorized}).
+     */
+    MultiFactor.Association beginMfaSetup(String session, RequestContext context);
+
+    /**
+     * Issue 14, {@code MFA_SETUP} answered: the app's code proves it ({@link MultiFactor#verify}, as
+     * VerifySoftwareToken; a wrong code is {@code EnableSoftwareTokenMFA} and leaves the set-up pending, the
+     * session unspent), then the challenge is answered ({@link MultiFactor#answerChallenge}) and the session opens.
+     */
+    Outcome completeMfaSetup(MfaSetupAnswer command);
+
+    /**
+     * Issue 14: the passwordless first factors the pages offer to sign in to {@code client} —
+     * {@code EMAIL_OTP} and {@code WEB_AUTHN} where the pool's sign-in policy allows them, the client allows
+     * choice-based sign-in ({@code ALLOW_USER_AUTH}), and (for passkeys) the pool serves them. Cognito's
+     * managed login offers them on the same terms.
+     */
+    java.util.Set<dev.userpool.core.domain.AuthFactor> passwordlessFactors(dev.userpool.core.domain.AppClient client);
+
+    /**
+     * Issue 14: emails a sign-in code, as {@link ChoiceBasedSignIn#start} with {@code EMAIL_OTP} does (its hourly
+     * limit, verified addresses only, the same answer for every name); {@code InvalidParameter} when
+     * {@link #passwordlessFactors} lacks {@code EMAIL_OTP} for the client.
+     */
+    ChoiceBasedSignIn.EmailOtpChallenge sendEmailCode(dev.userpool.core.domain.AppClient client, String username,
+                                                      RequestContext context);
+
+    /** Issue 14: the emailed code, as {@link ChoiceBasedSignIn#answerEmailCode} checks it (three wrong answers per code), and the session opens. */
+    Outcome answerEmailCode(dev.userpool.core.domain.AppClient client, ChoiceBasedSignIn.CodeAnswer command);
+
+    /**
+     * Issue 14: the WebAuthn assertion options of a passkey sign-in, as {@link ChoiceBasedSignIn#start} with
+     * {@code WEB_AUTHN} poses them (unknown names get options alike); {@code InvalidParameter} when
+     * {@link #passwordlessFactors} lacks {@code WEB_AUTHN} for the client.
+     */
+    PasskeyAuthentication.PasskeyChallenge startPasskey(dev.userpool.core.domain.AppClient client, String username,
+                                                        RequestContext context);
+
+    /** Issue 14: the browser's assertion, checked as {@link ChoiceBasedSignIn#answerPasskey} does, and the session opens. */
+    Outcome answerPasskey(dev.userpool.core.domain.AppClient client, ChoiceBasedSignIn.PasskeyAnswer command);
+
+    /** The answer to {@code MFA_SETUP} on the pages: the account's name, the challenge's session, the new app's code. */
+    record MfaSetupAnswer(String username, String session, String code, RequestContext context) {
+        public MfaSetupAnswer {
+            Objects.requireNonNull(context, "context");
+        }
+
+        @Override
+        public String toString() {
+            return "MfaSetupAnswer[username=" + username + ", session=***, code=***]";
+        }
+    }
+
     /** The browser session of a cookie value, while it lasts. */
     Optional<BrowserSession> session(String cookie);
 
