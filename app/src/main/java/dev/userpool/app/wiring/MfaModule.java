@@ -3,6 +3,7 @@ package dev.userpool.app.wiring;
 import dagger.Module;
 import dagger.Provides;
 import dev.userpool.app.config.Settings;
+import dev.userpool.cognito.CognitoSoftwareTokens;
 import dev.userpool.core.domain.MfaMode;
 import dev.userpool.core.port.out.SoftwareTokens;
 import dev.userpool.embedded.EmbeddedDatabase;
@@ -11,11 +12,12 @@ import java.time.Clock;
 import java.util.Optional;
 import javax.inject.Provider;
 import javax.inject.Singleton;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * Authenticator apps (issue 14, TOTP MFA): the pool's {@code USERPOOL_MFA} setting, and where the apps
- * are kept — the embedded directory's {@link SqliteSoftwareTokens}; with Cognito as the directory the
- * embedded store is not used (Cognito keeps its users' apps), and enrolment through this app is refused.
+ * are kept — the embedded directory's {@link SqliteSoftwareTokens}; with Cognito as the directory, Cognito's
+ * own ({@link CognitoSoftwareTokens}: enrolment with the holder's access token, settings through the admin API).
  */
 @Module
 final class MfaModule {
@@ -37,8 +39,13 @@ final class MfaModule {
 
     @Provides
     @Singleton
-    static Optional<SoftwareTokens> softwareTokens(Settings settings, Provider<SqliteSoftwareTokens> embedded) {
-        if (settings.directory() != Settings.DirectoryChoice.EMBEDDED) return Optional.empty();
-        return Optional.of(embedded.get());
+    static Optional<SoftwareTokens> softwareTokens(Settings settings, Provider<SqliteSoftwareTokens> embedded,
+                                                   Provider<CognitoIdentityProviderClient> cognito,
+                                                   Provider<dev.userpool.app.config.CognitoSettings> cognitoSettings) {
+        return Optional.of(switch (settings.directory()) {
+            case EMBEDDED -> embedded.get();
+            // issue 14: Cognito keeps its users' apps; enrolment goes through it with the holder's access token
+            case COGNITO -> new CognitoSoftwareTokens(cognito.get(), CognitoModule.pool(cognitoSettings.get()));
+        });
     }
 }

@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
  * The Cognito adapter's second step (issue 14, TOTP) through Cognito's real API against the local pool,
  * which proves the wire: a sign-in of an account whose app is on comes back as {@link MfaRequired}
  * (Cognito's session), and {@code answerMfa} answers RespondToAuthChallenge {@code SOFTWARE_TOKEN_MFA}.
- * Enrolment is made with the SDK here: the adapter keeps no apps (Cognito's AssociateSoftwareToken needs
- * the user's access token, which the core's SoftwareTokens port does not carry). Codes from oathtool.
+ * Enrolment is made with the SDK here (the adapter's own, with the holder's access token, is
+ * CognitoAdapterSoftwareTokensOnLocalPoolIT's). Codes from oathtool.
  */
 class CognitoAdapterTotpOnLocalPoolIT {
     private static final Password PASSWORD = Password.of("Correct-Horse-9!");

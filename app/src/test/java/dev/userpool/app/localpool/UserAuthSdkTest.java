@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.app.config.LocalPoolSettings;
+import dev.userpool.app.http.EvenTiming;
 import dev.userpool.app.testing.ApiClient;
 import dev.userpool.app.testing.RunningApp;
 import dev.userpool.cognito.srp.PasswordClaim;
@@ -217,6 +218,45 @@ class UserAuthSdkTest {
         InitiateAuthResponse selectUnknown = cognito.initiateAuth(b -> b.authFlow(AuthFlowType.USER_AUTH).clientId(CLIENT)
                 .authParameters(Map.of("USERNAME", unknown)));
         assertThat(selectUnknown.availableChallenges()).isEqualTo(selectKnown.availableChallenges());
+    }
+
+    /**
+     * Issue 14: the time does not tell either. A known name's answer writes a code and queues a mail, an
+     * unknown one's does neither; both answer no sooner than {@link EvenTiming#FLOOR} (a lower bound on the
+     * unknown path, whose work is least, rather than a comparison of two noisy times).
+     */
+    @Test
+    void anUnknownNameIsAnsweredAlikeAndNoSoonerThanTheFloor() {
+        String known = confirmedUser();
+        askCode(known);   // the first call warms the client and the server up
+        InitiateAuthResponse k = askCode(known);
+        InitiateAuthResponse selectKnown = cognito.initiateAuth(b -> b.authFlow(AuthFlowType.USER_AUTH).clientId(CLIENT)
+                .authParameters(Map.of("USERNAME", known)));
+        for (int i = 0; i < 3; i++) {
+            String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+            long started = System.nanoTime();
+            InitiateAuthResponse u = askCode(unknown);
+            Duration askTook = Duration.ofNanos(System.nanoTime() - started);
+            started = System.nanoTime();
+            InitiateAuthResponse select = cognito.initiateAuth(b -> b.authFlow(AuthFlowType.USER_AUTH).clientId(CLIENT)
+                    .authParameters(Map.of("USERNAME", unknown)));
+            Duration selectTook = Duration.ofNanos(System.nanoTime() - started);
+            started = System.nanoTime();
+            RespondToAuthChallengeResponse chosen = cognito.respondToAuthChallenge(b -> b.clientId(CLIENT)
+                    .challengeName(ChallengeNameType.SELECT_CHALLENGE).session(select.session())
+                    .challengeResponses(Map.of("USERNAME", unknown, "ANSWER", "EMAIL_OTP")));
+            Duration chooseTook = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(u.challengeName()).isEqualTo(k.challengeName());
+            assertThat(u.challengeParameters().keySet()).isEqualTo(k.challengeParameters().keySet());
+            assertThat(u.session()).hasSameSizeAs(k.session());
+            assertThat(select.challengeName()).isEqualTo(selectKnown.challengeName());
+            assertThat(select.availableChallenges()).isEqualTo(selectKnown.availableChallenges());
+            assertThat(select.session()).hasSameSizeAs(selectKnown.session());
+            assertThat(chosen.challengeName()).isEqualTo(ChallengeNameType.EMAIL_OTP);
+            assertThat(List.of(askTook, selectTook, chooseTook)).as("USER_AUTH answers for an unknown name")
+                    .allSatisfy(took -> assertThat(took).isGreaterThanOrEqualTo(EvenTiming.FLOOR));
+        }
     }
 
     @Test

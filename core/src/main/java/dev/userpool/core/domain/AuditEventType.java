@@ -56,5 +56,11 @@ public enum AuditEventType {
     // endpoint's grants, a refresh token revoked there, a browser signed in on the managed login pages,
     // and a sign-out at /logout.
     AUTHORIZATION_CODE_ISSUED, IMPLICIT_TOKENS_ISSUED, TOKEN_EXCHANGED, OAUTH_TOKENS_REFRESHED,
-    CLIENT_CREDENTIALS_GRANTED, OAUTH_TOKEN_REVOKED, MANAGED_LOGIN_SIGN_IN, LOGOUT
+    CLIENT_CREDENTIALS_GRANTED, OAUTH_TOKEN_REVOKED, MANAGED_LOGIN_SIGN_IN, LOGOUT,
+    // Issue 14, choice-based sign-in (helper "cogapi"):
+    /**
+     * A USER_AUTH sign-in named no preferred factor and was offered the SELECT_CHALLENGE choice (every name
+     * is offered one, with an account or not; the event says which). Never the session.
+     */
+    FIRST_FACTOR_CHOICE_OFFERED
 }

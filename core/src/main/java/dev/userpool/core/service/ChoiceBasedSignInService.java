@@ -107,17 +107,37 @@ public final class ChoiceBasedSignInService implements ChoiceBasedSignIn {
     @Override
     public Step start(Start cmd) {
         String username = requireUsername(cmd.username());
-        if (cmd.preferred().isEmpty() || cmd.preferred().get().isBlank()) {
+        if (cmd.preferred().isEmpty() || cmd.preferred().get().isBlank()) return offerChoice(username, cmd.context());
+        String challenge = cmd.preferred().get().strip();
+        requireAllowed(challenge, "PREFERRED_CHALLENGE");
+        return begin(challenge, username, cmd.password(), cmd.srpA(), cmd.context());
+    }
+
+    /**
+     * {@code SELECT_CHALLENGE}: the same answer for every name; the event ({@code FIRST_FACTOR_CHOICE_OFFERED})
+     * says whose account it was, if any, and never holds the session.
+     */
+    private Step offerChoice(String username, RequestContext context) {
+        var event = audit.begin(AuditEventType.FIRST_FACTOR_CHOICE_OFFERED, AccountNames.asGiven(username), context);
+        return audit.run(event, () -> {
             List<String> available = availableTo(username);
+            accountNamed(username).ifPresent(u -> event.account(Principal.of(u)));
             String session = EmailSignInCodes.newSession();
             Instant now = clock.instant();
             pending.save(new PendingSignIn(EmailSignInCodes.sessionDigest(session), normalised(username), Optional.empty(),
                     Optional.empty(), now.plus(CODE_LIFETIME), 0), now);
             return new SelectChallenge(available, session);
+        });
+    }
+
+    /** The account {@code username} names (an address or an id), if there is one. */
+    private Optional<User> accountNamed(String username) {
+        try {
+            return directory.find(names.addressOf(username));
+        } catch (UserPoolException e) {
+            if (e.code() == ErrorCode.USER_NOT_FOUND || e.code() == ErrorCode.INVALID_PARAMETER) return Optional.empty();
+            throw e;
         }
-        String challenge = cmd.preferred().get().strip();
-        requireAllowed(challenge, "PREFERRED_CHALLENGE");
-        return begin(challenge, username, cmd.password(), cmd.srpA(), cmd.context());
     }
 
     @Override

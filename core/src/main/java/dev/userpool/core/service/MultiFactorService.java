@@ -61,7 +61,9 @@ public final class MultiFactorService implements MultiFactor {
         var event = audit.begin(AuditEventType.SOFTWARE_TOKEN_ASSOCIATED, "", context);
         return audit.run(event, () -> {
             User user = holderOf(holder, event);
-            SoftwareTokenSecret secret = store().associate(user.id());
+            // the holder's access token too, for a store that acts as the holder (Cognito)
+            SoftwareTokenSecret secret = holder instanceof Holder.ByAccessToken t
+                    ? store().associate(user.id(), t.accessToken().strip()) : store().associate(user.id());
             Optional<String> session = holder instanceof Holder.BySetupSession s ? Optional.of(s.session().strip()) : Optional.empty();
             return new Association(secret, session);
         });
@@ -73,7 +75,11 @@ public final class MultiFactorService implements MultiFactor {
         return audit.run(event, () -> {
             TotpCode totp = TotpCode.parse(code);
             User user = holderOf(holder, event);
-            store().verify(user.id(), totp);
+            if (holder instanceof Holder.ByAccessToken t) {
+                store().verify(user.id(), t.accessToken().strip(), totp);
+            } else {
+                store().verify(user.id(), totp);
+            }
             return holder instanceof Holder.BySetupSession s ? Optional.of(s.session().strip()) : Optional.<String>empty();
         });
     }

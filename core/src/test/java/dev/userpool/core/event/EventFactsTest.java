@@ -85,7 +85,9 @@ class EventFactsTest {
                 "RESOURCE_SERVER_UPDATED", "RESOURCE_SERVER_DELETED",
                 // issue 15, the OAuth 2.0 / OIDC endpoints and managed login
                 "AUTHORIZATION_CODE_ISSUED", "IMPLICIT_TOKENS_ISSUED", "TOKEN_EXCHANGED", "OAUTH_TOKENS_REFRESHED",
-                "CLIENT_CREDENTIALS_GRANTED", "OAUTH_TOKEN_REVOKED", "MANAGED_LOGIN_SIGN_IN", "LOGOUT");
+                "CLIENT_CREDENTIALS_GRANTED", "OAUTH_TOKEN_REVOKED", "MANAGED_LOGIN_SIGN_IN", "LOGOUT",
+                // issue 14, choice-based sign-in
+                "FIRST_FACTOR_CHOICE_OFFERED");
     }
 
     @Test

@@ -38,6 +38,26 @@ public abstract class SoftwareTokensContract {
         return code(secret).equals("000000") ? "111111" : "000000";
     }
 
+    /**
+     * The holder's access token, for the forms that take it ({@link SoftwareTokens#associate(UserId, String)}):
+     * a store that acts by id ignores it, so by default any string does.
+     */
+    protected String accessTokenOf(UserId user) {
+        return "a-token-this-store-does-not-read";
+    }
+
+    /** Issue 14: the forms on the holder's access token set the app up as the forms by id do. */
+    @Test
+    void theHoldersAccessTokenFormsSetTheAppUpAlike() {
+        UserId user = newAccount();
+        String token = accessTokenOf(user);
+        SoftwareTokenSecret secret = tokens().associate(user, token);
+        assertThat(tokens().settings(user).softwareTokenVerified()).isFalse();
+        assertRefused(() -> tokens().verify(user, token, new TotpCode(wrong(secret))), ErrorCode.ENABLE_SOFTWARE_TOKEN_MFA);
+        assertThat(tokens().verify(user, token, new TotpCode(code(secret))).softwareTokenVerified()).isTrue();
+        assertThat(tokens().settings(user).softwareTokenVerified()).isTrue();
+    }
+
     @Test
     void aNewSecretIsBase32AndPendingUntilACodeProvesIt() {
         UserId user = newAccount();

@@ -202,6 +202,11 @@ class AuditEventsCarryNoSecretsTest {
         secrets.add(byCode.accessToken());
         byCode.refreshToken().ifPresent(secrets::add);
         choice.changePolicy(dev.userpool.core.domain.SignInPolicy.allFactors(), CONTEXT);
+        // issue 14: SELECT_CHALLENGE posed (FIRST_FACTOR_CHOICE_OFFERED), its session never in the event
+        var offered = (dev.userpool.core.port.in.ChoiceBasedSignIn.SelectChallenge) choice.start(
+                new dev.userpool.core.port.in.ChoiceBasedSignIn.Start("alice@example.com", java.util.Optional.empty(),
+                        java.util.Optional.empty(), java.util.Optional.empty(), CONTEXT));
+        secrets.add(offered.session());
 
         Tokens last = signIn("alice@example.com", PASSWORD);
         // issue 13, attributes: changes with the access token (and a forged one), and the schema

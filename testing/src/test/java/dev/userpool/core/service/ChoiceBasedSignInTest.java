@@ -228,4 +228,32 @@ class ChoiceBasedSignInTest {
                 "EMAIL_OTP", Optional.empty(), Optional.empty(), CONTEXT));
         answer("alice@example.com", step.session(), mailedCode("alice@example.com"));
     }
+
+    /** Issue 14: posing SELECT_CHALLENGE is an event, the same answer for every name, the event alone saying whose. */
+    @Test
+    void offeringTheChoiceIsAnEventThatSaysWhoseAccountItWasAndNoSession() {
+        User alice = core.signUpAndConfirm("alice@example.com");
+        int before = core.auditLog.size();
+
+        SelectChallenge known = (SelectChallenge) signIn.start(new Start("alice@example.com", Optional.empty(),
+                Optional.empty(), Optional.empty(), CONTEXT));
+        SelectChallenge byId = (SelectChallenge) signIn.start(new Start(alice.id().value(), Optional.empty(),
+                Optional.empty(), Optional.empty(), CONTEXT));
+        SelectChallenge unknown = (SelectChallenge) signIn.start(new Start("ghost@example.com", Optional.empty(),
+                Optional.empty(), Optional.empty(), CONTEXT));
+
+        assertThat(unknown.available()).isEqualTo(known.available());
+        var events = core.eventsSince(before);
+        assertThat(events).extracting(AuditEvent::type).containsOnly(AuditEventType.FIRST_FACTOR_CHOICE_OFFERED);
+        assertThat(events).extracting(AuditEvent::outcome).containsOnly(Outcome.SUCCESS);
+        assertThat(events).hasSize(3);
+        assertThat(events.get(0).userId()).contains(alice.id());
+        assertThat(events.get(0).email()).isEqualTo("alice@example.com");
+        assertThat(events.get(1).userId()).contains(alice.id());
+        assertThat(events.get(2).userId()).isEmpty();
+        assertThat(events.get(2).email()).isEqualTo("ghost@example.com");
+        for (AuditEvent e : events) {
+            assertThat(e.toString()).doesNotContain(known.session(), byId.session(), unknown.session());
+        }
+    }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Server-side sign-in: AdminInitiateAuth ({@code ADMIN_USER_PASSWORD_AUTH}, Cognito's older name for it
- * {@code ADMIN_NO_SRP_AUTH}, and {@code REFRESH_TOKEN_AUTH}) and AdminRespondToAuthChallenge, the calls a
+ * {@code ADMIN_NO_SRP_AUTH}, {@code REFRESH_TOKEN_AUTH}, and choice-based {@code USER_AUTH}) and
+ * AdminRespondToAuthChallenge (every challenge RespondToAuthChallenge answers), the calls a
  * backend makes with its admin credentials on its user's behalf. They answer as InitiateAuth and
  * RespondToAuthChallenge do because they are those: the password, refresh and challenge steps of
  * {@link AuthOperations}, with the same core use cases, lockout, user-enumeration protection and
@@ -17,7 +18,7 @@ import java.util.Map;
  * user's as the backend reports it in {@code ContextData} ({@link ContextData}).
  */
 final class AdminAuthOperations {
-    private static final String FLOWS = "ADMIN_USER_PASSWORD_AUTH (ADMIN_NO_SRP_AUTH), REFRESH_TOKEN_AUTH (REFRESH_TOKEN)";
+    private static final String FLOWS = "ADMIN_USER_PASSWORD_AUTH (ADMIN_NO_SRP_AUTH), REFRESH_TOKEN_AUTH (REFRESH_TOKEN), USER_AUTH";
 
     private final AuthOperations auth;
     private final LocalPool pool;
@@ -46,6 +47,8 @@ final class AdminAuthOperations {
                 LocalPool.requireFlow(client, AppClientRules.ALLOW_REFRESH_TOKEN_AUTH, flow);
                 yield auth.refresh(client, parameters, context);
             }
+            // choice-based sign-in (issue 14): InitiateAuth's USER_AUTH, its challenges answered by AdminRespondToAuthChallenge
+            case "USER_AUTH" -> auth.userAuth(client, parameters, context);
             // the client-side password flow belongs to InitiateAuth, as on Cognito
             case "USER_PASSWORD_AUTH" -> throw CognitoError.invalidParameter("Initiate Auth method not supported");
             default -> throw CognitoError.invalidParameter("Unsupported AuthFlow " + flow + ": AdminInitiateAuth here serves " + FLOWS + ".");

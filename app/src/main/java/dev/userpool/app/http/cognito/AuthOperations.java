@@ -74,13 +74,16 @@ final class AuthOperations {
                 LocalPool.requireFlow(client, AppClientRules.ALLOW_REFRESH_TOKEN_AUTH, flow);
                 yield refresh(client, parameters, context);
             }
-            case "USER_AUTH" -> {   // choice-based sign-in (issue 14)
-                LocalPool.requireFlow(client, AppClientRules.ALLOW_USER_AUTH, flow);
-                yield userAuth.orElseThrow(() -> CognitoError.invalidParameter("Unsupported AuthFlow " + flow
-                        + ": this pool serves " + FLOWS + ".")).initiate(client, parameters, context);
-            }
+            case "USER_AUTH" -> userAuth(client, parameters, context);   // choice-based sign-in (issue 14)
             default -> throw CognitoError.invalidParameter("Unsupported AuthFlow " + flow + ": this pool serves " + FLOWS + ".");
         };
+    }
+
+    /** {@code USER_AUTH}'s first step: InitiateAuth's, and AdminInitiateAuth's (AdminAuthOperations). */
+    Map<String, Object> userAuth(AppClient client, Map<String, String> parameters, RequestContext context) {
+        LocalPool.requireFlow(client, AppClientRules.ALLOW_USER_AUTH, "USER_AUTH");
+        return userAuth.orElseThrow(() -> CognitoError.invalidParameter("Unsupported AuthFlow USER_AUTH: this pool serves "
+                + FLOWS + ".")).initiate(client, parameters, context);
     }
 
     private Map<String, Object> passwordVerifierChallenge(AppClient client, Map<String, String> parameters, RequestContext context) {

@@ -1,5 +1,6 @@
 package dev.userpool.app.http.cognito;
 
+import dev.userpool.app.http.EvenTiming;
 import dev.userpool.core.domain.AppClient;
 import static dev.userpool.app.http.cognito.CognitoShapes.authenticationResult;
 import static dev.userpool.app.http.cognito.CognitoShapes.ordered;
@@ -43,12 +44,18 @@ final class UserAuthOperations {
         this.pool = pool;
     }
 
-    /** InitiateAuth's {@code USER_AUTH}. */
+    /**
+     * InitiateAuth's (and AdminInitiateAuth's) {@code USER_AUTH}. It answers no sooner than
+     * {@link EvenTiming#FLOOR}, success or refusal: a code written and mailed for a real account (or its
+     * passkeys looked up) must not show in the time, as on {@code /api/signin/email-code}.
+     */
     Map<String, Object> initiate(AppClient client, Map<String, String> parameters, RequestContext context) {
-        String username = required(parameters, "USERNAME");
-        LocalPool.requireSecretHash(client, Optional.ofNullable(parameters.get("SECRET_HASH")), username);
-        return shapeOf(signIn.start(new Start(username, Optional.ofNullable(parameters.get("PREFERRED_CHALLENGE")),
-                Optional.ofNullable(parameters.get("PASSWORD")), Optional.ofNullable(parameters.get("SRP_A")), context)));
+        return EvenTiming.atLeastFloor(() -> {
+            String username = required(parameters, "USERNAME");
+            LocalPool.requireSecretHash(client, Optional.ofNullable(parameters.get("SECRET_HASH")), username);
+            return shapeOf(signIn.start(new Start(username, Optional.ofNullable(parameters.get("PREFERRED_CHALLENGE")),
+                    Optional.ofNullable(parameters.get("PASSWORD")), Optional.ofNullable(parameters.get("SRP_A")), context)));
+        });
     }
 
     /** RespondToAuthChallenge for one of {@link #CHALLENGES}. */
@@ -59,9 +66,10 @@ final class UserAuthOperations {
         String presented = session.filter(s -> !s.isBlank())
                 .orElseThrow(() -> CognitoError.invalidParameter("Missing required parameter Session"));
         return switch (challengeName) {
-            case ChoiceBasedSignIn.SELECT_CHALLENGE -> shapeOf(signIn.choose(new Choice(username, presented,
-                    required(responses, "ANSWER"), Optional.ofNullable(responses.get("PASSWORD")),
-                    Optional.ofNullable(responses.get("SRP_A")), context)));
+            // choosing EMAIL_OTP mails a code to a real account only: timed like InitiateAuth's USER_AUTH
+            case ChoiceBasedSignIn.SELECT_CHALLENGE -> EvenTiming.atLeastFloor(() -> shapeOf(signIn.choose(new Choice(username,
+                    presented, required(responses, "ANSWER"), Optional.ofNullable(responses.get("PASSWORD")),
+                    Optional.ofNullable(responses.get("SRP_A")), context))));
             case ChoiceBasedSignIn.EMAIL_OTP -> authenticationResult(signIn.answerEmailCode(new CodeAnswer(username, presented,
                     required(responses, "EMAIL_OTP_CODE"), context)));
             case ChoiceBasedSignIn.WEB_AUTHN -> authenticationResult(signIn.answerPasskey(new PasskeyAnswer(username, presented,

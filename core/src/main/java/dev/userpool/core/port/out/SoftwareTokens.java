@@ -27,6 +27,20 @@ public interface SoftwareTokens {
      */
     MfaSettings verify(UserId user, TotpCode code);
 
+    /**
+     * {@link #associate(UserId)} on the word of the account's holder, whose access token the use case has
+     * checked: for a store that acts as the holder (Amazon Cognito's AssociateSoftwareToken takes the user's
+     * access token, not an id). A store that acts by id ignores the token.
+     */
+    default SoftwareTokenSecret associate(UserId user, String accessToken) {
+        return associate(user);
+    }
+
+    /** {@link #verify(UserId, TotpCode)} on the word of the account's holder, as {@link #associate(UserId, String)}. */
+    default MfaSettings verify(UserId user, String accessToken, TotpCode code) {
+        return verify(user, code);
+    }
+
     /** The account's settings; {@link MfaSettings#NONE} for an account without an app. */
     MfaSettings settings(UserId user);
 
