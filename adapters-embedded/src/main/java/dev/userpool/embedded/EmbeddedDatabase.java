@@ -160,6 +160,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** Whether this thread holds the connection's lock (inside a {@link #transaction} or {@link #read}). */
+    boolean heldByCurrentThread() {
+        return lock.isHeldByCurrentThread();
+    }
+
     /** Runs {@code work} outside a transaction (each statement commits by itself): for reads. */
     <T> T read(SqlWork<T> work) {
         lock.lock();

@@ -90,4 +90,82 @@ class SqliteAuditLogTest {
             assertThat(first.nextCursor().orElseThrow()).doesNotContain("user-1").matches("[A-Za-z0-9_-]+");
         }
     }
+
+    /**
+     * Group commit: events that arrive while a commit is under way are written by the next writer in one
+     * transaction, and no caller returns before its own event is committed. Made deterministic by holding
+     * the database's lock: the first writer waits for it while five more callers queue behind.
+     */
+    @Test
+    void eventsArrivingDuringACommitAreWrittenTogetherAndEachCallerReturnsOnlyOnceItsEventIsStored() throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dir.resolve("audit.db"))) {
+            SqliteAuditLog log = new SqliteAuditLog(db);
+            java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(7);
+            try {
+                threads.submit(() -> db.transaction(c -> {
+                    holding.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                }));
+                holding.await();
+                long before = db.transactions();
+                java.util.List<java.util.concurrent.Future<?>> callers = new java.util.ArrayList<>();
+                java.util.List<AuditEvent> events = new java.util.ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    AuditEvent e = at(Instant.parse("2030-01-01T00:00:00Z").plusSeconds(i));
+                    events.add(e);
+                    callers.add(threads.submit(() -> log.record(e)));
+                    if (i == 0) awaitTrue(() -> log.writing() && log.waitingForCommit() == 0);   // the first took its batch, waits for the lock
+                }
+                awaitTrue(() -> log.waitingForCommit() == 5);
+                for (var caller : callers) assertThat(caller.isDone()).as("no caller returns before its commit").isFalse();
+
+                release.countDown();
+                for (var caller : callers) caller.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+                // (the holder's began before `before`) the first event's transaction, then the five others' together
+                assertThat(db.transactions() - before).isEqualTo(2);
+                assertThat(log.bySubject("user-1", PageRequest.first(10)).items()).containsExactlyInAnyOrderElementsOf(events);
+            } finally {
+                release.countDown();
+                threads.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void manyCallersAtOnceLoseNoEvent() throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dir.resolve("audit.db"))) {
+            SqliteAuditLog log = new SqliteAuditLog(db);
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                java.util.List<java.util.concurrent.Future<?>> callers = new java.util.ArrayList<>();
+                for (int i = 0; i < 400; i++) {
+                    AuditEvent e = at(Instant.parse("2030-01-01T00:00:00Z").plusMillis(i));
+                    callers.add(threads.submit(() -> log.record(e)));
+                }
+                for (var caller : callers) caller.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                int stored = db.read(c -> {
+                    try (var count = c.createStatement().executeQuery("SELECT COUNT(*) FROM audit_events")) {
+                        count.next();
+                        return count.getInt(1);
+                    }
+                });
+                assertThat(stored).isEqualTo(400);
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 500 && !condition.getAsBoolean(); i++) Thread.sleep(10);
+        assertThat(condition.getAsBoolean()).as("condition reached within 5 s").isTrue();
+    }
 }
