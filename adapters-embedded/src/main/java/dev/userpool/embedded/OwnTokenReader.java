@@ -82,9 +82,13 @@ final class OwnTokenReader {
             rsa.update(token.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII));
             if (!rsa.verify(signature)) throw new BadSignature();
             return Optional.of(claims(BASE64URL.decode(token.substring(firstDot + 1, lastDot))));
-        } catch (IllegalArgumentException | GeneralSecurityException | IOException e) {
-            // A failed verify leaves the Signature reset (JCA resets it on every verify, thrown or not).
+        } catch (GeneralSecurityException e) {
+            // JCA resets a Signature on every verify, thrown or not; a provider's error is not trusted to:
+            // this thread's verifiers are made afresh on its next token.
+            verifiers.remove();
             throw new BadSignature();
+        } catch (IllegalArgumentException | IOException e) {
+            throw new BadSignature();   // not base64url, or a payload that is no JSON
         }
     }
 
