@@ -16,10 +16,15 @@ final class OpaqueTokens {
 
     private OpaqueTokens() {}
 
-    /** 256 random bits, base64url without padding (safe in a URL as it is). */
+    /**
+     * 255 random bits, base64url without padding (safe in a URL as it is), never starting with {@code -}
+     * or {@code _}: refresh tokens and challenge sessions are handed to the AWS CLI as separate arguments
+     * ({@code --token VALUE}, {@code --session VALUE}), where a leading dash reads as another option.
+     */
     static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
+        bytes[0] &= 0x7F;   // the first six bits then pick A-Z or a-f
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 

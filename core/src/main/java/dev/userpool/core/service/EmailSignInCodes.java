@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -19,9 +18,7 @@ final class EmailSignInCodes {
     private EmailSignInCodes() {}
 
     static String newSession() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return ChallengeSessions.newSession(RANDOM);
     }
 
     static String newCode() {

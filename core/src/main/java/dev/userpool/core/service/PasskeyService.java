@@ -35,7 +35,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -327,9 +326,7 @@ public final class PasskeyService implements Passkeys, PasskeyAuthentication {
     }
 
     private String newSession() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return ChallengeSessions.newSession(random);
     }
 
     private static String registrationKey(UserId user) {
