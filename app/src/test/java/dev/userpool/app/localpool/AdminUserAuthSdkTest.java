@@ -19,17 +19,13 @@ import dev.userpool.core.event.AuditEvent;
 import dev.userpool.core.testing.MutableClock;
 import dev.userpool.core.testing.SoftPasskeyAuthenticator;
 import dev.userpool.embedded.EmbeddedSettings;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -55,7 +51,6 @@ class AdminUserAuthSdkTest {
     private static final String POOL = LocalPoolSettings.DEFAULT_POOL_ID;
     private static final String CLIENT = EmbeddedSettings.DEFAULT_CLIENT_ID;
     private static final String PASSWORD = "Correct-Horse-9!";
-    private static final Pattern EIGHT_DIGITS = Pattern.compile("\\b(\\d{8})\\b");
 
     private final MutableClock clock = MutableClock.at(Instant.now());
     private final ObjectMapper json = new ObjectMapper();
@@ -96,7 +91,7 @@ class AdminUserAuthSdkTest {
 
         AuthenticationResultType tokens = cognito.adminRespondToAuthChallenge(b -> b.userPoolId(POOL).clientId(CLIENT)
                 .challengeName(ChallengeNameType.EMAIL_OTP).session(otp.session())
-                .challengeResponses(Map.of("USERNAME", email, "EMAIL_OTP_CODE", latestSignInCode(email)))
+                .challengeResponses(Map.of("USERNAME", email, "EMAIL_OTP_CODE", api.latestSignInCode(email)))
                 .contextData(AdminInitiateAuthTest.context("203.0.113.9", "curl/8.5.0"))).authenticationResult();
 
         assertThat(api.get("/api/me", tokens.accessToken()).json().path("email").asText()).isEqualTo(email);
@@ -180,7 +175,7 @@ class AdminUserAuthSdkTest {
         assertThat(u.challengeName()).isEqualTo(k.challengeName());
         assertThat(u.challengeParameters().keySet()).isEqualTo(k.challengeParameters().keySet());
         assertThat(u.session()).hasSameSizeAs(k.session());
-        assertThat(signInCodes(unknown)).isEmpty();
+        assertThat(api.signInCodes(unknown)).isEmpty();
         assertThatThrownBy(() -> cognito.adminRespondToAuthChallenge(b -> b.userPoolId(POOL).clientId(CLIENT)
                 .challengeName(ChallengeNameType.EMAIL_OTP).session(u.session())
                 .challengeResponses(Map.of("USERNAME", unknown, "EMAIL_OTP_CODE", "12345678"))))
@@ -200,7 +195,7 @@ class AdminUserAuthSdkTest {
                         + "\",\"PREFERRED_CHALLENGE\":\"EMAIL_OTP\"}}")).build());
         assertThat(fromPage.json().path("__type").asText()).isEqualTo("AccessDeniedException");
         assertThat(fromPage.text()).doesNotContain("Session");
-        assertThat(signInCodes(email)).as("no code was mailed").isEmpty();
+        assertThat(api.signInCodes(email)).as("no code was mailed").isEmpty();
         assertThat(eventsOf(email, AuditEventType.EMAIL_OTP_SENT)).isEmpty();
     }
 
@@ -212,7 +207,7 @@ class AdminUserAuthSdkTest {
         cognito.confirmSignUp(b -> b.clientId(CLIENT).username(email).confirmationCode(api.latestCode(email)));
         assertThatThrownBy(() -> askCode(email)).isInstanceOfSatisfying(CognitoIdentityProviderException.class,
                 e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
-        assertThat(signInCodes(email)).isEmpty();
+        assertThat(api.signInCodes(email)).isEmpty();
     }
 
     @Test
@@ -228,7 +223,7 @@ class AdminUserAuthSdkTest {
         assertThatThrownBy(() -> cognito.adminInitiateAuth(b -> b.userPoolId(POOL).clientId(CLIENT).authFlow(AuthFlowType.USER_AUTH)
                 .authParameters(Map.of("PREFERRED_CHALLENGE", "EMAIL_OTP"))))
                 .isInstanceOf(InvalidParameterException.class).satisfies(message("Missing required parameter USERNAME"));
-        assertThat(signInCodes(email)).isEmpty();
+        assertThat(api.signInCodes(email)).isEmpty();
     }
 
     // ------------------------------------------------------------------ helpers
@@ -249,23 +244,6 @@ class AdminUserAuthSdkTest {
         return "admin-ua-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
 
-    /** The sign-in codes in the development mailbox of this address, newest first. */
-    private List<String> signInCodes(String email) {
-        JsonNode messages = api.get("/api/dev/mailbox?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8)).json().path("messages");
-        List<String> codes = new java.util.ArrayList<>();
-        for (JsonNode m : messages) {
-            if (!m.path("subject").asText().equals("Your sign-in code")) continue;
-            Matcher found = EIGHT_DIGITS.matcher(m.path("textBody").asText());
-            if (found.find()) codes.add(found.group(1));
-        }
-        return codes;
-    }
-
-    private String latestSignInCode(String email) {
-        List<String> codes = signInCodes(email);
-        assertThat(codes).as("sign-in codes mailed to " + email).isNotEmpty();
-        return codes.get(0);
-    }
 
     /** The account's events of one type, newest first. */
     private List<AuditEvent> eventsOf(String email, AuditEventType type) {

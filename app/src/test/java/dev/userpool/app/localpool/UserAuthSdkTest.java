@@ -15,16 +15,12 @@ import dev.userpool.cognito.srp.SrpStart;
 import dev.userpool.core.domain.Password;
 import dev.userpool.core.testing.MutableClock;
 import dev.userpool.embedded.EmbeddedSettings;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +47,6 @@ class UserAuthSdkTest {
     private static final String POOL = LocalPoolSettings.DEFAULT_POOL_ID;
     private static final String CLIENT = EmbeddedSettings.DEFAULT_CLIENT_ID;
     private static final String PASSWORD = "Correct-Horse-9!";
-    private static final Pattern EIGHT_DIGITS = Pattern.compile("\\b(\\d{8})\\b");
 
     private final MutableClock clock = MutableClock.at(Instant.now());
     private RunningApp app;
@@ -80,7 +75,7 @@ class UserAuthSdkTest {
         assertThat(challenge.session()).isNotBlank();
         assertThat(challenge.challengeParameters()).containsEntry("CODE_DELIVERY_DELIVERY_MEDIUM", "EMAIL")
                 .containsEntry("CODE_DELIVERY_DESTINATION", email.charAt(0) + "***@e***.com");
-        String code = latestSignInCode(email);
+        String code = api.latestSignInCode(email);
         assertThat(code).hasSize(8);
 
         AuthenticationResultType tokens = answerCode(email, challenge.session(), code).authenticationResult();
@@ -120,7 +115,7 @@ class UserAuthSdkTest {
                 .challengeName(ChallengeNameType.SELECT_CHALLENGE).session(select.session())
                 .challengeResponses(Map.of("USERNAME", email, "ANSWER", "EMAIL_OTP")));
         assertThat(otp.challengeName()).isEqualTo(ChallengeNameType.EMAIL_OTP);
-        assertThat(answerCode(email, otp.session(), latestSignInCode(email)).authenticationResult().accessToken()).isNotBlank();
+        assertThat(answerCode(email, otp.session(), api.latestSignInCode(email)).authenticationResult().accessToken()).isNotBlank();
     }
 
     @Test
@@ -153,7 +148,7 @@ class UserAuthSdkTest {
     void wrongCodesPastTheLimitKillTheCodeThenLockTheAccount() {
         String email = confirmedUser();
         InitiateAuthResponse first = askCode(email);
-        String code = latestSignInCode(email);
+        String code = api.latestSignInCode(email);
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> answerCode(email, first.session(), wrong(code)))
                     .isInstanceOf(CodeMismatchException.class).satisfies(message("Invalid code or auth state for the user."));
@@ -163,12 +158,12 @@ class UserAuthSdkTest {
 
         // two more wrong codes in a new session: five in a row lock the account, for codes and passwords alike
         InitiateAuthResponse second = askCode(email);
-        String secondCode = latestSignInCode(email);
+        String secondCode = api.latestSignInCode(email);
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> answerCode(email, second.session(), wrong(secondCode))).isInstanceOf(CodeMismatchException.class);
         }
         InitiateAuthResponse third = askCode(email);
-        assertThatThrownBy(() -> answerCode(email, third.session(), latestSignInCode(email)))
+        assertThatThrownBy(() -> answerCode(email, third.session(), api.latestSignInCode(email)))
                 .isInstanceOf(NotAuthorizedException.class).satisfies(message("Password attempts exceeded"));
         assertThatThrownBy(() -> cognito.initiateAuth(b -> b.authFlow(AuthFlowType.USER_PASSWORD_AUTH).clientId(CLIENT)
                 .authParameters(Map.of("USERNAME", email, "PASSWORD", PASSWORD))))
@@ -180,7 +175,7 @@ class UserAuthSdkTest {
         String email = confirmedUser();
         String other = confirmedUser();
         InitiateAuthResponse challenge = askCode(email);
-        String code = latestSignInCode(email);
+        String code = api.latestSignInCode(email);
 
         assertThatThrownBy(() -> answerCode(other, challenge.session(), code))
                 .isInstanceOf(NotAuthorizedException.class).satisfies(message("Invalid session for the user."));
@@ -189,7 +184,7 @@ class UserAuthSdkTest {
                 .isInstanceOf(NotAuthorizedException.class).satisfies(message("Invalid session for the user."));
 
         InitiateAuthResponse late = askCode(email);
-        String lateCode = latestSignInCode(email);
+        String lateCode = api.latestSignInCode(email);
         clock.advance(Duration.ofMinutes(3).plusSeconds(1));
         assertThatThrownBy(() -> answerCode(email, late.session(), lateCode)).isInstanceOf(ExpiredCodeException.class);
     }
@@ -209,7 +204,7 @@ class UserAuthSdkTest {
             assertThat(u.challengeParameters().keySet()).isEqualTo(k.challengeParameters().keySet());
             assertThat(u.challengeParameters().get("CODE_DELIVERY_DESTINATION")).isEqualTo(name.charAt(0) + "***@e***.com");
             assertThat(u.session()).hasSameSizeAs(k.session());
-            assertThat(signInCodes(name)).isEmpty();
+            assertThat(api.signInCodes(name)).isEmpty();
             assertThatThrownBy(() -> answerCode(name, u.session(), "12345678")).isInstanceOf(CodeMismatchException.class)
                     .satisfies(message("Invalid code or auth state for the user."));
         }
@@ -265,7 +260,7 @@ class UserAuthSdkTest {
         for (int i = 0; i < 5; i++) askCode(email);
         assertThatThrownBy(() -> askCode(email)).isInstanceOf(LimitExceededException.class)
                 .satisfies(message("Attempt limit exceeded, please try after some time."));
-        assertThat(signInCodes(email)).hasSize(5);
+        assertThat(api.signInCodes(email)).hasSize(5);
     }
 
     @Test
@@ -308,23 +303,6 @@ class UserAuthSdkTest {
         return email;
     }
 
-    /** The sign-in codes in the development mailbox of this address, newest first. */
-    private List<String> signInCodes(String email) {
-        JsonNode messages = api.get("/api/dev/mailbox?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8)).json().path("messages");
-        List<String> codes = new java.util.ArrayList<>();
-        for (JsonNode message : messages) {
-            if (!message.path("subject").asText().equals("Your sign-in code")) continue;
-            Matcher m = EIGHT_DIGITS.matcher(message.path("textBody").asText());
-            if (m.find()) codes.add(m.group(1));
-        }
-        return codes;
-    }
-
-    private String latestSignInCode(String email) {
-        List<String> codes = signInCodes(email);
-        assertThat(codes).as("sign-in codes mailed to " + email).isNotEmpty();
-        return codes.get(0);
-    }
 
     private static String address() {
         return "u" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";

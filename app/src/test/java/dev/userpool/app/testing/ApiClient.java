@@ -21,6 +21,7 @@ public final class ApiClient {
     public static final String PASSWORD = "Correct-Horse-9";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SIX_DIGITS = Pattern.compile("\\b(\\d{6})\\b");
+    private static final Pattern EIGHT_DIGITS = Pattern.compile("\\b(\\d{8})\\b");
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -82,6 +83,25 @@ public final class ApiClient {
 
     public URI base() {
         return base;
+    }
+
+    /** The 8-digit codes of the "Your sign-in code" mails (USER_AUTH's EMAIL_OTP) to this address, newest first. */
+    public java.util.List<String> signInCodes(String email) {
+        JsonNode messages = get("/api/dev/mailbox?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8)).json().path("messages");
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        for (JsonNode message : messages) {
+            if (!message.path("subject").asText().equals("Your sign-in code")) continue;
+            Matcher m = EIGHT_DIGITS.matcher(message.path("textBody").asText());
+            if (m.find()) codes.add(m.group(1));
+        }
+        return codes;
+    }
+
+    /** The newest sign-in code mailed to this address; an AssertionError if there is none. */
+    public String latestSignInCode(String email) {
+        java.util.List<String> codes = signInCodes(email);
+        if (codes.isEmpty()) throw new AssertionError("no sign-in code mailed to " + email);
+        return codes.get(0);
     }
 
     /** The code in the newest message of the development mailbox for this address. */
