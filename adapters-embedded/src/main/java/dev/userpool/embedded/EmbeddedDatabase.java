@@ -18,15 +18,16 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The one SQLite file behind every embedded adapter. It holds a single connection guarded by a lock:
- * SQLite writes one transaction at a time anyway, and one connection keeps "read your own write"
- * trivially true. Expensive work (password hashing) is done by callers outside the lock.
+ * The one SQLite file behind every embedded adapter. It writes through a single connection guarded by a
+ * lock: SQLite writes one transaction at a time anyway. A read begun after a write committed sees it, on
+ * whichever connection it runs. Expensive work (password hashing) is done by callers outside the lock.
  *
  * <p>WAL mode lets another process (an operator's {@code sqlite3}) read while we write; the busy
  * timeout makes us wait for such a process instead of failing at once.
  *
- * <p>Checks that run on every request and only read ({@link ActiveSessions}) get a second connection
- * with a lock of their own ({@link #watch}), so they never wait behind a write holding the first.
+ * <p>Reads ({@link #read}) run on a few query-only connections of their own ({@link ReadConnections}), so
+ * they never wait behind a write and its commit. Checks that run on every request ({@link ActiveSessions})
+ * get one more connection with a lock of their own ({@link #watch}).
  *
  * <p>The file holds password hashes, the token signing keys and the outbox: it is owner-only (0600),
  * and so are its {@code -wal} and {@code -shm} files, which SQLite creates with the database file's
@@ -42,6 +43,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final java.util.concurrent.atomic.LongAdder roundTrips = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder transactions = new java.util.concurrent.atomic.LongAdder();
+    private final ReadConnections readers;
     private final ReentrantLock watchLock = new ReentrantLock();
     private Connection watchConnection;   // opened on first use, guarded by watchLock
     private volatile boolean closed;
@@ -49,6 +51,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private EmbeddedDatabase(Path file, Connection connection) {
         this.file = file;
         this.connection = connection;
+        this.readers = new ReadConnections(file, ReadConnections.defaultSize());
     }
 
     /** Opens (creating if needed) the database file and brings its schema up to date. */
@@ -160,22 +163,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** Whether this thread holds the connection's lock (inside a {@link #transaction} or {@link #read}). */
+    /** Whether this thread holds the writing connection's lock (inside a {@link #transaction}). */
     boolean heldByCurrentThread() {
         return lock.isHeldByCurrentThread();
     }
 
-    /** Runs {@code work} outside a transaction (each statement commits by itself): for reads. */
+    /**
+     * Runs read-only {@code work} in a read transaction of its own on one of the {@link ReadConnections}:
+     * never behind a write, and it sees everything committed before it began. Not from inside a
+     * {@link #transaction}, whose own uncommitted writes it would not see.
+     */
     <T> T read(SqlWork<T> work) {
-        lock.lock();
+        if (lock.isHeldByCurrentThread()) throw new IllegalStateException("nested use of the embedded database");
         roundTrips.increment();
         try {
-            ensureUsable();
-            return work.run(connection);
+            if (closed) throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "The embedded database is closed.");
+            return readers.read(work);
         } catch (SQLException e) {
             throw unavailable(e);
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -238,6 +243,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             if (closed) return;
             closed = true;
+            readers.close();
             try {
                 if (watchConnection != null) watchConnection.close();
             } finally {

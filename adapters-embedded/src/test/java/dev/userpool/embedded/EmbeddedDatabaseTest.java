@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,6 +146,70 @@ class EmbeddedDatabaseTest {
             assertRefused(() -> db.watch(c -> insertOutboxRow(c.createStatement())), ErrorCode.SERVICE_UNAVAILABLE);
             assertThat(count(db, "SELECT COUNT(*) FROM outbox")).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aReadDoesNotWaitForAWriteInProgressAndSeesOnlyWhatIsCommitted() throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dir.resolve("readers.db"))) {
+            CountDownLatch written = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            Future<?> slowCommit = writer.submit(() -> db.transaction(c -> {
+                insertOutboxRow(c.createStatement());
+                written.countDown();
+                try {
+                    release.await();   // holds the write lock, as a commit waiting for the disk does
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            try {
+                assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
+                Future<Integer> read = Executors.newSingleThreadExecutor().submit(() -> count(db, "SELECT COUNT(*) FROM outbox"));
+                assertThat(read.get(5, TimeUnit.SECONDS)).isZero();
+            } finally {
+                release.countDown();
+            }
+            slowCommit.get(10, TimeUnit.SECONDS);
+            writer.shutdown();
+            assertThat(count(db, "SELECT COUNT(*) FROM outbox")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aReadCannotWrite() {
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dir.resolve("read-only.db"))) {
+            assertRefused(() -> db.read(c -> insertOutboxRow(c.createStatement())), ErrorCode.SERVICE_UNAVAILABLE);
+            assertThat(count(db, "SELECT COUNT(*) FROM outbox")).isZero();
+        }
+    }
+
+    @Test
+    void manyThreadsReadingWhileOthersWriteAllSeeWholeTransactions() throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dir.resolve("mixed.db"))) {
+            ExecutorService pool = Executors.newFixedThreadPool(12);
+            List<Future<Integer>> reads = new ArrayList<>();
+            List<Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                // two rows per transaction: a reader must never see an odd count
+                writes.add(pool.submit(() -> db.transaction(c -> insertOutboxRow(c.createStatement()) + insertOutboxRow(c.createStatement()))));
+                reads.add(pool.submit(() -> count(db, "SELECT COUNT(*) FROM outbox")));
+            }
+            for (Future<?> f : writes) f.get(30, TimeUnit.SECONDS);
+            for (Future<Integer> f : reads) assertThat(f.get(30, TimeUnit.SECONDS) % 2).isZero();
+            pool.shutdown();
+            assertThat(count(db, "SELECT COUNT(*) FROM outbox")).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void readsAreRefusedOnceTheDatabaseIsClosed() {
+        EmbeddedDatabase db = EmbeddedDatabase.open(dir.resolve("read-closed.db"));
+        count(db, "SELECT COUNT(*) FROM outbox");
+        db.close();
+
+        assertRefused(() -> count(db, "SELECT COUNT(*) FROM outbox"), ErrorCode.SERVICE_UNAVAILABLE);
     }
 
     @Test
