@@ -32,6 +32,11 @@ public final class Main implements Runnable {
                 System.exit(ServiceJvm.run(jar.get(), args));
             } catch (IOException e) {
                 // no child JVM could be started: the service runs here, with the JVM's defaults
+            } catch (InvalidSettingsException e) {
+                CommandLine cli = commandLine();
+                cli.getErr().println("userpool: " + e.getMessage());
+                cli.getErr().flush();
+                System.exit(2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 System.exit(1);

@@ -2,6 +2,7 @@ package dev.userpool.app.cli;
 
 import dev.userpool.app.config.Settings;
 import dev.userpool.app.launch.ServeLock;
+import dev.userpool.app.launch.ServiceJvm;
 import dev.userpool.app.wiring.AppComponent;
 import java.net.URI;
 import java.time.Clock;
@@ -38,7 +39,9 @@ public final class ServeCommand implements Callable<Integer> {
             lock.ifPresent(ServeLock::close);
         }, "userpool-shutdown"));
         URI url = URI.create("http://localhost:" + port + "/");
-        LOG.info("userpool is listening on {} (data in {})", url, settings.dataDir());
+        // started by the launcher of a plain java -jar: whether the class-data archive was used (ServiceJvm)
+        String archive = ServiceJvm.classArchiveNote().map(note -> "; " + note).orElse("");
+        LOG.info("userpool is listening on {} (data in {}{})", url, settings.dataDir(), archive);
         spec.commandLine().getOut().println("userpool is listening on " + url);
         spec.commandLine().getOut().flush();
         return 0;
