@@ -1,6 +1,7 @@
 package dev.userpool.app.cli;
 
 import dev.userpool.app.config.Settings;
+import dev.userpool.app.http.ApiServer;
 import dev.userpool.app.launch.ServeLock;
 import dev.userpool.app.launch.ServiceJvm;
 import dev.userpool.app.wiring.AppComponent;
@@ -30,7 +31,9 @@ public final class ServeCommand implements Callable<Integer> {
         Optional<ServeLock> lock = settings.usesEmbeddedDatabase() ? Optional.of(ServeLock.acquire(settings.dataDir()))
                 : Optional.empty();
         AppComponent app = AppComponent.create(settings, Clock.systemUTC());
-        int port = app.server().start(settings.bindHost(), settings.port());
+        ApiServer server = app.server();
+        app.startupWork().await();   // what was built beside the rest (the Argon2 engine): done, or the start fails here
+        int port = server.start(settings.bindHost(), settings.port());
         app.backgroundWork().start();
         // The hook also keeps the lock reachable for the process's lifetime: a collected channel would release it.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
