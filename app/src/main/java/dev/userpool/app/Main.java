@@ -11,6 +11,7 @@ import dev.userpool.app.config.InvalidSettingsException;
 import dev.userpool.app.launch.ParentWatch;
 import dev.userpool.app.launch.ServeLock;
 import dev.userpool.app.launch.ServiceJvm;
+import dev.userpool.app.launch.StartupClasses;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -42,6 +43,8 @@ public final class Main implements Runnable {
                 System.exit(1);
             }
         }
+        // The service's start-up loads its classes on the other core as well (StartupClasses).
+        if (servesOnly(args)) StartupClasses.preload();
         // The child of a relaunch: the service ends with the process that started it, however that ended.
         if (ServiceJvm.isLaunched()) ParentWatch.start(System.in, () -> System.exit(0));
         int code = servesOnly(args) ? serveCommandLine().execute() : commandLine().execute(args);
