@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * and the native allocator's per-thread arenas (hashing on every request thread let the process grow
  * by a gigabyte under a flood), and the bounded queue makes a flood answer {@code TooManyRequests} at
  * once instead of tying up every request thread — so other routes, {@code /health} among them, keep
- * answering. Every engine, libsodium's included, runs on these threads.
+ * answering. Every engine, libsodium's included, runs on these threads (all but the one decoy hash made
+ * at the start, by the caller of the constructor or on {@link #start}'s thread).
  */
 public final class PasswordHasher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PasswordHasher.class);
@@ -36,20 +38,28 @@ public final class PasswordHasher implements AutoCloseable {
     public static final int DEFAULT_QUEUE = 64;
     static final String BUSY = "Too many sign-ins are being checked at once; try again in a moment.";
 
-    private final Argon2Engine engine;
     private final Argon2Parameters parameters;
     private final ThreadPoolExecutor threads;
-    private final String decoyHash;
+    /** The engine and the decoy hash: made in the constructor, or on a thread of their own by {@link #start}. */
+    private final CompletableFuture<Ready> ready;
     private final AtomicLong upgraded = new AtomicLong();
+
+    /** The engine, and a hash of a random password that {@link #burnOneHash} verifies against. */
+    private record Ready(Argon2Engine engine, String decoyHash) {}
 
     PasswordHasher(Argon2Engine engine, Argon2Parameters parameters, int maxConcurrentHashes) {
         this(engine, parameters, maxConcurrentHashes, DEFAULT_QUEUE);
     }
 
     PasswordHasher(Argon2Engine engine, Argon2Parameters parameters, int maxConcurrentHashes, int maxWaiting) {
+        this(CompletableFuture.completedFuture(prepare(Objects.requireNonNull(engine, "engine"), parameters)), parameters,
+                maxConcurrentHashes, maxWaiting);
+    }
+
+    private PasswordHasher(CompletableFuture<Ready> ready, Argon2Parameters parameters, int maxConcurrentHashes, int maxWaiting) {
         if (maxConcurrentHashes < 1) throw new IllegalArgumentException("maxConcurrentHashes must be at least 1");
         if (maxWaiting < 0) throw new IllegalArgumentException("maxWaiting must not be negative");
-        this.engine = Objects.requireNonNull(engine, "engine");
+        this.ready = ready;
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         BlockingQueue<Runnable> queue = maxWaiting == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(maxWaiting);
         AtomicInteger numbers = new AtomicInteger();
@@ -58,9 +68,13 @@ public final class PasswordHasher implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    private static Ready prepare(Argon2Engine engine, Argon2Parameters parameters) {
+        Objects.requireNonNull(parameters, "parameters");
         byte[] decoy = new byte[16];
         new SecureRandom().nextBytes(decoy);
-        this.decoyHash = engine.hash(decoy, parameters);
+        return new Ready(engine, engine.hash(decoy, parameters));
     }
 
     /**
@@ -79,6 +93,51 @@ public final class PasswordHasher implements AutoCloseable {
         return hasher;
     }
 
+    /**
+     * As {@link #create(Argon2Parameters, int, int)}, but returns at once: the engine is chosen and loaded,
+     * and the decoy hash made, on a thread of their own ({@code argon2-start}), while the caller goes on
+     * (the service's start-up opens its database and builds its HTTP server meanwhile, on the other core).
+     * Hashes asked for before that is done wait for it on their hashing thread; {@link #awaitReady} waits
+     * for it, and throws what it failed with, so that a service does not start listening without it.
+     */
+    public static PasswordHasher start(Argon2Parameters parameters, int maxConcurrentHashes, int maxWaiting) {
+        return start(() -> Argon2Engines.choose(parameters), parameters, maxConcurrentHashes, maxWaiting);
+    }
+
+    /** As {@link #start(Argon2Parameters, int, int)}, with the engine from {@code engine} (tests make it slow or fail). */
+    static PasswordHasher start(Supplier<Argon2Engine> engine, Argon2Parameters parameters, int maxConcurrentHashes,
+                                int maxWaiting) {
+        CompletableFuture<Ready> ready = new CompletableFuture<>();
+        PasswordHasher hasher = new PasswordHasher(ready, parameters, maxConcurrentHashes, maxWaiting);
+        Thread start = new Thread(() -> {
+            try {
+                Ready prepared = prepare(engine.get(), parameters);
+                LOG.info("Password hashing: {}, at most {} at once", describe(prepared.engine(), parameters), maxConcurrentHashes);
+                ready.complete(prepared);   // after the line: whoever waited for it finds it logged
+            } catch (RuntimeException | Error e) {
+                ready.completeExceptionally(e);
+            }
+        }, "argon2-start");
+        start.setDaemon(true);
+        start.start();
+        return hasher;
+    }
+
+    /** Waits until the engine is loaded and the decoy hash made ({@link #start}); throws what that failed with. */
+    public void awaitReady() {
+        ready();
+    }
+
+    private Ready ready() {
+        try {
+            return ready.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
     /** Always libsodium (tests, benchmarks); an {@link UnsatisfiedLinkError} where it is not installed. */
     public static PasswordHasher libsodium(Argon2Parameters parameters, int maxConcurrentHashes) {
         return new PasswordHasher(SodiumArgon2.load(), parameters, maxConcurrentHashes);
@@ -95,12 +154,12 @@ public final class PasswordHasher implements AutoCloseable {
     }
 
     public String hash(Password password) {
-        return withPasswordBytes(password, bytes -> engine.hash(bytes, parameters));
+        return withPasswordBytes(password, bytes -> ready().engine().hash(bytes, parameters));
     }
 
     /** Whether {@code password} matches {@code phc}; false also for a string that is not an Argon2id hash. */
     public boolean verify(String phc, Password password) {
-        return withPasswordBytes(password, bytes -> engine.verify(phc, bytes));
+        return withPasswordBytes(password, bytes -> ready().engine().verify(phc, bytes));
     }
 
     /**
@@ -110,20 +169,27 @@ public final class PasswordHasher implements AutoCloseable {
     public void burnOneHash() {
         byte[] guess = new byte[16];
         new SecureRandom().nextBytes(guess);
-        inSlot(() -> engine.verify(decoyHash, guess));
+        inSlot(() -> {
+            Ready r = ready();
+            return r.engine().verify(r.decoyHash(), guess);
+        });
     }
 
     public boolean isNative() {
-        return engine.isNative();
+        return ready().engine().isNative();
     }
 
     /** The engine in use: libsodium, argon2-jvm or bouncy-castle. */
     public String engineName() {
-        return engine.name();
+        return ready().engine().name();
     }
 
     /** The engine and the cost of a new hash, e.g. {@code libsodium argon2id m=19456 t=2 p=1}. */
     public String description() {
+        return describe(ready().engine(), parameters);
+    }
+
+    private static String describe(Argon2Engine engine, Argon2Parameters parameters) {
         return engine.name() + " argon2id " + parameters.summary();
     }
 

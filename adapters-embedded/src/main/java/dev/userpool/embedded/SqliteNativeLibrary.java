@@ -16,7 +16,8 @@ import java.util.Set;
  * ({@code $XDG_CACHE_HOME/userpool} or {@code ~/.cache/userpool}, owner-only), written on the first
  * start of each sqlite-jdbc version. Left alone, sqlite-jdbc works out the platform on every start
  * (running {@code uname} as a child process) and writes a fresh 1 MB copy of the library to
- * {@code /tmp}, then reads it back to compare: about a tenth of the app's start-up.
+ * {@code /tmp}, then reads it back to compare: about a tenth of the app's start-up. It also lists its
+ * temporary folder on every start to clean up after older ones, so that is pointed here as well.
  *
  * <p>Best effort: wherever this cannot apply (not glibc Linux on x86_64 or aarch64, no writable
  * cache, the user set {@code org.sqlite.lib.path} already) it changes nothing, and if the cached
@@ -47,6 +48,10 @@ final class SqliteNativeLibrary {
                 if (!Files.isRegularFile(library) && !extract("/org/sqlite/native/Linux/" + arch + "/" + NAME, dir, library)) return;
                 System.setProperty("org.sqlite.lib.path", dir.toString());
                 System.setProperty("org.sqlite.lib.name", NAME);
+                // sqlite-jdbc lists its temporary folder on every start, to delete copies older starts left
+                // there: in a busy /tmp (thousands of entries) that alone took tens of milliseconds. In
+                // this directory it finds nothing, and a copy it ever extracted would be owner-only too.
+                if (System.getProperty("org.sqlite.tmpdir") == null) System.setProperty("org.sqlite.tmpdir", dir.toString());
             } catch (IOException | RuntimeException e) {
                 // no cache: sqlite-jdbc extracts the library to the temporary folder as it always did
             }

@@ -145,6 +145,24 @@ class Argon2EnginesTest {
         }
     }
 
+    @Test
+    void aStartedHasherLogsItsChoiceOnceBeforeItIsReady() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(PasswordHasher.class);
+        log.start();
+        logger.addAppender(log);
+        try (PasswordHasher hasher = PasswordHasher.start(SMALL, 1, 4)) {
+            hasher.awaitReady();
+            assertThat(log.list).filteredOn(e -> e.getFormattedMessage().startsWith("Password hashing"))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.getLevel()).isEqualTo(Level.INFO);
+                        assertThat(e.getFormattedMessage()).contains(hasher.engineName() + " argon2id m=256 t=2 p=1, at most 1 at once");
+                    });
+        } finally {
+            logger.detachAppender(log);
+        }
+    }
+
     private static List<Argon2Engine> engines() {
         List<Argon2Engine> engines = new java.util.ArrayList<>();
         libsodium().ifPresent(engines::add);

@@ -103,6 +103,49 @@ class PasswordHasherTest {
     }
 
     @Test
+    void startedHashersAnswerOnceTheirEngineIsLoadedAndCallersWaitForIt() throws Exception {
+        CountDownLatch loaded = new CountDownLatch(1);
+        CountingEngine engine = new CountingEngine(0);
+        PasswordHasher hasher = PasswordHasher.start(() -> {
+            try {
+                loaded.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return engine;
+        }, EmbeddedTestbed.CHEAP, 1, 2);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> hash = caller.submit(() -> hasher.hash(PASSWORD));
+            Thread.sleep(100);
+            assertThat(hash).as("waits for the engine").isNotDone();
+            loaded.countDown();
+            assertThat(hash.get(10, TimeUnit.SECONDS)).startsWith("$argon2id$");
+            hasher.awaitReady();
+            assertThat(hasher.engineName()).isEqualTo(engine.name());
+            assertThat(engine.hashes.get()).as("the decoy, then the caller's").isEqualTo(2);
+        } finally {
+            caller.shutdownNow();
+            hasher.close();
+        }
+    }
+
+    @Test
+    void anEngineThatFailsToLoadFailsTheStartAndEveryHash() {
+        IllegalStateException failure = new IllegalStateException("no memory for Argon2");
+        PasswordHasher hasher = PasswordHasher.start(() -> {
+            throw failure;
+        }, EmbeddedTestbed.CHEAP, 1, 2);
+        try {
+            assertThatThrownBy(hasher::awaitReady).isSameAs(failure);
+            assertThatThrownBy(() -> hasher.hash(PASSWORD)).isSameAs(failure);
+            assertThatThrownBy(hasher::burnOneHash).isSameAs(failure);
+        } finally {
+            hasher.close();
+        }
+    }
+
+    @Test
     void burningAHashCostsAVerification() {
         CountingEngine engine = new CountingEngine(0);
         PasswordHasher hasher = new PasswordHasher(engine, EmbeddedTestbed.CHEAP, 1);

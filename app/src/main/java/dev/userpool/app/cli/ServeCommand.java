@@ -1,7 +1,9 @@
 package dev.userpool.app.cli;
 
 import dev.userpool.app.config.Settings;
+import dev.userpool.app.http.ApiServer;
 import dev.userpool.app.launch.ServeLock;
+import dev.userpool.app.launch.ServiceJvm;
 import dev.userpool.app.wiring.AppComponent;
 import java.net.URI;
 import java.time.Clock;
@@ -29,7 +31,9 @@ public final class ServeCommand implements Callable<Integer> {
         Optional<ServeLock> lock = settings.usesEmbeddedDatabase() ? Optional.of(ServeLock.acquire(settings.dataDir()))
                 : Optional.empty();
         AppComponent app = AppComponent.create(settings, Clock.systemUTC());
-        int port = app.server().start(settings.bindHost(), settings.port());
+        ApiServer server = app.server();
+        app.startupWork().await();   // what was built beside the rest (the Argon2 engine): done, or the start fails here
+        int port = server.start(settings.bindHost(), settings.port());
         app.backgroundWork().start();
         // The hook also keeps the lock reachable for the process's lifetime: a collected channel would release it.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -38,7 +42,9 @@ public final class ServeCommand implements Callable<Integer> {
             lock.ifPresent(ServeLock::close);
         }, "userpool-shutdown"));
         URI url = URI.create("http://localhost:" + port + "/");
-        LOG.info("userpool is listening on {} (data in {})", url, settings.dataDir());
+        // started by the launcher of a plain java -jar: whether the class-data archive was used (ServiceJvm)
+        String archive = ServiceJvm.classArchiveNote().map(note -> "; " + note).orElse("");
+        LOG.info("userpool is listening on {} (data in {}{})", url, settings.dataDir(), archive);
         spec.commandLine().getOut().println("userpool is listening on " + url);
         spec.commandLine().getOut().flush();
         return 0;

@@ -65,6 +65,8 @@ public final class SettingsCatalog {
                     "the least severe log events written (Jetty and Javalin only from `WARN`)"),
             s("USERPOOL_LOG_FORMAT", Section.SERVER, "`text`", "`text` or `json`",
                     "`text`: one line per event, `HH:mm:ss.SSS LEVEL logger - message`; `json`: one JSON object per line (see [*Logs*](#logs))"),
+            s("USERPOOL_CLASS_ARCHIVE", Section.SERVER, "`on`", FLAG,
+                    "with the plain `java -jar`: start the service from a class-data archive of its classes, kept in `~/.cache/userpool/class-archives` and written when the first service of a jar stops (see [*Memory and start-up*](#memory-and-start-up)); `off` starts without one"),
 
             s("USERPOOL_DIRECTORY", Section.ADAPTERS, "`embedded`", "`embedded` or `cognito`",
                     "user directory (see [`cognito.md`](cognito.md))"),

@@ -19,6 +19,10 @@ import java.util.Optional;
  * {@code JDK_JAVA_OPTIONS} or {@code JAVA_TOOL_OPTIONS}): whoever sets options chooses the JVM, and
  * the service runs as they started it. Nor for the other commands (they end in a moment), nor when
  * not started from the jar (tests, IDEs).
+ *
+ * <p>The child JVM also gets a class-data archive of the service's classes when there is one for this jar
+ * and JVM, or writes one when it ends ({@link ClassArchive}): about a third off the start-up from the
+ * second start on. {@code USERPOOL_CLASS_ARCHIVE=off} turns that off.
  */
 public final class ServiceJvm {
     /** Heap and collector of the service (docs/configuration.md, "Memory and start-up"): a small start, so an idle service stays small. */
@@ -54,20 +58,20 @@ public final class ServiceJvm {
     }
 
     /**
-     * Runs the service in a child JVM with {@link #FLAGS}, and returns its
+     * Runs the service in a child JVM with {@link #FLAGS} and the class-data archive's options, and returns its
      * exit code. Stopping this process stops the child first; the child ends as well if this process
-     * is killed outright, since it watches the pipe on its standard input ({@link ParentWatch}).
+     * is killed outright, since it watches the pipe on its standard input ({@link ParentWatch}). Once the
+     * child has ended, an archive it wrote is moved into place ({@link ClassArchive#childEnded}).
+     *
+     * @throws dev.userpool.app.config.InvalidSettingsException if {@code USERPOOL_CLASS_ARCHIVE} is not a flag
      */
     public static int run(Path jar, String[] args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(FLAGS);
-        command.add("-D" + LAUNCHED + "=" + ProcessHandle.current().pid());
-        command.add("-cp");
-        command.add(jar.toString());
-        command.add("dev.userpool.app.Main");
-        command.addAll(List.of(args));
-        Process child = new ProcessBuilder(command)
+        long pid = ProcessHandle.current().pid();
+        ClassArchive archive = ClassArchive.enabled(System.getenv())
+                ? ClassArchive.plan(jar, ClassArchive.cacheRoot(System.getenv(), System.getProperty("user.home")),
+                        ClassArchive.thisJvm(), FLAGS, pid)
+                : ClassArchive.none(ClassArchive.text("off (", ClassArchive.VARIABLE, ")"));
+        Process child = new ProcessBuilder(command(System.getProperty("java.home"), jar, args, archive, pid))
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .redirectInput(ProcessBuilder.Redirect.PIPE)   // never written: its end tells the child this process is gone
@@ -75,18 +79,41 @@ public final class ServiceJvm {
         Thread stop = new Thread(() -> {
             child.destroy();   // SIGTERM: the child's own shutdown stops the server and closes the database
             try {
-                child.waitFor();
+                archive.childEnded(child.waitFor());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "userpool-stop-service");
         Runtime.getRuntime().addShutdownHook(stop);
         int code = child.waitFor();
+        archive.childEnded(code);
         try {
             Runtime.getRuntime().removeShutdownHook(stop);
         } catch (IllegalStateException shuttingDown) {
             // the hook is already running: it waits for the same child
         }
         return code;
+    }
+
+    /** The child's command line: the JVM of {@code javaHome} with {@link #FLAGS} and the archive's options, the service's {@code args}. */
+    static List<String> command(String javaHome, Path jar, String[] args, ClassArchive archive, long launcherPid) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(javaHome, "bin", "java").toString());
+        command.addAll(FLAGS);
+        command.addAll(archive.jvmOptions());
+        command.add(ClassArchive.text("-D", LAUNCHED, "=", launcherPid));
+        command.add("-cp");
+        command.add(jar.toString());
+        command.add("dev.userpool.app.Main");
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * In the service's JVM: what its start-up log line says about the class-data archive ("class-data
+     * archive used", …), or empty when the service was not started by this launcher.
+     */
+    public static Optional<String> classArchiveNote() {
+        return ClassArchive.inThisJvm();
     }
 }

@@ -23,6 +23,9 @@ public interface AppComponent extends AppRuntime {
     /** What the service runs besides answering requests; {@code serve} starts it, the other commands do not. */
     BackgroundWork backgroundWork();
 
+    /** What the start-up runs beside itself; {@code serve} waits for it before it listens. */
+    StartupWork startupWork();
+
     /** Drains another process's audit spool into the DynamoDB table, for {@code userpool audit drain}. */
     SpoolDrain spoolDrain();
 

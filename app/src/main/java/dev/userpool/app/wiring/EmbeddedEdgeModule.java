@@ -69,13 +69,19 @@ public final class EmbeddedEdgeModule {
         return db;
     }
 
-    /** The fastest Argon2id engine here, with the cost of USERPOOL_ARGON2_*; it names itself in the log. */
+    /**
+     * The fastest Argon2id engine here, with the cost of USERPOOL_ARGON2_*; it names itself in the log.
+     * Chosen and loaded on a thread of its own while the rest of the service is built; {@code serve}
+     * waits for it before listening ({@link StartupWork}).
+     */
     @Provides
     @Singleton
-    static PasswordHasher hasher(Settings settings) {
+    static PasswordHasher hasher(Settings settings, StartupWork startup) {
         int queue = settings.environment().integer("USERPOOL_HASH_QUEUE", PasswordHasher.DEFAULT_QUEUE, 0, 100_000);
-        return PasswordHasher.create(argon2Parameters(Argon2Settings.from(settings.environment())),
+        PasswordHasher hasher = PasswordHasher.start(argon2Parameters(Argon2Settings.from(settings.environment())),
                 settings.hashConcurrency(), queue);
+        startup.add(hasher::awaitReady);
+        return hasher;
     }
 
     static Argon2Parameters argon2Parameters(Argon2Settings cost) {
