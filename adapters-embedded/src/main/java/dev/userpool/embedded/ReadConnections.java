@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sqlite.SQLiteConfig;
 
@@ -24,6 +25,8 @@ import org.sqlite.SQLiteConfig;
  * has its own page cache (SQLite's default, at most 2 MiB), which is why they are few.
  */
 final class ReadConnections implements AutoCloseable {
+    /** How often a reader waiting for a connection looks whether the database was closed meanwhile. */
+    private static final long WAIT_STEP_MILLIS = 100;
     private final Path file;
     private final int max;
     private final LinkedBlockingDeque<Connection> idle = new LinkedBlockingDeque<>();
@@ -70,7 +73,12 @@ final class ReadConnections implements AutoCloseable {
         }
         opened.decrementAndGet();
         try {
-            return idle.takeFirst();   // the most recently used first: its pages are the warmest
+            // the most recently used first: its pages are the warmest; a close meanwhile ends the wait
+            while (true) {
+                connection = idle.pollFirst(WAIT_STEP_MILLIS, TimeUnit.MILLISECONDS);
+                if (connection != null) return connection;
+                if (closed) throw closedDatabase();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserPoolException(ErrorCode.SERVICE_UNAVAILABLE, "Interrupted while waiting for the embedded database.");
