@@ -204,6 +204,35 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aReadSeesOneSnapshotThoughAWriteCommitsBetweenItsStatements() throws Exception {
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(dir.resolve("snapshot.db"))) {
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            try {
+                int[] counts = db.read(c -> {
+                    int before = countIn(c);
+                    try {
+                        writer.submit(() -> db.transaction(w -> insertOutboxRow(w.createStatement()))).get(10, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return new int[] {before, countIn(c)};
+                });
+                assertThat(counts[1]).as("the second statement of the same read").isEqualTo(counts[0]);
+                assertThat(count(db, "SELECT COUNT(*) FROM outbox")).isEqualTo(counts[0] + 1);
+            } finally {
+                writer.shutdown();
+            }
+        }
+    }
+
+    private static int countIn(java.sql.Connection c) throws java.sql.SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM outbox")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
     void readsAreRefusedOnceTheDatabaseIsClosed() {
         EmbeddedDatabase db = EmbeddedDatabase.open(dir.resolve("read-closed.db"));
         count(db, "SELECT COUNT(*) FROM outbox");
